@@ -9,7 +9,7 @@ package plan
 
 // MaxSource is the largest program plan accepts, checked before parsing:
 // parser and type-checker cost grows with hostile nesting.
-const MaxSource = 256 << 10
+const MaxSource = 64 << 10
 
 // Plan is what a program would do, as far as can be known before it runs.
 type Plan struct {

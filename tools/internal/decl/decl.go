@@ -1,0 +1,155 @@
+// Package decl reads a tool package's declaration, the Go source a program
+// is type-checked against, and decodes the JSON arguments of a call into the
+// parameter types it declares. Deriving parameters from the declaration keeps
+// a single source of truth for what a tool takes.
+package decl
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"strings"
+)
+
+// Func is one tool function of a declaration.
+type Func struct {
+	Name      string   // "ReadFile"
+	Params    []string // parameter names in order: ["path"]
+	Types     []string // parameter types as written: ["string"]
+	Doc       string   // the doc comment's text
+	Signature string   // "func ReadFile(path string) (string, error)"
+}
+
+// Parse returns the exported functions declared in src, in source order.
+func Parse(src string) ([]Func, error) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "decl.go", src, parser.ParseComments)
+	if err != nil {
+		return nil, fmt.Errorf("parsing declaration: %w", err)
+	}
+	var funcs []Func
+	for _, d := range file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || !fd.Name.IsExported() {
+			continue
+		}
+		f := Func{Name: fd.Name.Name, Doc: strings.TrimSpace(fd.Doc.Text())}
+		for _, field := range fd.Type.Params.List {
+			typ := exprString(fset, field.Type)
+			for _, name := range field.Names {
+				f.Params = append(f.Params, name.Name)
+				f.Types = append(f.Types, typ)
+			}
+		}
+		bare := *fd
+		bare.Doc, bare.Body = nil, nil
+		f.Signature = exprString(fset, &bare)
+		funcs = append(funcs, f)
+	}
+	return funcs, nil
+}
+
+// MustIndex returns the functions declared in src by name, and panics if src
+// does not parse: it is for declarations built into the binary, which a
+// test parses.
+func MustIndex(src string) map[string]Func {
+	funcs, err := Parse(src)
+	if err != nil {
+		panic(err)
+	}
+	m := make(map[string]Func, len(funcs))
+	for _, f := range funcs {
+		m[f.Name] = f
+	}
+	return m
+}
+
+func exprString(fset *token.FileSet, node any) string {
+	var buf bytes.Buffer
+	printer.Fprint(&buf, fset, node)
+	return buf.String()
+}
+
+// Decode decodes the JSON arguments of a call to f, one per parameter, into
+// the declared Go types: string, bool, int (as int64) or float64. Its errors
+// name the parameter and say what was expected.
+func (f Func) Decode(raw []json.RawMessage) ([]any, error) {
+	if len(raw) != len(f.Params) {
+		return nil, fmt.Errorf("%s takes %d argument(s) (%s), got %d",
+			f.Name, len(f.Params), strings.Join(f.Params, ", "), len(raw))
+	}
+	vals := make([]any, len(raw))
+	for i, r := range raw {
+		v, err := decodeValue(f.Types[i], r)
+		if err != nil {
+			return nil, fmt.Errorf("argument %s: %w", f.Params[i], err)
+		}
+		vals[i] = v
+	}
+	return vals, nil
+}
+
+func decodeValue(typ string, raw json.RawMessage) (any, error) {
+	want := "a " + typ
+	if typ == "int" {
+		want = "an int"
+	}
+	raw = bytes.TrimSpace(raw)
+	if bytes.Equal(raw, []byte("null")) || len(raw) == 0 {
+		return nil, fmt.Errorf("want %s, got null", want)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("want %s: %w", want, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("want %s, got more than one value", want)
+	}
+	switch typ {
+	case "string":
+		if s, ok := v.(string); ok {
+			return s, nil
+		}
+	case "bool":
+		if b, ok := v.(bool); ok {
+			return b, nil
+		}
+	case "int":
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				return i, nil
+			}
+		}
+	case "float64":
+		if n, ok := v.(json.Number); ok {
+			if x, err := n.Float64(); err == nil {
+				return x, nil
+			}
+		}
+	default:
+		return nil, fmt.Errorf("parameter type %s is not supported", typ)
+	}
+	return nil, fmt.Errorf("want %s, got %s", want, describe(v))
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a string"
+	case bool:
+		return "a bool"
+	case json.Number:
+		return "the number " + v.String()
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -1,0 +1,371 @@
+package verify
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/airlockhq/airlock/plan"
+)
+
+// The decisions on one tool use before the program runs.
+const (
+	Allowed  = "allowed"  // the rule holds on the known arguments
+	Denied   = "denied"   // the tool is not granted, or the rule fails on the known arguments
+	Deferred = "deferred" // the rule reads an argument only known at run time
+)
+
+// Violation rule identifiers, besides the planner's finding rules, which
+// are passed through.
+const (
+	RuleImport   = "import"   // an import the policy does not allow
+	RuleTool     = "tool"     // a use of a tool the policy does not grant
+	RuleDenied   = "rule"     // a tool use its rule denies
+	RuleDeferred = "deferred" // a use that cannot be checked statically, in strict mode
+	RuleProgram  = "program"  // a program rule that matched
+	RulePolicy   = "policy"   // no usable policy
+)
+
+// ruleFailed starts the reason of a denial by a rule that failed to
+// evaluate, such as one given an argument of the wrong type.
+const ruleFailed = "rule failed: "
+
+// CheckOptions configure Check.
+type CheckOptions struct {
+	// Strict rejects tool uses that could only be checked at run time.
+	Strict bool
+}
+
+// Verdict is the judgement of a plan under a policy. Only Check makes
+// verdicts, and only a verdict Check approved lets exec run a program: the
+// approval is not a field anyone else can set.
+type Verdict struct {
+	File       string
+	Uses       []UseVerdict // one per tool use, in the plan's order
+	Violations []Violation  // sorted by position
+
+	approved bool
+	strict   bool
+	plan     *plan.Plan
+	source   []byte
+	policy   *Policy
+}
+
+// UseVerdict is the decision on one tool use.
+type UseVerdict struct {
+	Use      plan.ToolUse
+	Decision string // Allowed, Denied or Deferred
+	Rule     string // the policy rule that decided, on one line; "" when none applies
+	Reason   string
+}
+
+// Violation is one reason a plan is not approved.
+type Violation struct {
+	Pos     plan.Pos `json:"pos"`
+	Rule    string   `json:"rule"` // RuleImport, RuleTool, ..., or a planner finding's rule
+	Message string   `json:"message"`
+	Hint    string   `json:"hint,omitempty"`
+}
+
+// Approved reports whether the program may run.
+func (v *Verdict) Approved() bool { return v != nil && v.approved }
+
+// Strict reports whether the verdict was reached in strict mode.
+func (v *Verdict) Strict() bool { return v.strict }
+
+// Plan returns the plan that was judged.
+func (v *Verdict) Plan() *plan.Plan { return v.plan }
+
+// Source returns a copy of the program as judged: what exec runs.
+func (v *Verdict) Source() []byte { return slices.Clone(v.source) }
+
+// Policy returns the policy the plan was judged by.
+func (v *Verdict) Policy() *Policy { return v.policy }
+
+// NewChecker returns a run-time checker for the judged program: its policy,
+// with imports() in program rules answering for the plan's imports.
+func (v *Verdict) NewChecker() *Checker {
+	c := v.policy.NewChecker()
+	c.imports = planImports(v.plan)
+	return c
+}
+
+// MarshalJSON writes the verdict as one object, including approval.
+func (v *Verdict) MarshalJSON() ([]byte, error) {
+	uses := v.Uses
+	if uses == nil {
+		uses = []UseVerdict{}
+	}
+	violations := v.Violations
+	if violations == nil {
+		violations = []Violation{}
+	}
+	var policy string
+	if v.policy != nil {
+		policy = v.policy.Name
+	}
+	return json.Marshal(struct {
+		File       string       `json:"file"`
+		Policy     string       `json:"policy"`
+		Approved   bool         `json:"approved"`
+		Strict     bool         `json:"strict,omitempty"`
+		Uses       []UseVerdict `json:"tool_uses"`
+		Violations []Violation  `json:"violations"`
+	}{v.File, policy, v.approved, v.strict, uses, violations})
+}
+
+// MarshalJSON writes the use and its decision as one flat object.
+func (u UseVerdict) MarshalJSON() ([]byte, error) {
+	args := u.Use.Args
+	if args == nil {
+		args = []plan.Arg{}
+	}
+	return json.Marshal(struct {
+		Tool     string     `json:"tool"`
+		Kind     string     `json:"kind"`
+		Context  string     `json:"context,omitempty"`
+		Pos      plan.Pos   `json:"pos"`
+		Args     []plan.Arg `json:"args"`
+		Decision string     `json:"decision"`
+		Rule     string     `json:"rule,omitempty"`
+		Reason   string     `json:"reason,omitempty"`
+	}{u.Use.Tool, u.Use.Kind, u.Use.Context, u.Use.Pos, args, u.Decision, u.Rule, u.Reason})
+}
+
+// Check judges a plan under a policy. The plan is approved when it has no
+// findings, imports only what the policy allows, uses no tool the policy
+// denies, and matches no program rule; in strict mode, also when no tool use
+// is deferred to run time.
+func Check(p *plan.Plan, pol *Policy, opts CheckOptions) *Verdict {
+	v := &Verdict{strict: opts.Strict, policy: pol, plan: p}
+	if p == nil {
+		v.Violations = []Violation{{Pos: plan.Pos{Line: 1, Col: 1}, Rule: RulePolicy, Message: "no program to check"}}
+		return v
+	}
+	v.File = p.File
+	v.source = slices.Clone(p.Source)
+	if pol == nil {
+		v.Violations = []Violation{{Pos: plan.Pos{Line: 1, Col: 1}, Rule: RulePolicy, Message: "no policy to check against"}}
+		return v
+	}
+
+	for _, f := range p.Findings {
+		v.Violations = append(v.Violations, Violation{Pos: f.Pos, Rule: f.Rule, Message: f.Message, Hint: f.Hint})
+	}
+	for _, imp := range p.Imports {
+		if !pol.AllowsImport(imp.Path) {
+			v.Violations = append(v.Violations, pol.importViolation(imp))
+		}
+	}
+	for _, u := range p.Uses {
+		uv := pol.judge(u)
+		v.Uses = append(v.Uses, uv)
+		switch {
+		case uv.Decision == Denied:
+			rule, hint := RuleDenied, ""
+			if uv.Rule == "" {
+				rule, hint = RuleTool, pol.grantedHint(u.Tool)
+			} else if !strings.HasPrefix(uv.Reason, ruleFailed) {
+				hint = fmt.Sprintf("%s is allowed when %s", u.Tool, uv.Rule)
+			}
+			v.Violations = append(v.Violations, Violation{
+				Pos: u.Pos, Rule: rule, Hint: hint,
+				Message: fmt.Sprintf("%s denied: %s", describeUse(u), uv.Reason),
+			})
+		case uv.Decision == Deferred && opts.Strict:
+			v.Violations = append(v.Violations, Violation{
+				Pos: u.Pos, Rule: RuleDeferred,
+				Message: fmt.Sprintf("%s cannot be checked before the program runs: %s", describeUse(u), uv.Reason),
+				Hint:    "pass constant arguments so the policy can check them before the program runs",
+			})
+		}
+	}
+	v.Violations = append(v.Violations, pol.checkProgram(p)...)
+
+	slices.SortStableFunc(v.Violations, func(a, b Violation) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col), strings.Compare(a.Rule, b.Rule))
+	})
+	v.approved = len(v.Violations) == 0
+	return v
+}
+
+// judge decides one tool use on what is known before the program runs.
+func (p *Policy) judge(u plan.ToolUse) UseVerdict {
+	uv := UseVerdict{Use: u}
+	g, ok := p.tools[u.Tool]
+	if !ok {
+		uv.Decision, uv.Reason = Denied, p.notGranted(u.Tool)
+		return uv
+	}
+	r := g.rule
+	if r != nil {
+		uv.Rule = r.text
+	}
+	if u.Kind == "value" {
+		// The arguments of a tool passed around as a value are only
+		// known when it is called, unless the rule reads none and fails.
+		if r != nil && !r.dynamic && len(r.args) == 0 {
+			if ok, err := r.evalTool(g.name, map[string]any{}); err != nil || !ok {
+				uv.Decision, uv.Reason = Denied, g.denyReason()
+				return uv
+			}
+		}
+		uv.Decision, uv.Reason = Deferred, "used as a value: its arguments are checked when it is called"
+		return uv
+	}
+	if r == nil {
+		uv.Decision, uv.Reason = Allowed, "granted for any arguments"
+		return uv
+	}
+
+	known := make(map[string]any, len(u.Args))
+	for _, a := range u.Args {
+		if a.Known {
+			known[a.Name] = a.Value
+		}
+	}
+	needed := r.args
+	if r.dynamic {
+		needed = g.sig.Params
+	}
+	var unknown []string
+	for _, name := range needed {
+		if _, ok := known[name]; !ok {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		uv.Decision = Deferred
+		uv.Reason = fmt.Sprintf("%s only known at run time", plural(unknown, "argument %s is", "arguments %s are"))
+		return uv
+	}
+	ok, err := r.evalTool(g.name, known)
+	switch {
+	case err != nil:
+		uv.Decision, uv.Reason = Denied, ruleFailed+err.Error()
+	case !ok:
+		uv.Decision, uv.Reason = Denied, g.denyReason()
+	default:
+		uv.Decision, uv.Reason = Allowed, "rule holds"
+	}
+	return uv
+}
+
+// checkProgram evaluates the program rules on the tools the plan uses and
+// the packages it imports.
+func (p *Policy) checkProgram(pl *plan.Plan) []Violation {
+	if len(p.program) == 0 {
+		return nil
+	}
+	tools := planTools(pl)
+	imports := planImports(pl)
+	var out []Violation
+	for _, r := range p.program {
+		deny, err := r.evalProgram(tools, imports)
+		if err == nil && !deny {
+			continue
+		}
+		msg := programMessage(r, err)
+		out = append(out, Violation{Pos: lastUse(pl, r.tools), Rule: RuleProgram, Message: msg, Hint: "the policy denies programs where " + r.text})
+	}
+	return out
+}
+
+// programMessage explains a program rule's denial.
+func programMessage(r *rule, err error) string {
+	switch {
+	case err != nil:
+		return "program rule failed: " + err.Error()
+	case r.reason != "":
+		return "program denied: " + r.reason
+	}
+	return "program denied by rule " + r.text
+}
+
+// lastUse returns the position of the last use of any of tools, where a
+// combination the rule forbids is completed; without one, the top of the
+// file.
+func lastUse(pl *plan.Plan, tools []string) plan.Pos {
+	pos := plan.Pos{Line: 1, Col: 1}
+	found := false
+	for _, u := range pl.Uses {
+		if !slices.Contains(tools, u.Tool) {
+			continue
+		}
+		if !found || u.Pos.Line > pos.Line || u.Pos.Line == pos.Line && u.Pos.Col > pos.Col {
+			pos, found = u.Pos, true
+		}
+	}
+	return pos
+}
+
+// importViolation explains an import the policy does not allow.
+func (p *Policy) importViolation(imp plan.Import) Violation {
+	v := Violation{Pos: imp.Pos, Rule: RuleImport}
+	allowed := p.allowedImports()
+	provider, isTool := strings.CutPrefix(imp.Path, toolPackagePrefix)
+	switch {
+	case imp.Tool || isTool && slices.Contains(providerNames(p.known), provider):
+		v.Message = fmt.Sprintf("import %q is not allowed: policy %s grants no %s tools", imp.Path, p.Name, provider)
+		v.Hint = p.grantedHint("")
+	case isTool || imp.Path == resultPackage:
+		v.Message = fmt.Sprintf("import %q is not allowed: no such tool package", imp.Path)
+		v.Hint = p.grantedHint("")
+	case sandboxPackages()[imp.Path]:
+		v.Message = fmt.Sprintf("import %q is not allowed by policy %s", imp.Path, p.Name)
+		v.Hint = importHint(imp.Path, allowed)
+	default:
+		v.Message = fmt.Sprintf("import %q is not allowed: the sandbox does not provide it", imp.Path)
+		v.Hint = importHint(imp.Path, allowed)
+	}
+	return v
+}
+
+// planTools returns the tools a plan uses, sorted, each once.
+func planTools(pl *plan.Plan) []string {
+	var tools []string
+	for _, u := range pl.Uses {
+		tools = append(tools, u.Tool)
+	}
+	slices.Sort(tools)
+	return slices.Compact(tools)
+}
+
+// planImports returns the packages a plan imports, sorted, each once.
+func planImports(pl *plan.Plan) []string {
+	if pl == nil {
+		return nil
+	}
+	var paths []string
+	for _, imp := range pl.Imports {
+		paths = append(paths, imp.Path)
+	}
+	slices.Sort(paths)
+	return slices.Compact(paths)
+}
+
+// describeUse writes a tool use the way the program wrote it, shortened.
+func describeUse(u plan.ToolUse) string {
+	if u.Kind == "value" {
+		return u.Tool + " (used as a value)"
+	}
+	exprs := make([]string, len(u.Args))
+	for i, a := range u.Args {
+		exprs[i] = a.Expr
+	}
+	args := strings.Join(exprs, ", ")
+	if r := []rune(args); len(r) > 60 {
+		args = string(r[:57]) + "..."
+	}
+	return u.Tool + "(" + args + ")"
+}
+
+// plural formats names with the singular or plural form of a phrase.
+func plural(names []string, one, many string) string {
+	if len(names) == 1 {
+		return fmt.Sprintf(one, names[0])
+	}
+	return fmt.Sprintf(many, strings.Join(names, ", "))
+}

@@ -1,0 +1,243 @@
+package verify
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/airlockhq/airlock/policies"
+)
+
+// ToolSig names a tool and its parameters, in order. Load needs the tools
+// that exist so that a policy naming an unknown tool, or a rule reading an
+// argument the tool does not take, is an error rather than a rule that never
+// matches.
+type ToolSig struct {
+	Name   string   // "fs.ReadFile": provider and function
+	Params []string // parameter names, e.g. ["path"]
+}
+
+// Policy is a loaded, compiled policy. Its rules are fixed at load time; a
+// Policy is safe for concurrent use.
+type Policy struct {
+	Name        string // shown in summaries
+	Description string
+	File        string // as given to Load
+	// Dir is the directory of the policy file. Relative paths in Providers
+	// are relative to it; it is "" for the built-in default policy.
+	Dir string
+	// Limits cap a run. Unset limits hold the defaults (DefaultLimits).
+	Limits Limits
+	// Providers holds each provider's raw configuration, keyed by provider
+	// name ("fs", "http"): the YAML values as map[string]any, []any,
+	// string, int64, uint64, float64, bool or nil. verify does not read it.
+	Providers map[string]any
+
+	imports map[string]bool // standard-library packages the policy allows
+	tools   map[string]*grant
+	program []*rule
+	known   map[string]ToolSig
+}
+
+// grant is how a policy grants one tool.
+type grant struct {
+	sig  ToolSig
+	name any   // sig.Name, boxed for rule environments
+	rule *rule // nil: allowed for any arguments
+}
+
+// denyReason explains a denial by the grant's rule.
+func (g *grant) denyReason() string {
+	if g.rule.reason != "" {
+		return g.rule.reason
+	}
+	return "denied by rule " + g.rule.text
+}
+
+// Limits cap the resources of one run.
+type Limits struct {
+	Timeout      time.Duration // wall clock
+	CPU          time.Duration // CPU time of the sandboxed process
+	Memory       int64         // bytes
+	ToolCalls    int           // tool calls per run
+	OutputTokens int           // tokens of program output kept in the summary
+	OutputBytes  int64         // bytes of program output read
+	ResultBytes  int64         // bytes of the value handed to airlock.Result
+}
+
+// DefaultLimits returns the limits a policy gets for each limit it leaves
+// unset: modest enough for an ordinary data-crunching program.
+func DefaultLimits() Limits {
+	return Limits{
+		Timeout:      10 * time.Second,
+		CPU:          10 * time.Second,
+		Memory:       256 << 20,
+		ToolCalls:    100,
+		OutputTokens: 2000,
+		OutputBytes:  1 << 20,
+		ResultBytes:  256 << 10,
+	}
+}
+
+// MarshalJSON writes limits in the units a policy file uses: "10s",
+// "256MiB".
+func (l Limits) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Timeout      string `json:"timeout"`
+		CPU          string `json:"cpu"`
+		Memory       string `json:"memory"`
+		ToolCalls    int    `json:"tool_calls"`
+		OutputTokens int    `json:"output_tokens"`
+		OutputBytes  string `json:"output_bytes"`
+		ResultBytes  string `json:"result_bytes"`
+	}{
+		Timeout:      l.Timeout.String(),
+		CPU:          l.CPU.String(),
+		Memory:       FormatSize(l.Memory),
+		ToolCalls:    l.ToolCalls,
+		OutputTokens: l.OutputTokens,
+		OutputBytes:  FormatSize(l.OutputBytes),
+		ResultBytes:  FormatSize(l.ResultBytes),
+	})
+}
+
+// Default returns the built-in policy (policies/default.yaml): a safe
+// standard-library subset, no tools, modest limits.
+func Default() *Policy {
+	p, err := Load("default.yaml", policies.Default, nil)
+	if err != nil {
+		// A test loads the embedded file; this cannot happen in a
+		// released binary.
+		panic("built-in default policy: " + err.Error())
+	}
+	p.File = ""
+	p.Dir = ""
+	return p
+}
+
+// LoadFile reads and loads the policy file at path.
+func LoadFile(path string, known []ToolSig) (*Policy, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading policy: %w", err)
+	}
+	return Load(path, src, known)
+}
+
+// Load parses and compiles a policy. file names it in errors and locates
+// relative paths in its provider configuration; known lists the tools that
+// exist. A policy with any problem is not returned: the error is an *Error
+// listing every problem with its line, column and a caret snippet.
+func Load(file string, src []byte, known []ToolSig) (*Policy, error) {
+	l := newLoader(file, src, known)
+	p := l.load()
+	if err := l.ps.err(); err != nil {
+		return nil, err
+	}
+	if file != "" && file != "-" {
+		if dir, err := filepath.Abs(filepath.Dir(file)); err == nil {
+			p.Dir = dir
+		}
+	}
+	return p, nil
+}
+
+// Imports returns, sorted, the standard-library packages the policy allows.
+// Tool packages (airlock/fs, ...) and airlock itself are allowed as well;
+// see AllowsImport.
+func (p *Policy) Imports() []string {
+	return sortedKeys(p.imports)
+}
+
+// AllowsImport reports whether a program may import path: a package the
+// policy lists, "airlock", or the tool package of a provider one of whose
+// tools the policy grants.
+func (p *Policy) AllowsImport(path string) bool {
+	if p.imports[path] || path == resultPackage {
+		return true
+	}
+	if provider, ok := strings.CutPrefix(path, toolPackagePrefix); ok {
+		for name := range p.tools {
+			if providerOf(name) == provider {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allowedImports returns every import path AllowsImport accepts.
+func (p *Policy) allowedImports() map[string]bool {
+	set := make(map[string]bool, len(p.imports)+len(p.tools)+1)
+	for path := range p.imports {
+		set[path] = true
+	}
+	set[resultPackage] = true
+	for name := range p.tools {
+		set[toolPackagePrefix+providerOf(name)] = true
+	}
+	return set
+}
+
+// Tools returns, sorted, the tools the policy grants.
+func (p *Policy) Tools() []string {
+	return sortedKeys(p.tools)
+}
+
+// ToolRule returns the allow rule of a granted tool and the reason shown
+// when it denies a call; allow is "" when any arguments are allowed. ok is
+// false when the policy does not grant the tool.
+func (p *Policy) ToolRule(tool string) (allow, reason string, ok bool) {
+	g, ok := p.tools[tool]
+	if !ok {
+		return "", "", false
+	}
+	if g.rule == nil {
+		return "", "", true
+	}
+	return g.rule.src, g.rule.reason, true
+}
+
+// ProgramRule is a rule over the whole program, as written in the policy.
+type ProgramRule struct {
+	Deny   string `json:"deny"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// ProgramRules returns the policy's program rules in order.
+func (p *Policy) ProgramRules() []ProgramRule {
+	out := make([]ProgramRule, len(p.program))
+	for i, r := range p.program {
+		out[i] = ProgramRule{Deny: r.src, Reason: r.reason}
+	}
+	return out
+}
+
+// notGranted explains why a tool the policy does not list is denied.
+func (p *Policy) notGranted(tool string) string {
+	return fmt.Sprintf("%s is not granted by policy %s", tool, p.Name)
+}
+
+// grantedHint lists the tools a policy grants, for a denied tool.
+func (p *Policy) grantedHint(tool string) string {
+	names := p.Tools()
+	if len(names) == 0 {
+		return fmt.Sprintf("policy %s grants no tools: work with data in the program itself", p.Name)
+	}
+	if n, ok := nearest(tool, names); ok {
+		return fmt.Sprintf("did you mean %s? granted tools: %s", n, abbreviate(names, 12))
+	}
+	return "granted tools: " + abbreviate(names, 12)
+}
+
+// providerNames returns the providers of the known tools, sorted.
+func providerNames(known map[string]ToolSig) []string {
+	set := map[string]bool{}
+	for name := range known {
+		set[providerOf(name)] = true
+	}
+	return sortedKeys(set)
+}
