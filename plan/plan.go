@@ -7,6 +7,8 @@
 // plain data that verify judges and exec runs.
 package plan
 
+import "time"
+
 // MaxSource is the largest program plan accepts, checked before parsing:
 // parser and type-checker cost grows with hostile nesting.
 const MaxSource = 64 << 10
@@ -85,8 +87,16 @@ type ToolPackage struct {
 	Source string // "package fs\n\n// ReadFile ...\nfunc ReadFile(path string) (string, error)\n..."
 }
 
+// DefaultTimeout bounds the analysis of one program when Options.Timeout is
+// not set. An ordinary 1,000-line program takes about 10 ms.
+const DefaultTimeout = 3 * time.Second
+
 // Options configure Build.
 type Options struct {
+	// Timeout bounds type checking and analysis; past it the plan carries a
+	// "too-complex" finding and the program is refused.
+	Timeout time.Duration
+
 	// Tools are the tool packages a program may import. Importing any other
 	// airlock/... path is a finding.
 	Tools []ToolPackage

@@ -151,13 +151,18 @@ func Check(p *plan.Plan, pol *Policy, opts CheckOptions) *Verdict {
 		return v
 	}
 
-	for _, f := range p.Findings {
-		v.Violations = append(v.Violations, Violation{Pos: f.Pos, Rule: f.Rule, Message: f.Message, Hint: f.Hint})
-	}
+	refused := map[plan.Pos]bool{} // imports the policy refuses, with a policy-specific hint
 	for _, imp := range p.Imports {
 		if !pol.AllowsImport(imp.Path) {
 			v.Violations = append(v.Violations, pol.importViolation(imp))
+			refused[imp.Pos] = true
 		}
+	}
+	for _, f := range p.Findings {
+		if f.Rule == "unavailable" && refused[f.Pos] {
+			continue // said once, by the import violation
+		}
+		v.Violations = append(v.Violations, Violation{Pos: f.Pos, Rule: f.Rule, Message: f.Message, Hint: f.Hint})
 	}
 	for _, u := range p.Uses {
 		uv := pol.judge(u)

@@ -29,6 +29,9 @@ type Request struct {
 	Args  []json.RawMessage `json:"args,omitempty"`
 	Value json.RawMessage   `json:"value,omitempty"`
 	Error *ProgramError     `json:"error,omitempty"`
+	// Oversized, on a call or a result, is the size in bytes of arguments
+	// or a value the child refused to send because it is over the limit.
+	Oversized int64 `json:"oversized,omitempty"`
 }
 
 // ProgramError describes how a program failed inside the child.
@@ -102,7 +105,7 @@ func DecodeRequest(body []byte) (*Request, error) {
 	}
 	switch req.Op {
 	case OpCall:
-		if req.Tool == "" {
+		if req.Tool == "" || req.Oversized < 0 {
 			return nil, errors.New("malformed request: call without tool")
 		}
 	case OpResult, OpDone:

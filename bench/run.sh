@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Measures cold airlock commands against a compiled Go hello-world, in one
+# run: bash bench/run.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p bin
+go build -o bin/airlock ./cmd/airlock
+go build -o bin/hello ./bench/hello
+go run ./bench/cold -n "${1:-41}" -airlock bin/airlock -hello bin/hello

@@ -1,0 +1,22 @@
+// Command airlock plans, verifies and runs agent-written programs in a
+// sandbox and prints a compact JSON summary for the model.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/airlockhq/airlock/exec"
+)
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == exec.ChildArg {
+		exec.ChildMain() // never returns
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := execute(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock/verify"
+)
+
+func newRunCmd() *cobra.Command {
+	var (
+		policy    string
+		timeout   time.Duration
+		memory    string
+		maxTokens int
+		strict    bool
+		isolation bool
+	)
+	cmd := &cobra.Command{
+		Use:   "run [--policy P] [--timeout D] [--memory SIZE] [--max-tokens N] FILE|-",
+		Short: "Verify a program, run it in the sandbox and print a JSON summary",
+		Long: `run plans and verifies a program like verify, then runs an approved program in
+a sandboxed child process: a Go interpreter that reaches only the packages the
+policy allows, whose every tool call is checked again in the parent on its real
+arguments, under limits of time, CPU, memory, output and tool calls.
+
+It prints exactly one JSON document on stdout, the summary, fitted into the
+token budget (--max-tokens, default from the policy): status (ok, denied,
+blocked, error, timeout, limit), output, result, error, violations, calls,
+limit, sandbox and stats, which count the tokens of tool data that stayed out
+of the model's context.
+
+` + exitCodesHelp,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := loadSetup(policy)
+			if err != nil {
+				return err
+			}
+			opts := exec.Options{Timeout: timeout, MaxTokens: maxTokens, RequireIsolation: isolation}
+			if memory != "" {
+				if opts.Memory, err = verify.ParseSize(memory); err != nil {
+					return usageError("--memory: %v", err)
+				}
+			}
+			if maxTokens != 0 && maxTokens < exec.MinTokens {
+				return usageError("--max-tokens must be at least %d", exec.MinTokens)
+			}
+			if timeout < 0 {
+				return usageError("--timeout must be positive")
+			}
+			budget := st.policy.Limits.OutputTokens
+			if maxTokens > 0 {
+				budget = maxTokens
+			}
+			name, src, err := readProgram(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			var s *exec.Summary
+			if p, err := st.buildPlan(name, src); err != nil {
+				s = exec.Unplannable(st.policy, err)
+			} else {
+				v := verify.Check(p, st.policy, verify.CheckOptions{Strict: strict})
+				s = exec.Run(cmd.Context(), v, st.registry, opts)
+			}
+			if _, err := cmd.OutOrStdout().Write(s.Encode(budget)); err != nil {
+				return err
+			}
+			if s.Status != exec.StatusOK {
+				return &exitError{code: exitRejected}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&policy, "policy", "", "policy file (default: the built-in policy: no tools, pure standard library)")
+	f.DurationVar(&timeout, "timeout", 0, "wall-clock limit (default from the policy)")
+	f.StringVar(&memory, "memory", "", "memory limit such as 256MiB (default from the policy)")
+	f.IntVar(&maxTokens, "max-tokens", 0, "token budget of the summary (default from the policy, 2000 unless set)")
+	f.BoolVar(&strict, "strict", false, "refuse tool uses whose arguments are only known at run time")
+	f.BoolVar(&isolation, "require-isolation", false, "refuse to run unless every sandbox layer is active")
+	return cmd
+}

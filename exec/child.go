@@ -1,0 +1,288 @@
+package exec
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/scanner"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"sync"
+	"testing/fstest"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+
+	"github.com/airlockhq/airlock/exec/rpc"
+	"github.com/airlockhq/airlock/exec/sandbox"
+	"github.com/airlockhq/airlock/internal/shims"
+	"github.com/airlockhq/airlock/internal/symbols"
+)
+
+// ChildArg is the hidden first argument that turns the airlock binary into
+// the sandboxed child. main checks for it before anything else runs.
+const ChildArg = "__airlock_sandbox_child"
+
+// job is what the parent sends the child on its standard input.
+type job struct {
+	Source         string            `json:"source"`
+	Stubs          map[string]string `json:"stubs"`    // import path -> stub source
+	Packages       []string          `json:"packages"` // standard-library import paths the program may use
+	Limits         sandbox.Limits    `json:"limits"`
+	MemoryByCgroup bool              `json:"memory_by_cgroup"`
+	ResultBytes    int64             `json:"result_bytes"`
+}
+
+// MaxArgBytes caps the encoded arguments of one tool call.
+const MaxArgBytes = 1 << 20
+
+// maxJob caps the job frame: source is capped by plan.MaxSource, stubs are
+// the policy's tool declarations.
+const maxJob = 64 << 20
+
+// ChildMain runs the child side of a sandboxed run and never returns. The
+// child reads its job, enters the sandbox, then compiles and runs the
+// program, reporting through fd 3 and reading tool answers from fd 4.
+func ChildMain() {
+	reqs := os.NewFile(3, "requests")
+	resps := os.NewFile(4, "responses")
+	link := &childLink{w: reqs, r: resps}
+	body, err := rpc.ReadFrame(os.Stdin, maxJob)
+	if err != nil {
+		fail(link, "internal", "reading job: "+err.Error())
+	}
+	var j job
+	if err := json.Unmarshal(body, &j); err != nil {
+		fail(link, "internal", "decoding job: "+err.Error())
+	}
+	link.resultMax = j.ResultBytes
+	if _, err := sandbox.Enter(j.Limits, j.MemoryByCgroup); err != nil {
+		fail(link, "internal", "entering sandbox: "+err.Error())
+	}
+	if perr := runProgram(j, link); perr != nil {
+		link.send(rpc.Request{Op: rpc.OpError, Error: perr})
+		os.Exit(1)
+	}
+	link.send(rpc.Request{Op: rpc.OpDone})
+	os.Exit(0)
+}
+
+func fail(link *childLink, kind, msg string) {
+	link.send(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: kind, Message: msg}})
+	os.Exit(3)
+}
+
+// runProgram compiles and runs the program in a fresh interpreter that can
+// reach only the allowed packages, the tool stubs and the runtime package.
+func runProgram(j job, link *childLink) *rpc.ProgramError {
+	files := fstest.MapFS{}
+	for path, src := range j.Stubs {
+		files["src/"+path+"/stub.go"] = &fstest.MapFile{Data: []byte(src)}
+	}
+	in := interp.New(interp.Options{
+		GoPath:               ".",
+		SourcecodeFilesystem: files,
+		Env:                  []string{},
+		Stdin:                eofReader{},
+		Stdout:               os.Stdout,
+		Stderr:               os.Stderr,
+	})
+	if err := in.Use(exports(j.Packages, link)); err != nil {
+		return &rpc.ProgramError{Kind: "internal", Message: err.Error()}
+	}
+	prog, err := in.Compile(j.Source)
+	if err != nil {
+		return compileError(err)
+	}
+	if _, err := in.Execute(prog); err != nil {
+		var p interp.Panic
+		if errors.As(err, &p) {
+			return &rpc.ProgramError{Kind: "panic", Message: "panic: " + describe(p.Value)}
+		}
+		return compileError(err)
+	}
+	return nil
+}
+
+var posPrefix = regexp.MustCompile(`^(?:[^:\s]*:)?(\d+):(\d+): `)
+
+// compileError turns an interpreter error into a ProgramError with the
+// position split out.
+func compileError(err error) *rpc.ProgramError {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		return &rpc.ProgramError{Kind: "compile", Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Column}
+	}
+	msg := limitString(err.Error(), 4096)
+	pe := &rpc.ProgramError{Kind: "compile", Message: msg}
+	if m := posPrefix.FindStringSubmatch(msg); m != nil {
+		pe.Line, _ = strconv.Atoi(m[1])
+		pe.Col, _ = strconv.Atoi(m[2])
+		pe.Message = msg[len(m[0]):]
+	}
+	return pe
+}
+
+// exports builds the symbol table the program sees: the allowed standard
+// library packages, the generic-package shims, and the two runtime packages.
+func exports(packages []string, link *childLink) interp.Exports {
+	ex := interp.Exports{}
+	for _, p := range packages {
+		key := p + "/" + pathBase(p)
+		if syms, ok := symbols.Symbols[key]; ok {
+			if p == "fmt" {
+				// Under its canonical key, yaegi would also compile its
+				// bundled generic sources, which fail; the shims replace them.
+				key = "fmt//fmt"
+			}
+			ex[key] = syms
+		}
+		if syms, ok := shims.Symbols[p+"/"+pathBase(p)]; ok {
+			ex[p+"/"+pathBase(p)] = syms
+		}
+	}
+	ex["."] = symbols.Symbols["."]
+	ex[rtPackage+"/"+rtPackage] = map[string]reflect.Value{
+		"Call": reflect.ValueOf(link.call),
+	}
+	ex["airlock/airlock"] = map[string]reflect.Value{
+		"Result": reflect.ValueOf(link.result),
+	}
+	return ex
+}
+
+func pathBase(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '/' {
+			return p[i+1:]
+		}
+	}
+	return p
+}
+
+// childLink is the child's end of the RPC pipes. Calls are serialised: the
+// parent answers one call at a time.
+type childLink struct {
+	mu        sync.Mutex
+	w         io.Writer
+	r         io.Reader
+	next      uint64
+	resultMax int64
+}
+
+func (l *childLink) send(req rpc.Request) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := rpc.WriteFrame(l.w, req); err != nil {
+		os.Exit(4)
+	}
+}
+
+// call forwards one tool call and decodes the answer into out.
+func (l *childLink) call(tool string, args []any, out any) error {
+	raw := make([]json.RawMessage, len(args))
+	var size int64
+	for i, a := range args {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return fmt.Errorf("%s: argument %d cannot be sent: %v", tool, i+1, err)
+		}
+		raw[i] = b
+		size += int64(len(b))
+	}
+	req := rpc.Request{Op: rpc.OpCall, Tool: tool, Args: raw}
+	if size > MaxArgBytes {
+		// Too large to send: the parent refuses the call on its size.
+		req.Args, req.Oversized = nil, size
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.next++
+	req.ID = l.next
+	if err := rpc.WriteFrame(l.w, req); err != nil {
+		os.Exit(4)
+	}
+	body, err := rpc.ReadFrame(l.r, maxJob)
+	if err != nil {
+		os.Exit(4) // the parent stopped answering: it is ending the run
+	}
+	var resp rpc.Response
+	if err := json.Unmarshal(body, &resp); err != nil || resp.ID != l.next {
+		os.Exit(4)
+	}
+	if resp.Fatal {
+		os.Exit(5) // the parent ends the run; the program must not go on
+	}
+	if resp.Error != "" {
+		return errors.New(resp.Error)
+	}
+	if out != nil && len(resp.Value) > 0 {
+		if err := json.Unmarshal(resp.Value, out); err != nil {
+			return fmt.Errorf("%s: decoding result: %v", tool, err)
+		}
+	}
+	return nil
+}
+
+// result implements airlock.Result.
+func (l *childLink) result(v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("airlock.Result: value cannot be encoded as JSON: %v", err))
+	}
+	if int64(len(b)) > l.resultMax {
+		l.send(rpc.Request{Op: rpc.OpResult, Oversized: int64(len(b))})
+		os.Exit(5) // the parent ends the run at the result limit
+	}
+	l.send(rpc.Request{Op: rpc.OpResult, Value: b})
+}
+
+// describe formats a panic value. Its Error or String method is program
+// code: it may loop, panic or return megabytes, so it runs bounded.
+func describe(v any) string {
+	out := make(chan string, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				out <- fmt.Sprintf("%T (its Error method panicked)", v)
+			}
+		}()
+		switch x := v.(type) {
+		case reflect.Value:
+			// The interpreter panics with its own representation of a
+			// program value; its methods are not reachable from here.
+			if x.IsValid() && x.CanInterface() {
+				out <- fmt.Sprintf("%+v", x.Interface())
+			} else {
+				out <- x.String()
+			}
+		case error:
+			out <- x.Error()
+		case fmt.Stringer:
+			out <- x.String()
+		default:
+			out <- fmt.Sprint(v)
+		}
+	}()
+	select {
+	case s := <-out:
+		return limitString(s, 4096)
+	case <-time.After(500 * time.Millisecond):
+		return fmt.Sprintf("%T (its Error method did not return)", v)
+	}
+}
+
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+func limitString(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,269 @@
+package exec_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock/plan"
+	"github.com/airlockhq/airlock/tools"
+	"github.com/airlockhq/airlock/verify"
+)
+
+// The corpus: each testdata/corpus/*/*.txtar archive holds programs, an
+// optional policy.yaml (the built-in default policy otherwise), data files
+// the policy's roots point at, and in its comment one expectation line per
+// program:
+//
+//	want hostile.go status=blocked rule=tool contains="fs.ReadFile"
+//	want control.go status=ok output="42\n"
+//
+// Keys: status (exact), limit (exact), kind (error kind), rule (a violation
+// with this rule is present), output (exact output), contains (substring of
+// output, error message or violations), result (exact JSON of the result).
+// Every hostile archive must also want at least one program with status=ok:
+// its control, which shows the case fails for the reason it states and not
+// because everything fails.
+func TestCorpus(t *testing.T) {
+	for _, dir := range []string{"hostile", "benign"} {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", dir, "*.txtar"))
+		if len(files) == 0 {
+			t.Fatalf("no %s corpus", dir)
+		}
+		for _, file := range files {
+			name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+			t.Run(dir+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				runArchive(t, file, dir == "hostile")
+			})
+		}
+	}
+}
+
+type want struct {
+	file string
+	keys map[string]string
+}
+
+func runArchive(t *testing.T, file string, hostile bool) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		p := filepath.Join(dir, f.Name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wants := parseWants(t, string(ar.Comment))
+	if len(wants) == 0 {
+		t.Fatal("no want lines")
+	}
+	control := false
+	for _, w := range wants {
+		if w.keys["status"] == "ok" {
+			control = true
+		}
+	}
+	if hostile && !control {
+		t.Fatal("a hostile case needs a control program that wants status=ok")
+	}
+	before := snapshot(t, dir)
+	for _, w := range wants {
+		s := runFile(t, dir, w.file)
+		check(t, w, s)
+	}
+	if after := snapshot(t, dir); after != before {
+		t.Errorf("the run changed the case's directory:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+}
+
+func runFile(t *testing.T, dir, name string) *exec.Summary {
+	t.Helper()
+	pol := verify.Default()
+	reg, err := tools.New(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "policy.yaml")); err == nil {
+		known, err := verify.ToolSigs(tools.BuiltinPackages()...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pol, err = verify.Load(filepath.Join(dir, "policy.yaml"), data, known)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if reg, err = tools.FromPolicy(pol.Providers, dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Build(name, src, plan.Options{Tools: reg.Packages()})
+	if err != nil {
+		return exec.Unplannable(pol, err)
+	}
+	v := verify.Check(p, pol, verify.CheckOptions{})
+	return exec.Run(context.Background(), v, reg, exec.Options{Self: selfBinary(t)})
+}
+
+func check(t *testing.T, w want, s *exec.Summary) {
+	t.Helper()
+	budget := s.Stats.MaxTokens
+	if budget == 0 {
+		budget = 2000
+	}
+	enc := s.Encode(budget)
+	var doc map[string]any
+	dec := json.NewDecoder(strings.NewReader(string(enc)))
+	if err := dec.Decode(&doc); err != nil || dec.More() {
+		t.Errorf("%s: the summary is not exactly one JSON document: %v\n%s", w.file, err, enc)
+	}
+	if n := exec.CountTokens(strings.TrimSpace(string(enc))); n > budget {
+		t.Errorf("%s: summary is %d tokens, budget %d", w.file, n, budget)
+	}
+	var errText strings.Builder
+	if s.Error != nil {
+		errText.WriteString(s.Error.Message)
+	}
+	for _, v := range s.Violations {
+		errText.WriteString("\n" + v.Rule + ": " + v.Message)
+	}
+	fail := func(format string, args ...any) {
+		t.Errorf("%s: %s\nsummary: %s", w.file, fmt.Sprintf(format, args...), enc)
+	}
+	for k, v := range w.keys {
+		switch k {
+		case "status":
+			if s.Status != v {
+				fail("status %q, want %q", s.Status, v)
+			}
+		case "limit":
+			if s.Limit != v {
+				fail("limit %q, want %q", s.Limit, v)
+			}
+		case "kind":
+			if s.Error == nil || s.Error.Kind != v {
+				fail("error kind, want %q", v)
+			}
+		case "rule":
+			found := false
+			for _, x := range s.Violations {
+				found = found || x.Rule == v
+			}
+			if !found {
+				fail("no violation with rule %q", v)
+			}
+		case "output":
+			if s.Output != v {
+				fail("output %q, want %q", s.Output, v)
+			}
+		case "contains":
+			if !strings.Contains(s.Output, v) && !strings.Contains(errText.String(), v) {
+				fail("neither output nor error contains %q", v)
+			}
+		case "result":
+			var got, exp any
+			json.Unmarshal(s.Result, &got)
+			if err := json.Unmarshal([]byte(v), &exp); err != nil {
+				t.Fatalf("%s: bad result want: %v", w.file, err)
+			}
+			gb, _ := json.Marshal(got)
+			eb, _ := json.Marshal(exp)
+			if string(gb) != string(eb) {
+				fail("result %s, want %s", gb, eb)
+			}
+		default:
+			t.Fatalf("%s: unknown want key %q", w.file, k)
+		}
+	}
+}
+
+func parseWants(t *testing.T, comment string) []want {
+	var out []want
+	for _, line := range strings.Split(comment, "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "want ") {
+			continue
+		}
+		fields := splitQuoted(t, line)
+		if len(fields) < 2 {
+			t.Fatalf("bad want line %q", line)
+		}
+		w := want{file: fields[1], keys: map[string]string{}}
+		for _, f := range fields[2:] {
+			k, v, ok := strings.Cut(f, "=")
+			if !ok {
+				t.Fatalf("bad want field %q", f)
+			}
+			if strings.HasPrefix(v, `"`) {
+				uq, err := strconv.Unquote(v)
+				if err != nil {
+					t.Fatalf("bad quoted value %s: %v", v, err)
+				}
+				v = uq
+			}
+			w.keys[k] = v
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// splitQuoted splits on spaces outside double quotes.
+func splitQuoted(t *testing.T, s string) []string {
+	var out []string
+	var cur strings.Builder
+	inQuote, escaped := false, false
+	for _, r := range s {
+		switch {
+		case escaped:
+			escaped = false
+		case r == '\\' && inQuote:
+			escaped = true
+		case r == '"':
+			inQuote = !inQuote
+		case unicode.IsSpace(r) && !inQuote:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+			continue
+		}
+		cur.WriteRune(r)
+	}
+	if inQuote {
+		t.Fatalf("unterminated quote in %q", s)
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// snapshot lists a directory tree with sizes, to detect any write.
+func snapshot(t *testing.T, dir string) string {
+	var b strings.Builder
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil {
+			fmt.Fprintf(&b, "%s %d %v\n", strings.TrimPrefix(p, dir), info.Size(), info.Mode())
+		}
+		return nil
+	})
+	return b.String()
+}

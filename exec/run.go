@@ -1,0 +1,383 @@
+// Package exec runs an approved program in a sandboxed child process and
+// builds the summary the model reads. The parent side (Run) starts the same
+// binary as the child (ChildMain), serves its tool calls after checking each
+// against the policy, enforces the limits, and is the only writer of the
+// summary.
+package exec
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	osexec "os/exec"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/airlockhq/airlock/exec/rpc"
+	"github.com/airlockhq/airlock/exec/sandbox"
+	"github.com/airlockhq/airlock/plan"
+	"github.com/airlockhq/airlock/tools"
+	"github.com/airlockhq/airlock/verify"
+)
+
+// Options adjust a run. Zero values take the policy's limits.
+type Options struct {
+	Timeout   time.Duration
+	Memory    int64
+	MaxTokens int
+	// RequireIsolation refuses to run unless every sandbox layer is active.
+	RequireIsolation bool
+	// Self is the binary to re-execute as the child; default: this one.
+	Self string
+}
+
+// Run executes the program of an approved verdict and returns its summary.
+// A verdict that is not approved yields a "denied" summary without running
+// anything.
+func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Options) *Summary {
+	pol := v.Policy()
+	lim := pol.Limits
+	if opts.Timeout > 0 {
+		lim.Timeout = opts.Timeout
+	}
+	if opts.Memory > 0 {
+		lim.Memory = opts.Memory
+	}
+	s := &Summary{Status: StatusOK, Policy: pol.Name, Sandbox: Sandbox{Active: []string{}}}
+	if !v.Approved() {
+		s.Status = StatusDenied
+		s.Violations = violations(v)
+		s.Error = &ErrorInfo{Kind: "denied", Message: "the policy refused the program before it ran",
+			Hint: "fix the listed violations; `airlock policy show` lists what the policy allows"}
+		return s
+	}
+	r := &runner{
+		plan: v.Plan(), source: v.Source(), pol: pol, checker: v.NewChecker(), reg: reg, lim: lim, opts: opts,
+		summary: s, calls: map[string]*CallStats{},
+	}
+	reg.SetRedirectCheck(func(tool string, args map[string]any) error {
+		if d := r.checker.Check(tool, args); !d.Allowed {
+			return fmt.Errorf("redirect refused by the policy: %s", d.Reason)
+		}
+		return nil
+	})
+	r.run(ctx)
+	return s
+}
+
+func violations(v *verify.Verdict) []Violation {
+	var out []Violation
+	for _, x := range v.Violations {
+		out = append(out, Violation{Line: x.Pos.Line, Col: x.Pos.Col, Rule: x.Rule, Message: x.Message, Hint: x.Hint})
+	}
+	return out
+}
+
+type runner struct {
+	plan    *plan.Plan
+	source  []byte
+	pol     *verify.Policy
+	checker *verify.Checker
+	reg     *tools.Registry
+	lim     verify.Limits
+	opts    Options
+	summary *Summary
+
+	mu         sync.Mutex
+	calls      map[string]*CallStats
+	ncalls     int
+	status     string // first terminal status decided by the parent
+	limit      string
+	errInfo    *ErrorInfo
+	violation  *Violation
+	progErr    *rpc.ProgramError
+	done       bool
+	result     json.RawMessage
+	dataBytes  int64          // bytes of results handed to the program
+	dataTokens int            // their tokens, counted as they arrive
+	counting   sync.WaitGroup // token counts still running
+}
+
+// stop records why the parent ends the run (the first reason wins) and kills
+// the child.
+func (r *runner) stop(g *sandbox.Guard, status, limit string, info *ErrorInfo) {
+	r.mu.Lock()
+	if r.status == "" {
+		r.status, r.limit, r.errInfo = status, limit, info
+	}
+	r.mu.Unlock()
+	g.Kill()
+}
+
+func (r *runner) run(ctx context.Context) {
+	start := time.Now()
+	s := r.summary
+	self := r.opts.Self
+	if self == "" {
+		self = "/proc/self/exe"
+		if _, err := os.Stat(self); err != nil {
+			self, _ = os.Executable()
+		}
+	}
+	stubs := map[string]string{}
+	var packages []string
+	for _, imp := range r.plan.Imports {
+		if !imp.Tool {
+			packages = append(packages, imp.Path)
+			continue
+		}
+		p, ok := r.reg.Provider(strings.TrimPrefix(imp.Path, "airlock/"))
+		if !ok {
+			r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: "no provider for " + imp.Path})
+			return
+		}
+		src, err := stubSource(p.Package())
+		if err != nil {
+			r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
+			return
+		}
+		stubs[imp.Path] = src
+	}
+	slices.Sort(packages)
+
+	cmd := osexec.Command(self, ChildArg)
+	reqR, reqW, err := os.Pipe()
+	if err != nil {
+		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
+		return
+	}
+	respR, respW, err := os.Pipe()
+	if err != nil {
+		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
+		return
+	}
+	cmd.ExtraFiles = []*os.File{reqW, respR}
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
+	stderr, _ := cmd.StderrPipe()
+	slim := sandbox.Limits{Memory: r.lim.Memory, CPU: r.lim.CPU, OpenFiles: 64, Threads: 64}
+	guard, err := sandbox.Prepare(cmd, slim)
+	if err != nil {
+		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: "preparing sandbox: " + err.Error()})
+		return
+	}
+	layers := guard.Layers()
+	for _, l := range layers {
+		if l.Active {
+			s.Sandbox.Active = append(s.Sandbox.Active, l.Name)
+		} else {
+			s.Sandbox.Missing = append(s.Sandbox.Missing, l.Name+": "+l.Detail)
+		}
+	}
+	if r.opts.RequireIsolation && len(s.Sandbox.Missing) > 0 {
+		guard.Finish()
+		r.fail(StatusError, &ErrorInfo{Kind: "isolation", Message: "sandbox layers missing: " + strings.Join(s.Sandbox.Missing, "; "),
+			Hint: "run on a machine where every layer is available (see `airlock doctor`), or drop --require-isolation"})
+		return
+	}
+	if err := cmd.Start(); err != nil {
+		guard.Finish()
+		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: "starting sandbox: " + err.Error()})
+		return
+	}
+	reqW.Close()
+	respR.Close()
+	if err := guard.Started(cmd.Process.Pid); err != nil {
+		guard.Kill()
+	}
+
+	out := newCapture(r.lim.OutputBytes, func() { r.stop(guard, StatusLimit, "output", nil) })
+	errOut := newCapture(64<<10, nil)
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go func() { defer wg.Done(); io.Copy(out, stdout) }()
+	go func() { defer wg.Done(); io.Copy(errOut, stderr) }()
+	go func() { defer wg.Done(); r.serve(ctx, guard, reqR, respW) }()
+
+	j := job{Source: string(r.source), Stubs: stubs, Packages: packages, Limits: slim, MemoryByCgroup: guard.MemoryByCgroup(), ResultBytes: r.lim.ResultBytes}
+	go func() {
+		rpc.WriteFrame(stdin, j)
+		stdin.Close()
+	}()
+
+	timer := time.AfterFunc(r.lim.Timeout, func() {
+		r.stop(guard, StatusTimeout, "", &ErrorInfo{Kind: "timeout",
+			Message: fmt.Sprintf("the program ran longer than %s", r.lim.Timeout),
+			Hint:    "do less work per run, avoid unbounded loops and waits, or raise the policy's timeout"})
+	})
+	stopCtx := context.AfterFunc(ctx, func() {
+		r.stop(guard, StatusError, "", &ErrorInfo{Kind: "canceled", Message: "the run was canceled"})
+	})
+	wg.Wait()
+	waitErr := cmd.Wait()
+	timer.Stop()
+	stopCtx()
+	guard.Kill() // nothing of the child may outlive the run
+	usage := guard.Finish()
+	reqR.Close()
+	respW.Close()
+
+	s.Stats.WallMillis = ms(time.Since(start))
+	s.Stats.CPUMillis = ms(usage.CPU)
+	s.Stats.PeakMemoryBytes = usage.PeakMemory
+	s.Stats.OutputBytes = out.total
+	s.Output = out.String()
+	if os.Getenv("AIRLOCK_DEBUG") != "" {
+		fmt.Fprintf(os.Stderr, "child stderr:\n%s\n", errOut.String())
+	}
+	r.finish(waitErr, usage, errOut.String())
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func (r *runner) fail(status string, info *ErrorInfo) {
+	r.summary.Status = status
+	r.summary.Error = info
+}
+
+// finish decides the status. The parent's own reasons come first; then what
+// the child reported over the RPC pipe; the child's exit status last. Text
+// the program printed is never read as a status.
+func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
+	s := r.summary
+	s.Result = r.result
+	names := make([]string, 0, len(r.calls))
+	for n := range r.calls {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(r.calls) > 0 {
+		s.Calls = r.calls
+	}
+	s.Stats.ToolCalls = r.ncalls
+	s.Stats.ToolDataBytes = r.dataBytes
+	r.counting.Wait()
+	s.Stats.ToolDataTokens = r.dataTokens
+	if r.violation != nil {
+		s.Violations = append(s.Violations, *r.violation)
+	}
+
+	signaled := false
+	if ee, ok := waitErr.(*osexec.ExitError); ok {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			signaled = true
+		}
+	}
+	switch {
+	case r.status != "":
+		s.Status, s.Limit, s.Error = r.status, r.limit, r.errInfo
+		if s.Status == StatusLimit && s.Error == nil {
+			s.Error = limitError(r.limit, r.lim)
+		}
+	case usage.MemoryLimitHit || sandbox.RuntimeOutOfMemory(stderr):
+		s.Status, s.Limit, s.Error = StatusLimit, "memory", limitError("memory", r.lim)
+	case usage.CPULimitHit || signaled && r.lim.CPU > 0 && usage.CPU >= r.lim.CPU:
+		s.Status, s.Limit, s.Error = StatusLimit, "cpu", limitError("cpu", r.lim)
+	case r.progErr != nil:
+		s.Status = StatusError
+		s.Error = &ErrorInfo{Kind: r.progErr.Kind, Message: r.progErr.Message, Line: r.progErr.Line, Col: r.progErr.Col,
+			Hint: hintFor(r.progErr)}
+	case r.done && waitErr == nil:
+		s.Status = StatusOK
+	default:
+		s.Status = StatusError
+		s.Error = crashError(waitErr, stderr)
+	}
+}
+
+func limitError(which string, lim verify.Limits) *ErrorInfo {
+	e := &ErrorInfo{Kind: "limit"}
+	switch which {
+	case "memory":
+		e.Message = fmt.Sprintf("the program used more than %d MiB of memory", lim.Memory>>20)
+		e.Hint = "process data in a streaming way or in smaller batches; keep aggregates, not every row"
+	case "cpu":
+		e.Message = fmt.Sprintf("the program used more than %s of CPU time", lim.CPU)
+		e.Hint = "do less work per run; heavy loops over rows belong in fewer, simpler passes"
+	case "output":
+		e.Message = fmt.Sprintf("the program printed more than %d bytes", lim.OutputBytes)
+		e.Hint = "print a summary (counts, top-N, samples) instead of every row"
+	case "tool_calls":
+		e.Message = fmt.Sprintf("the program made more than %d tool calls", lim.ToolCalls)
+		e.Hint = "fetch in bulk (one call returning many items) instead of one call per item"
+	case "result":
+		e.Message = fmt.Sprintf("airlock.Result was given more than %d bytes", lim.ResultBytes)
+		e.Hint = "return an aggregate or the top-N items, not the whole data set"
+	default:
+		e.Message = which + " limit reached"
+	}
+	return e
+}
+
+// crashError describes a child that died without reporting: a runtime fatal
+// error (a panic in a goroutine, concurrent map writes, stack overflow) or a
+// signal. The last lines of stderr are the runtime's own report.
+func crashError(waitErr error, stderr string) *ErrorInfo {
+	e := &ErrorInfo{Kind: "crash", Message: "the program crashed"}
+	if waitErr != nil {
+		e.Message += ": " + waitErr.Error()
+	}
+	if line := firstRuntimeLine(stderr); line != "" {
+		e.Message += ": " + line
+	}
+	e.Hint = "a panic in a goroutine or a runtime fatal error ends the whole program: recover inside goroutines, guard maps shared between goroutines with a sync.Mutex"
+	return e
+}
+
+func firstRuntimeLine(stderr string) string {
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") || strings.HasPrefix(l, "runtime: ") {
+			return limitString(l, 300)
+		}
+	}
+	return ""
+}
+
+func hintFor(e *rpc.ProgramError) string {
+	switch e.Kind {
+	case "compile":
+		return "fix the error at the given line; the program runs in a Go interpreter with the packages the policy allows"
+	case "panic":
+		return "the program panicked: check nil values, indexes and type assertions near the failing code"
+	}
+	return ""
+}
+
+// capture keeps up to max bytes of a stream and counts the rest; past max it
+// calls over once and discards.
+type capture struct {
+	mu    sync.Mutex
+	buf   []byte
+	max   int64
+	total int64
+	over  func()
+	fired bool
+}
+
+func newCapture(max int64, over func()) *capture { return &capture{max: max, over: over} }
+
+func (c *capture) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.total += int64(len(p))
+	if room := c.max - int64(len(c.buf)); room > 0 {
+		c.buf = append(c.buf, p[:min(int64(len(p)), room)]...)
+	}
+	if c.total > c.max && !c.fired && c.over != nil {
+		c.fired = true
+		go c.over()
+	}
+	return len(p), nil
+}
+
+func (c *capture) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return string(c.buf)
+}

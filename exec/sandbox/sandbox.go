@@ -1,0 +1,152 @@
+package sandbox
+
+import (
+	"os/exec"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Layer names, in the order every report lists them.
+const (
+	Namespaces = "namespaces" // user, pid, net, ipc, uts and mount namespaces
+	Landlock   = "landlock"   // no filesystem or TCP/UDP access
+	Seccomp    = "seccomp"    // system-call filter
+	Rlimits    = "rlimits"    // open files, file size, core dumps, CPU time
+	Memory     = "memory"     // "cgroup v1", "cgroup v2" or "rlimit-as"
+	Env        = "env"        // empty environment
+)
+
+// Memory layer details: how the memory limit is enforced.
+const (
+	MemoryCgroupV1 = "cgroup v1"
+	MemoryCgroupV2 = "cgroup v2"
+	MemoryRlimitAS = "rlimit-as"
+)
+
+// Limits caps the child's resources. A zero Memory, CPU, OpenFiles or Threads
+// leaves that resource unlimited.
+type Limits struct {
+	// Memory caps the child's memory in bytes, swap included.
+	Memory int64 `json:"memory"`
+	// CPU caps the child's CPU time. The kernel counts whole seconds, so it
+	// is rounded up; exceeding it kills the child with SIGKILL.
+	CPU time.Duration `json:"cpu"`
+	// OpenFiles caps the child's file descriptors (RLIMIT_NOFILE).
+	OpenFiles int `json:"open_files"`
+	// FileSize caps how large the child may grow a file (RLIMIT_FSIZE). Zero
+	// forbids writing files at all; a negative value leaves it unlimited.
+	FileSize int64 `json:"file_size"`
+	// Threads caps the Go runtime's OS threads (debug.SetMaxThreads);
+	// exceeding it crashes the child.
+	Threads int `json:"threads"`
+}
+
+// Layer is one isolation layer and whether it is in force.
+type Layer struct {
+	Name   string `json:"name"`
+	Active bool   `json:"active"`
+	// Detail says how the layer is enforced, or why it is missing.
+	Detail string `json:"detail,omitempty"`
+}
+
+// Missing returns "name: detail" for every layer that is not active, so a
+// strict caller can refuse to run and say why.
+func Missing(layers []Layer) []string {
+	var out []string
+	for _, l := range layers {
+		if !l.Active {
+			out = append(out, l.Name+": "+l.Detail)
+		}
+	}
+	return out
+}
+
+// Usage is what a finished child consumed.
+type Usage struct {
+	// CPU is user plus system time.
+	CPU time.Duration `json:"cpu"`
+	// PeakMemory is the cgroup's peak usage, or the peak resident set size
+	// when no cgroup was used, in bytes.
+	PeakMemory int64 `json:"peak_memory"`
+	// MemoryLimitHit is set when the cgroup's OOM killer ended the child.
+	// Under RLIMIT_AS the Go runtime dies with a fatal error instead; check
+	// its standard error with [RuntimeOutOfMemory].
+	MemoryLimitHit bool `json:"memory_limit_hit"`
+	// CPULimitHit is set when the child was killed at its CPU-time limit.
+	// Use it rather than comparing CPU with the limit: the kernel counts
+	// CPU time for the limit more coarsely than CPU reports it.
+	CPULimitHit bool `json:"cpu_limit_hit"`
+	// Killed is set when Kill ended a child that was still running.
+	Killed bool `json:"killed"`
+}
+
+// RuntimeOutOfMemory reports whether a child's standard error ends with the
+// Go runtime's fatal out-of-memory error, which is how a child dies when
+// RLIMIT_AS rather than a cgroup enforces its memory limit. The child writes
+// its own standard error, so use this only to classify a crash, never to
+// grant anything.
+func RuntimeOutOfMemory(stderr string) bool {
+	for _, sign := range []string{
+		"fatal error: out of memory",
+		"fatal error: runtime: out of memory",
+		"runtime: out of memory: cannot allocate",
+		"fatal error: runtime: cannot allocate memory",
+	} {
+		if strings.Contains(stderr, sign) {
+			return true
+		}
+	}
+	return false
+}
+
+// Guard is the parent's handle on one sandboxed child. It is made by
+// [Prepare] before the command starts.
+type Guard struct {
+	cmd    *exec.Cmd
+	limits Limits
+	layers []Layer
+	cgroup *cgroup // nil when no cgroup limits the child's memory
+	killed atomic.Bool
+}
+
+// Layers reports every layer as the parent sees it before the start: the
+// namespaces, memory limit and environment it set up itself, and what this
+// machine lets the child apply when it calls [Enter].
+func (g *Guard) Layers() []Layer {
+	return append([]Layer(nil), g.layers...)
+}
+
+// MemoryByCgroup reports whether a cgroup enforces the memory limit. Pass it
+// to the child, which then leaves RLIMIT_AS alone.
+func (g *Guard) MemoryByCgroup() bool {
+	return g.cgroup != nil
+}
+
+// Started moves the just-started child, whose pid is given, into its memory
+// cgroup. The child must not run anything untrusted before this: it blocks
+// reading its job from standard input until the parent writes it. When
+// Started fails the caller should Kill the child.
+func (g *Guard) Started(pid int) error {
+	return g.started(pid)
+}
+
+// Kill ends the child with SIGKILL: its process group and everything in its
+// cgroup. It is safe to call at any time, from any goroutine, more than once,
+// and after Wait.
+func (g *Guard) Kill() {
+	if g.kill() {
+		g.killed.Store(true)
+	}
+}
+
+// Finish reports what the child used and removes its cgroup. Call it once,
+// after Wait, or after a failed Start to release the cgroup.
+func (g *Guard) Finish() Usage {
+	u := g.finish()
+	u.Killed = g.killed.Load()
+	if u.Killed {
+		u.CPULimitHit = false
+	}
+	return u
+}

@@ -1,0 +1,153 @@
+package exec
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/airlockhq/airlock/exec/rpc"
+	"github.com/airlockhq/airlock/exec/sandbox"
+)
+
+// maxRequest caps one frame from the child: arguments are capped by
+// MaxArgBytes, a result handed back with airlock.Result by the policy.
+const maxRequest = 2 * MaxArgBytes
+
+// serve answers the child's requests until the pipe closes. Every call is
+// checked against the policy on the canonical arguments the provider will
+// use; a refused call ends the run.
+func (r *runner) serve(ctx context.Context, g *sandbox.Guard, in io.Reader, out io.Writer) {
+	max := max(maxRequest, int(r.lim.ResultBytes)+1024)
+	for {
+		req, err := rpc.ReadRequest(in, max)
+		if err != nil {
+			if errors.Is(err, rpc.ErrTooLarge) {
+				// The child refuses oversized values itself; a frame this
+				// large means the child is not behaving.
+				r.stop(g, StatusError, "", &ErrorInfo{Kind: "protocol", Message: "the sandbox sent an oversized request: " + err.Error()})
+			} else if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !isClosed(err) {
+				r.stop(g, StatusError, "", &ErrorInfo{Kind: "protocol", Message: "the sandbox sent a malformed request: " + err.Error()})
+			}
+			return
+		}
+		switch req.Op {
+		case rpc.OpDone:
+			r.mu.Lock()
+			r.done = true
+			r.mu.Unlock()
+		case rpc.OpError:
+			r.mu.Lock()
+			r.progErr = req.Error
+			r.mu.Unlock()
+		case rpc.OpResult:
+			if req.Oversized > 0 || int64(len(req.Value)) > r.lim.ResultBytes {
+				r.stop(g, StatusLimit, "result", nil)
+				return
+			}
+			r.mu.Lock()
+			r.result = req.Value
+			r.mu.Unlock()
+		case rpc.OpCall:
+			resp := r.call(ctx, g, req)
+			resp.ID = req.ID
+			if err := rpc.WriteFrame(out, resp); err != nil || resp.Fatal {
+				return
+			}
+		}
+	}
+}
+
+func isClosed(err error) bool { return strings.Contains(err.Error(), "file already closed") }
+
+// call performs one tool call for the child.
+func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) rpc.Response {
+	start := time.Now()
+	st := r.stats(req.Tool)
+	st.Count++
+	for _, a := range req.Args {
+		st.BytesIn += int64(len(a))
+	}
+	r.mu.Lock()
+	r.ncalls++
+	over := r.ncalls > r.lim.ToolCalls
+	r.mu.Unlock()
+	if over {
+		r.stop(g, StatusLimit, "tool_calls", nil)
+		return rpc.Response{Fatal: true}
+	}
+	if req.Oversized > 0 {
+		return r.block(g, req.Tool, "argument", fmt.Sprintf("arguments are %d bytes, over the limit of %d", req.Oversized, MaxArgBytes))
+	}
+	provider, fn, _ := strings.Cut(req.Tool, ".")
+	p, ok := r.reg.Provider(provider)
+	if !ok {
+		return r.block(g, req.Tool, "tool", "unknown tool "+req.Tool)
+	}
+	args, err := p.Prepare(fn, req.Args)
+	if err != nil {
+		// Arguments that cannot be put in canonical form cannot be judged
+		// by the policy, so the call is refused like a denied one.
+		return r.block(g, req.Tool, "argument", err.Error())
+	}
+	if d := r.checker.Check(req.Tool, args); !d.Allowed {
+		return r.block(g, req.Tool, "tool", d.Reason)
+	}
+	value, err := p.Call(ctx, fn, args)
+	st.Millis += ms(time.Since(start))
+	if err != nil {
+		st.Errors++
+		return rpc.Response{Error: fmt.Sprintf("%s: %v", req.Tool, err)}
+	}
+	body, err := json.Marshal(value)
+	if err != nil {
+		st.Errors++
+		return rpc.Response{Error: fmt.Sprintf("%s: encoding result: %v", req.Tool, err)}
+	}
+	st.BytesOut += int64(len(body))
+	r.mu.Lock()
+	r.dataBytes += int64(len(body))
+	r.mu.Unlock()
+	// Counting tokens of large results is the parent's heaviest work: it
+	// overlaps with the program's own.
+	r.counting.Add(1)
+	go func() {
+		defer r.counting.Done()
+		n := CountTokens(string(body))
+		r.mu.Lock()
+		r.dataTokens += n
+		r.mu.Unlock()
+	}()
+	return rpc.Response{Value: body}
+}
+
+// block records a refused call and ends the run. rule is "tool" for a call
+// the policy denied, "argument" for arguments that cannot be put in the
+// canonical form the policy judges.
+func (r *runner) block(g *sandbox.Guard, tool, rule, reason string) rpc.Response {
+	st := r.stats(tool)
+	st.Denied++
+	r.mu.Lock()
+	if r.violation == nil {
+		r.violation = &Violation{Rule: rule, Tool: tool, Message: reason,
+			Hint: "the call was refused at run time on its real arguments; use arguments the policy allows"}
+	}
+	r.mu.Unlock()
+	r.stop(g, StatusBlocked, "", &ErrorInfo{Kind: "blocked", Message: tool + ": " + reason,
+		Hint: "the policy refused this call; change the arguments or use another tool the policy allows"})
+	return rpc.Response{Fatal: true}
+}
+
+func (r *runner) stats(tool string) *CallStats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	st, ok := r.calls[tool]
+	if !ok {
+		st = &CallStats{}
+		r.calls[tool] = st
+	}
+	return st
+}

@@ -1,0 +1,346 @@
+package exec
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/airlockhq/airlock/plan"
+	"github.com/airlockhq/airlock/verify"
+)
+
+// Status values of a summary.
+const (
+	StatusOK      = "ok"      // the program's main returned
+	StatusDenied  = "denied"  // refused before running
+	StatusBlocked = "blocked" // a tool call was refused at run time
+	StatusError   = "error"   // compile error, panic or crash
+	StatusTimeout = "timeout" // wall-clock limit
+	StatusLimit   = "limit"   // another limit: memory, cpu, output, tool_calls, result
+)
+
+// MinTokens is the smallest token budget a summary can be fitted into.
+const MinTokens = 300
+
+// Summary is the one JSON document a run prints. Only the parent writes it;
+// what the program printed is a string inside it, never part of its syntax.
+type Summary struct {
+	Status     string                `json:"status"`
+	Policy     string                `json:"policy"`
+	Output     string                `json:"output"`
+	Result     json.RawMessage       `json:"result,omitempty"`
+	Error      *ErrorInfo            `json:"error,omitempty"`
+	Violations []Violation           `json:"violations,omitempty"`
+	Calls      map[string]*CallStats `json:"calls,omitempty"`
+	Limit      string                `json:"limit,omitempty"`
+	Truncated  *Truncation           `json:"truncated,omitempty"`
+	Sandbox    Sandbox               `json:"sandbox"`
+	Stats      Stats                 `json:"stats"`
+}
+
+// ErrorInfo says why a program did not complete, with a hint a model can act on.
+type ErrorInfo struct {
+	Kind    string `json:"kind"` // compile, panic, crash, internal, blocked, limit, timeout
+	Message string `json:"message"`
+	Line    int    `json:"line,omitempty"`
+	Col     int    `json:"col,omitempty"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+// Violation is one reason the policy refused the program or a call.
+type Violation struct {
+	Line    int    `json:"line,omitempty"`
+	Col     int    `json:"col,omitempty"`
+	Rule    string `json:"rule"`
+	Tool    string `json:"tool,omitempty"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+// CallStats aggregates the calls of one tool.
+type CallStats struct {
+	Count    int     `json:"count"`
+	Denied   int     `json:"denied,omitempty"`
+	Errors   int     `json:"errors,omitempty"`
+	Millis   float64 `json:"ms"`
+	BytesIn  int64   `json:"bytes_in"`  // arguments sent by the program
+	BytesOut int64   `json:"bytes_out"` // results handed to the program
+}
+
+// Sandbox lists the isolation layers that were active and those missing.
+type Sandbox struct {
+	Active  []string `json:"active"`
+	Missing []string `json:"missing,omitempty"`
+}
+
+// Stats are the run's measurements.
+type Stats struct {
+	WallMillis      float64 `json:"wall_ms"`
+	CPUMillis       float64 `json:"cpu_ms"`
+	PeakMemoryBytes int64   `json:"peak_memory_bytes"`
+	OutputBytes     int64   `json:"output_bytes"`
+	ToolCalls       int     `json:"tool_calls"`
+	// ToolDataBytes and ToolDataTokens measure the tool results the program
+	// processed: data that stayed out of the model's context.
+	ToolDataBytes  int64 `json:"tool_data_bytes"`
+	ToolDataTokens int   `json:"tool_data_tokens"`
+	SummaryTokens  int   `json:"summary_tokens"`
+	MaxTokens      int   `json:"max_tokens"`
+}
+
+// Truncation says exactly what was cut to fit the token budget.
+type Truncation struct {
+	Output     *Cut `json:"output,omitempty"`
+	Result     *Cut `json:"result,omitempty"`
+	Violations int  `json:"violations_omitted,omitempty"`
+}
+
+// Cut describes one truncated field: what it held and what was kept.
+type Cut struct {
+	TotalBytes    int    `json:"total_bytes"`
+	TotalLines    int    `json:"total_lines,omitempty"`
+	KeptHeadLines int    `json:"kept_head_lines,omitempty"`
+	KeptTailLines int    `json:"kept_tail_lines,omitempty"`
+	OmittedLines  int    `json:"omitted_lines,omitempty"`
+	OmittedBytes  int    `json:"omitted_bytes"`
+	Preview       string `json:"preview,omitempty"` // the start of a result too large to keep
+	Note          string `json:"note,omitempty"`
+}
+
+// maxViolations caps the violations listed; the rest are counted.
+const maxViolations = 20
+
+// Encode fits the summary into maxTokens o200k tokens and returns it as one
+// JSON document with a trailing newline. Output keeps its head and tail;
+// a result too large to keep is replaced by a preview; both cuts are
+// described in "truncated".
+func (s *Summary) Encode(maxTokens int) []byte {
+	maxTokens = max(maxTokens, MinTokens)
+	s.Stats.MaxTokens = maxTokens
+	if len(s.Violations) > maxViolations {
+		s.truncation().Violations = len(s.Violations) - maxViolations
+		s.Violations = s.Violations[:maxViolations]
+	}
+	output, result := s.Output, s.Result
+	s.Output, s.Result = "", nil
+	// The frame: everything but output and result, with room for the
+	// truncation notes and the token count itself.
+	reserve := 60
+	room := maxTokens - s.tokens() - reserve
+
+	if len(result) > 0 {
+		share := room
+		if output != "" {
+			share = room * 3 / 4
+		}
+		if n := CountTokens(string(result)); n <= share {
+			s.Result = result
+			room -= n
+		} else {
+			s.truncation().Result = resultCut(result, share/2)
+			room -= CountTokens(s.truncation().Result.Preview) + 20
+		}
+	}
+	if output != "" {
+		kept, cut := fitOutput(output, room)
+		s.Output = kept
+		if cut != nil {
+			s.truncation().Output = cut
+		}
+	}
+	for stage := 0; ; stage++ {
+		s.Stats.SummaryTokens = s.tokens()
+		n := s.tokens() // the count itself takes a token or two
+		s.Stats.SummaryTokens = n
+		if n <= maxTokens {
+			break
+		}
+		// The estimates were off, or the frame alone is too large: shed
+		// output, then the result, then long messages.
+		switch {
+		case s.Output != "":
+			budget := CountTokens(jsonString(s.Output)) - (n - maxTokens) - 10
+			kept, cut := fitOutput(output, budget)
+			if budget <= 10 {
+				kept, cut = "", &Cut{TotalBytes: len(output), OmittedBytes: len(output), Note: "no room left in the token budget"}
+			}
+			s.Output, s.truncation().Output = kept, cut
+		case s.Result != nil:
+			s.truncation().Result = resultCut(result, 0)
+			s.Result = nil
+		case s.Error != nil && len(s.Error.Message) > 200:
+			s.Error.Message = validPrefix(s.Error.Message, 160) + "…"
+		case len(s.Violations) > 1:
+			s.truncation().Violations += len(s.Violations) - 1
+			s.Violations = s.Violations[:1]
+		case stage < 20:
+			// Last resort: drop hints and previews, shorten messages.
+			if s.Truncated != nil && s.Truncated.Result != nil {
+				s.Truncated.Result.Preview, s.Truncated.Result.Note = "", ""
+			}
+			if s.Truncated != nil && s.Truncated.Output != nil {
+				s.Truncated.Output.Note = ""
+			}
+			if s.Error != nil {
+				s.Error.Hint = ""
+				s.Error.Message = validPrefix(s.Error.Message, 60)
+			}
+			for i := range s.Violations {
+				s.Violations[i].Hint = ""
+				s.Violations[i].Message = validPrefix(s.Violations[i].Message, 60)
+			}
+			stage = 20
+		default:
+			// Nothing left to shed: the budget is below the frame.
+			return append(marshal(s), '\n')
+		}
+	}
+	return append(marshal(s), '\n')
+}
+
+func (s *Summary) truncation() *Truncation {
+	if s.Truncated == nil {
+		s.Truncated = &Truncation{}
+	}
+	return s.Truncated
+}
+
+func (s *Summary) tokens() int {
+	return CountTokens(string(marshal(s)))
+}
+
+func jsonString(v string) string {
+	return string(marshal(v))
+}
+
+// marshal encodes v as compact JSON without HTML escaping: "<" costs more
+// tokens as "\u003c" and helps no reader of a summary.
+func marshal(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func resultCut(result []byte, previewTokens int) *Cut {
+	c := &Cut{TotalBytes: len(result), OmittedBytes: len(result),
+		Note: "result too large for the token budget: return a smaller value (aggregate, top-N)"}
+	if previewTokens > 0 {
+		p := prefixWithin(string(result), previewTokens)
+		c.Preview = p
+		c.OmittedBytes = len(result) - len(p)
+	}
+	return c
+}
+
+// prefixWithin returns the longest prefix of s (at a rune boundary) whose
+// JSON-encoded form is at most n tokens.
+func prefixWithin(s string, n int) string {
+	lo, hi := 0, len(s)
+	if hi > n*8 {
+		hi = n * 8 // no token is shorter than a byte; most are 3-4
+	}
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if CountTokens(jsonString(validPrefix(s, mid))) <= n {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return validPrefix(s, lo)
+}
+
+func validPrefix(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func validSuffix(s string, n int) string {
+	i := len(s) - n
+	for i < len(s) && i > 0 && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// fitOutput keeps whole lines from the head and the tail of out so that the
+// kept text, JSON-encoded, is at most budget tokens.
+func fitOutput(out string, budget int) (string, *Cut) {
+	if budget <= 10 {
+		return "", &Cut{TotalBytes: len(out), OmittedBytes: len(out), Note: "no room left in the token budget"}
+	}
+	if len(out) <= budget || CountTokens(jsonString(out)) <= budget {
+		return out, nil
+	}
+	lines := strings.SplitAfter(out, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	build := func(bytes int) (string, *Cut) {
+		var head, tail []string
+		used := 0
+		for _, l := range lines {
+			if used+len(l) > bytes/2 {
+				break
+			}
+			head = append(head, l)
+			used += len(l)
+		}
+		used = 0
+		for i := len(lines) - 1; i >= len(head); i-- {
+			if used+len(lines[i]) > bytes/2 {
+				break
+			}
+			tail = append([]string{lines[i]}, tail...)
+			used += len(lines[i])
+		}
+		h, t := strings.Join(head, ""), strings.Join(tail, "")
+		if len(head) == 0 && len(tail) == 0 {
+			// One huge line: keep the start and the end of it.
+			h, t = validPrefix(out, bytes/2), validSuffix(out, bytes/2)
+		}
+		omitted := len(out) - len(h) - len(t)
+		cut := &Cut{TotalBytes: len(out), TotalLines: len(lines), KeptHeadLines: len(head),
+			KeptTailLines: len(tail), OmittedLines: len(lines) - len(head) - len(tail), OmittedBytes: omitted}
+		if h != "" && !strings.HasSuffix(h, "\n") {
+			h += "\n"
+		}
+		return h + fmt.Sprintf("[... %d lines, %d bytes omitted ...]\n", cut.OmittedLines, omitted) + t, cut
+	}
+	lo, hi := 0, min(len(out), budget*8)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		kept, _ := build(mid)
+		if CountTokens(jsonString(kept)) <= budget {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return build(lo)
+}
+
+// Unplannable is the summary of a program that could not even be planned:
+// a syntax error or a source over the size cap. Nothing ran.
+func Unplannable(pol *verify.Policy, err error) *Summary {
+	s := &Summary{Status: StatusError, Policy: pol.Name, Sandbox: Sandbox{Active: []string{}}}
+	e := &ErrorInfo{Kind: "syntax", Message: err.Error(),
+		Hint: "the program must be one complete Go file: package main with a func main"}
+	var se *plan.SyntaxError
+	if errors.As(err, &se) && len(se.Errors) > 0 {
+		first := se.Errors[0]
+		e.Line, e.Col, e.Message = first.Pos.Line, first.Pos.Col, first.Msg
+	} else {
+		e.Kind = "input"
+		e.Hint = "send a smaller program; move data into files read through a tool"
+	}
+	s.Error = e
+	return s
+}

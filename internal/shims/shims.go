@@ -1,0 +1,84 @@
+// Package shims runs the generic standard packages slices, maps and cmp
+// inside the interpreter, which cannot: yaegi extract skips generic
+// functions, and the interpreter's own generic sources for them do not
+// compile.
+//
+// Each function here takes and returns any and works on the dynamic types
+// through reflect, with the semantics of its standard counterpart (same
+// sort algorithm, same panics, same results). The planner's compatibility
+// rewrite adapts each call site: it types untyped constant arguments,
+// passes variadic arguments as one slice, and asserts a result whose type
+// involves a type parameter back to the instantiated type, for example
+// slices.Max(xs) becomes slices.Max(xs).(int).
+//
+// Iterators (iter.Seq, iter.Seq2) are real functions at run time, exactly
+// as in Go: maps.Keys returns a func(yield func(K) bool).
+package shims
+
+import "reflect"
+
+// Symbols holds the shims in the format of yaegi's Use: "path/name" to the
+// package's exported symbols. "iter" has no run-time symbols (its types are
+// rewritten to function types) but must exist to be imported.
+var Symbols = map[string]map[string]reflect.Value{
+	"slices/slices": {
+		"All":              reflect.ValueOf(All),
+		"AppendSeq":        reflect.ValueOf(AppendSeq),
+		"Backward":         reflect.ValueOf(Backward),
+		"BinarySearch":     reflect.ValueOf(BinarySearch),
+		"BinarySearchFunc": reflect.ValueOf(BinarySearchFunc),
+		"Chunk":            reflect.ValueOf(Chunk),
+		"Clip":             reflect.ValueOf(Clip),
+		"Clone":            reflect.ValueOf(Clone),
+		"Collect":          reflect.ValueOf(Collect),
+		"Compact":          reflect.ValueOf(Compact),
+		"CompactFunc":      reflect.ValueOf(CompactFunc),
+		"Compare":          reflect.ValueOf(CompareSlices),
+		"CompareFunc":      reflect.ValueOf(CompareFunc),
+		"Concat":           reflect.ValueOf(Concat),
+		"Contains":         reflect.ValueOf(Contains),
+		"ContainsFunc":     reflect.ValueOf(ContainsFunc),
+		"Delete":           reflect.ValueOf(Delete),
+		"DeleteFunc":       reflect.ValueOf(DeleteFunc),
+		"Equal":            reflect.ValueOf(Equal),
+		"EqualFunc":        reflect.ValueOf(EqualFunc),
+		"Grow":             reflect.ValueOf(Grow),
+		"Index":            reflect.ValueOf(Index),
+		"IndexFunc":        reflect.ValueOf(IndexFunc),
+		"Insert":           reflect.ValueOf(Insert),
+		"IsSorted":         reflect.ValueOf(IsSorted),
+		"IsSortedFunc":     reflect.ValueOf(IsSortedFunc),
+		"Max":              reflect.ValueOf(Max),
+		"MaxFunc":          reflect.ValueOf(MaxFunc),
+		"Min":              reflect.ValueOf(Min),
+		"MinFunc":          reflect.ValueOf(MinFunc),
+		"Repeat":           reflect.ValueOf(Repeat),
+		"Replace":          reflect.ValueOf(Replace),
+		"Reverse":          reflect.ValueOf(Reverse),
+		"Sort":             reflect.ValueOf(Sort),
+		"SortFunc":         reflect.ValueOf(SortFunc),
+		"SortStableFunc":   reflect.ValueOf(SortStableFunc),
+		"Sorted":           reflect.ValueOf(Sorted),
+		"SortedFunc":       reflect.ValueOf(SortedFunc),
+		"SortedStableFunc": reflect.ValueOf(SortedStableFunc),
+		"Values":           reflect.ValueOf(Values),
+	},
+	"maps/maps": {
+		"All":        reflect.ValueOf(MapAll),
+		"Clone":      reflect.ValueOf(MapClone),
+		"Collect":    reflect.ValueOf(MapCollect),
+		"Copy":       reflect.ValueOf(MapCopy),
+		"DeleteFunc": reflect.ValueOf(MapDeleteFunc),
+		"Equal":      reflect.ValueOf(MapEqual),
+		"EqualFunc":  reflect.ValueOf(MapEqualFunc),
+		"Insert":     reflect.ValueOf(MapInsert),
+		"Keys":       reflect.ValueOf(Keys),
+		"Values":     reflect.ValueOf(MapValues),
+	},
+	"cmp/cmp": {
+		"Compare": reflect.ValueOf(Compare),
+		"Less":    reflect.ValueOf(Less),
+		"Or":      reflect.ValueOf(Or),
+	},
+	"iter/iter": {},
+}

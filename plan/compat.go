@@ -1,0 +1,391 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The interpreter (yaegi v0.16.1) runs Go up to about 1.21 and gets some of
+// it wrong. rewriteCompat turns the modern idioms models write into code it
+// runs with Go's semantics, and reports what it cannot (rule "unsupported",
+// with a hint). Each rewrite is a byte splice at an AST position that never
+// adds or removes a newline, so run-time errors keep the program's lines.
+// Every rewrite is checked end to end in internal/shims: the rewritten
+// corpus of testdata/compat, run by the interpreter, must print what the Go
+// toolchain's build of the original prints.
+//
+// The rewrites:
+//
+//   - range over an integer becomes a three-clause loop; range over a
+//     function a call of it with the loop body as the yield function
+//     (break, continue and return translated), or a plain range loop over
+//     maps.Keys, maps.Values, maps.All, slices.All, slices.Values and
+//     strings.SplitSeq and its kin; a loop variable that a closure, defer,
+//     go or pointer captures is copied per iteration, as Go 1.22 does
+//     (compat_loops.go);
+//   - min, max and clear become function literals; calls of slices, maps
+//     and cmp reach the reflect-based shims of internal/shims, with untyped
+//     arguments typed, variadic arguments passed as a slice and generic
+//     results asserted to their instantiated type; the shims used as values
+//     become typed function literals; iter.Seq and iter.Seq2 become
+//     function types and cmp.Ordered its type set; implicit type arguments
+//     of program generic functions are made explicit; method expressions
+//     become function literals; methods promoted through an embedded
+//     interface are called through it (compat_calls.go);
+//   - errors.As, errors.Is and errors.Unwrap become interpreted equivalents
+//     that see the methods of program types; program error values given to
+//     native code are passed as error; values with a String method given
+//     to fmt for %d are passed as their number (compat_errors.go);
+//   - type switches with an interface case and assertions the interpreter
+//     gets wrong become assertions it gets right (compat_switch.go);
+//   - break and continue in select cases, which the interpreter sends to
+//     the wrong statement, are made to leave a one-pass loop
+//     (compat_select.go).
+
+// Compat parses and type-checks the program src and applies the
+// compatibility rewrites: the stand-alone entry used by tests and tools.
+// Imports resolve through imp, except the generic standard packages
+// declared by compatSource. It returns the program to run, the rewrites and
+// the findings; the error is a parse or type error.
+func Compat(filename string, src []byte, imp types.Importer) ([]byte, []Rewrite, []Finding, error) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Implicits:  map[ast.Node]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Scopes:     map[ast.Node]*types.Scope{},
+	}
+	conf := types.Config{
+		GoVersion: goVersion,
+		Importer:  &compatImporter{fset: fset, base: imp, pkgs: map[string]*types.Package{}},
+	}
+	if _, err := conf.Check(file.Name.Name, fset, []*ast.File{file}, info); err != nil {
+		return nil, nil, nil, err
+	}
+	out, rewrites, findings := rewriteCompat(fset, file, info, src)
+	return out, rewrites, findings, nil
+}
+
+// compatImporter serves the packages of compatSource from their
+// declarations and everything else from base.
+type compatImporter struct {
+	fset *token.FileSet
+	base types.Importer
+	pkgs map[string]*types.Package
+}
+
+func (im *compatImporter) Import(path string) (*types.Package, error) {
+	if pkg, ok := im.pkgs[path]; ok {
+		return pkg, nil
+	}
+	src, ok := compatSource(path)
+	if !ok {
+		return im.base.Import(path)
+	}
+	f, err := parser.ParseFile(im.fset, path+".go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("declarations of %s: %w", path, err)
+	}
+	conf := types.Config{GoVersion: goVersion, Importer: im}
+	pkg, err := conf.Check(path, im.fset, []*ast.File{f}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("declarations of %s: %w", path, err)
+	}
+	im.pkgs[path] = pkg
+	return pkg, nil
+}
+
+// rewriteCompat rewrites the idioms of a type-checked program the
+// interpreter cannot run. info must hold Types, Defs, Uses, Selections,
+// Instances and Scopes. It returns the source to run (src itself when
+// nothing changes), what it rewrote, and findings for what it cannot.
+func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []byte) (out []byte, rewrites []Rewrite, findings []Finding) {
+	r := &compatRewriter{
+		tok:     fset.File(file.Pos()),
+		file:    file,
+		info:    info,
+		src:     src,
+		imports: map[string]string{},
+		helpers: map[string]string{},
+	}
+	for _, obj := range info.Defs { // the package clause's identifier has no object
+		if obj != nil && obj.Pkg() != nil {
+			r.pkg = obj.Pkg()
+			break
+		}
+	}
+	for _, spec := range file.Imports {
+		if pkgName := info.PkgNameOf(spec); pkgName != nil {
+			r.imports[pkgName.Imported().Path()] = pkgName.Name()
+		}
+	}
+	if r.pkg == nil {
+		return src, nil, nil
+	}
+	ast.PreorderStack(file, nil, r.visit)
+	r.addHelpers()
+	return r.apply(), r.rewrites, r.findings
+}
+
+// compatRewriter holds the state of one rewrite.
+type compatRewriter struct {
+	tok     *token.File
+	file    *ast.File
+	info    *types.Info
+	src     []byte
+	pkg     *types.Package
+	imports map[string]string // import path -> name in the file
+
+	edits    []compatEdit
+	rewrites []Rewrite
+	findings []Finding
+
+	idents   map[string]bool   // every identifier of the file, for fresh names
+	captures []token.Pos       // where variables may be captured, in order
+	fresh    int               // counter of fresh names
+	helpers  map[string]string // helper key -> its name
+	decls    []string          // helper declarations, appended after the imports
+}
+
+// visit applies the rules to one node; it returns false when the rule
+// replaced the whole subtree.
+func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.RangeStmt:
+		r.rangeStmt(n, stack)
+	case *ast.ForStmt:
+		r.forStmt(n, stack)
+	case *ast.TypeSwitchStmt:
+		r.typeSwitch(n)
+	case *ast.TypeAssertExpr:
+		r.typeAssert(n, stack)
+	case *ast.SelectStmt:
+		r.selectStmt(n, stack)
+	case *ast.DeferStmt:
+		r.deferStmt(n, stack)
+	case *ast.CallExpr:
+		return r.call(n, stack)
+	case *ast.SelectorExpr:
+		return r.selector(n, stack)
+	case *ast.Ident:
+		r.ident(n, stack)
+	case *ast.IndexExpr:
+		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
+	case *ast.IndexListExpr:
+		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
+	}
+	return true
+}
+
+// compatEdit replaces src[start:end] with text. An insertion (start ==
+// end) either closes a construct (suffix) or opens one (prefix); at the
+// same offset, suffixes go first, innermost first, then prefixes,
+// outermost first, then replacements.
+type compatEdit struct {
+	start, end int
+	text       string
+	class      int // editSuffix, editPrefix or editReplace
+	depth      int
+}
+
+const (
+	editSuffix = iota
+	editPrefix
+	editReplace
+)
+
+func (r *compatRewriter) off(p token.Pos) int { return r.tok.Offset(p) }
+
+// replace replaces the source from..to with text.
+func (r *compatRewriter) replace(from, to token.Pos, text string) {
+	r.edits = append(r.edits, compatEdit{start: r.off(from), end: r.off(to), text: text, class: editReplace})
+}
+
+// prefix inserts text at p, opening a construct at nesting depth.
+func (r *compatRewriter) prefix(p token.Pos, text string, depth int) {
+	o := r.off(p)
+	r.edits = append(r.edits, compatEdit{start: o, end: o, text: text, class: editPrefix, depth: depth})
+}
+
+// suffix inserts text at p, closing a construct at nesting depth.
+func (r *compatRewriter) suffix(p token.Pos, text string, depth int) {
+	o := r.off(p)
+	r.edits = append(r.edits, compatEdit{start: o, end: o, text: text, class: editSuffix, depth: depth})
+}
+
+// apply splices the edits into the source. A replaced range keeps its
+// newlines, at the end of the replacement, so every line stays where it
+// was. Overlapping edits would be a bug in a rule: the later one is
+// dropped and reported.
+func (r *compatRewriter) apply() []byte {
+	if len(r.edits) == 0 {
+		return r.src
+	}
+	sort.SliceStable(r.edits, func(i, j int) bool {
+		a, b := r.edits[i], r.edits[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.class != b.class {
+			return a.class < b.class
+		}
+		switch a.class {
+		case editSuffix:
+			return a.depth > b.depth
+		case editPrefix:
+			return a.depth < b.depth
+		}
+		return false
+	})
+	var out strings.Builder
+	out.Grow(len(r.src) + len(r.src)/8)
+	last := 0
+	for _, e := range r.edits {
+		if e.start < last {
+			r.unsupported(r.tok.Pos(e.start), "cannot rewrite this code for the interpreter (overlapping rewrites)",
+				"simplify the expression, for example by assigning parts of it to variables first")
+			continue
+		}
+		out.Write(r.src[last:e.start])
+		out.WriteString(e.text)
+		for _, c := range r.src[e.start:e.end] {
+			if c == '\n' {
+				out.WriteByte('\n')
+			}
+		}
+		last = e.end
+	}
+	out.Write(r.src[last:])
+	return []byte(out.String())
+}
+
+// rewrite records that the construct at p was rewritten.
+func (r *compatRewriter) rewrite(p token.Pos, from string) {
+	r.rewrites = append(r.rewrites, Rewrite{Pos: r.pos(p), From: from})
+}
+
+// unsupported reports a construct the interpreter cannot run.
+func (r *compatRewriter) unsupported(p token.Pos, msg, hint string) {
+	r.findings = append(r.findings, Finding{Pos: r.pos(p), Rule: "unsupported", Message: msg, Hint: hint})
+}
+
+func (r *compatRewriter) pos(p token.Pos) Pos {
+	q := r.tok.PositionFor(p, false)
+	return Pos{Line: q.Line, Col: q.Column}
+}
+
+// text is the source of n.
+func (r *compatRewriter) text(n ast.Node) string {
+	return string(r.src[r.off(n.Pos()):r.off(n.End())])
+}
+
+// name returns a fresh identifier starting with base, used nowhere in the
+// file. The names start with an underscore; the file is only searched for
+// collisions when it has identifiers like that itself.
+func (r *compatRewriter) name(base string) string {
+	if r.idents == nil {
+		r.idents = map[string]bool{}
+		if underscoreIdents(r.src) {
+			ast.Inspect(r.file, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					r.idents[id.Name] = true
+				}
+				return true
+			})
+		}
+	}
+	for {
+		r.fresh++
+		name := "_" + base + strconv.Itoa(r.fresh)
+		if !r.idents[name] {
+			r.idents[name] = true
+			return name
+		}
+	}
+}
+
+// underscoreIdents reports whether src may hold an identifier starting
+// with an underscore and a letter.
+func underscoreIdents(src []byte) bool {
+	for i := bytes.IndexByte(src, '_'); i >= 0; {
+		if i+1 < len(src) && (i == 0 || !isIdentByte(src[i-1])) && isIdentByte(src[i+1]) {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '_')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// helper returns the name of a package-level helper function, declaring it
+// on first use; decl formats the declaration from the name.
+func (r *compatRewriter) helper(key string, decl func(name string) string) string {
+	if name, ok := r.helpers[key]; ok {
+		return name
+	}
+	name := r.name(key)
+	r.helpers[key] = name
+	r.decls = append(r.decls, decl(name))
+	return name
+}
+
+// addHelpers inserts the helper declarations after the imports, on the
+// same line.
+func (r *compatRewriter) addHelpers() {
+	if len(r.decls) == 0 {
+		return
+	}
+	at := r.file.Name.End()
+	for _, d := range r.file.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			at = g.End()
+		}
+	}
+	r.suffix(at, "; "+strings.Join(r.decls, "; "), 0)
+}
+
+// parent returns the innermost node of stack that is not a parenthesis.
+func parent(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if _, ok := stack[i].(*ast.ParenExpr); !ok {
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// objectOf returns the object an identifier or qualified identifier
+// refers to.
+func (r *compatRewriter) objectOf(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return r.info.Uses[e]
+	case *ast.SelectorExpr:
+		if _, isSel := r.info.Selections[e]; isSel {
+			return nil
+		}
+		return r.info.Uses[e.Sel]
+	}
+	return nil
+}

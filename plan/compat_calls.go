@@ -1,0 +1,573 @@
+package plan
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// shimPkgs are the generic standard packages run by internal/shims.
+var shimPkgs = map[string]bool{"slices": true, "maps": true, "cmp": true}
+
+// orderedSet is cmp.Ordered written out: the interpreter has no cmp.Ordered.
+const orderedSet = "interface{ ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string }"
+
+// call applies the rules of calls: builtins, shims, errors and fmt.
+func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
+	base := ast.Unparen(c.Fun)
+	switch ix := base.(type) {
+	case *ast.IndexExpr:
+		base = ix.X
+	case *ast.IndexListExpr:
+		base = ix.X
+	}
+	switch obj := r.objectOf(base).(type) {
+	case *types.Builtin:
+		switch obj.Name() {
+		case "min", "max":
+			return r.minMax(c, obj.Name())
+		case "clear":
+			r.clear(c)
+		}
+	case *types.Func:
+		if obj.Pkg() == nil {
+			break
+		}
+		switch path := obj.Pkg().Path(); {
+		case shimPkgs[path]:
+			if !r.inPlainRange(c, stack) {
+				r.shimCall(c, obj, base, stack)
+			}
+		case path == "errors" && (obj.Name() == "As" || obj.Name() == "Is" || obj.Name() == "Unwrap"):
+			r.errorsCall(c, obj)
+		case path == "fmt":
+			r.fmtArgs(c, obj, stack)
+		case obj.Pkg() != r.pkg:
+			r.errorArgs(c, obj, stack)
+		}
+	}
+	return true
+}
+
+// inPlainRange reports whether c is the iterator call of a range loop
+// rangeFunc turns into a plain range loop over c's argument.
+func (r *compatRewriter) inPlainRange(c *ast.CallExpr, stack []ast.Node) bool {
+	rs, ok := parent(stack).(*ast.RangeStmt)
+	if !ok || ast.Unparen(rs.X) != c || len(c.Args) == 0 {
+		return false
+	}
+	fn, ok := r.objectOf(c.Fun).(*types.Func)
+	if !ok {
+		return false
+	}
+	name := fn.Pkg().Path() + "." + fn.Name()
+	return rangeAsIs[name] || rangeValues[name]
+}
+
+// minMax rewrites min and max: a constant call to the argument it
+// selects, any other call to a function literal that evaluates each
+// argument once, with Go's rules for NaN and signed zeros.
+func (r *compatRewriter) minMax(c *ast.CallExpr, name string) bool {
+	tv := r.info.Types[c]
+	if tv.Value != nil {
+		for _, a := range c.Args {
+			av := r.info.Types[a]
+			if av.Value == nil || !constant.Compare(av.Value, token.EQL, tv.Value) {
+				continue
+			}
+			text := r.text(a)
+			switch {
+			case !r.isUntyped(tv):
+				t, ok := r.typeString(tv.Type)
+				if !ok {
+					return true
+				}
+				text = "(" + t + ")(" + text + ")"
+			case tv.Value.Kind() != av.Value.Kind():
+				// An untyped call's kind is the largest of its arguments'.
+				switch tv.Value.Kind() {
+				case constant.Float:
+					text = "(" + text + " + 0.0)"
+				case constant.Complex:
+					text = "(" + text + " + 0i)"
+				}
+			}
+			r.replace(c.Pos(), c.End(), text)
+			r.rewrite(c.Pos(), name+" builtin")
+			return false
+		}
+		return true
+	}
+	t, ok := r.typeString(tv.Type)
+	if !ok {
+		r.unsupported(c.Pos(), name+" of "+tv.Type.String()+" is not supported",
+			"compare the values with < and > instead")
+		return true
+	}
+	op := "<"
+	if name == "max" {
+		op = ">"
+	}
+	float, param := false, false
+	switch u := tv.Type.Underlying().(type) {
+	case *types.Basic:
+		float = u.Info()&types.IsFloat != 0
+	case *types.Interface:
+		param = true
+	}
+	var params []string
+	var b strings.Builder
+	b.WriteString("_m := _a0; ")
+	for i := range c.Args {
+		a := "_a" + strconv.Itoa(i)
+		params = append(params, a)
+		if i == 0 {
+			continue
+		}
+		cond := a + " " + op + " _m"
+		switch {
+		case float:
+			// NaN wins; -0 is less than +0: min takes a -0, max leaves one.
+			negZero := a
+			if name == "max" {
+				negZero = "_m"
+			}
+			cond += " || " + a + " != " + a + " || " + a + " == 0 && _m == 0 && 1/" + negZero + " < 0"
+		case param:
+			cond += " || " + a + " != " + a
+		}
+		b.WriteString("if " + cond + " { _m = " + a + " }; ")
+	}
+	b.WriteString("return _m")
+	r.replace(c.Fun.Pos(), c.Fun.End(), "func("+strings.Join(params, ", ")+" "+t+") "+t+" { "+b.String()+" }")
+	r.rewrite(c.Pos(), name+" builtin")
+	return true
+}
+
+// clear rewrites clear(x) to a function literal deleting every key of a
+// map or zeroing every element of a slice.
+func (r *compatRewriter) clear(c *ast.CallExpr) {
+	if len(c.Args) != 1 {
+		return
+	}
+	t := r.info.TypeOf(c.Args[0])
+	ts, ok := r.typeString(t)
+	var lit string
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		lit = "func(_m " + ts + ") { for _k := range _m { delete(_m, _k) } }"
+	case *types.Slice:
+		es, eok := r.typeString(u.Elem())
+		ok = ok && eok
+		lit = "func(_s " + ts + ") { var _z " + es + "; for _i := range _s { _s[_i] = _z } }"
+	default:
+		ok = false
+	}
+	if !ok {
+		r.unsupported(c.Pos(), "clear of "+t.String()+" is not supported",
+			"delete the keys in a loop (for k := range m { delete(m, k) }) or assign a new map or slice")
+		return
+	}
+	r.replace(c.Fun.Pos(), c.Fun.End(), lit)
+	r.rewrite(c.Pos(), "clear builtin")
+}
+
+// shimCall adapts a call of slices, maps or cmp to its shim, whose
+// parameters and results are any: untyped arguments get the instantiated
+// parameter type, variadic arguments are passed as one slice, and a
+// result whose type involves a type parameter is asserted to the
+// instantiated type.
+func (r *compatRewriter) shimCall(c *ast.CallExpr, fn *types.Func, base ast.Expr, stack []ast.Node) {
+	inst, ok := r.instance(base)
+	if !ok {
+		return
+	}
+	depth := len(stack)
+	generic := fn.Signature()
+	params, iparams := generic.Params(), inst.Params()
+	fixed := params.Len()
+	if generic.Variadic() {
+		fixed--
+	}
+	for i, a := range c.Args {
+		if i >= fixed {
+			break
+		}
+		// Constants and nil reach an any parameter with their default
+		// type, not the parameter's.
+		if tv := r.info.Types[a]; !mentionsTypeParam(params.At(i).Type()) || tv.Value == nil && !tv.IsNil() {
+			continue
+		}
+		t, ok := r.typeString(iparams.At(i).Type())
+		if !ok {
+			r.unsupportedShim(c, fn)
+			return
+		}
+		r.prefix(a.Pos(), "("+t+")(", depth)
+		r.suffix(a.End(), ")", depth)
+	}
+	if generic.Variadic() {
+		t, ok := r.typeString(iparams.At(fixed).Type())
+		if !ok {
+			r.unsupportedShim(c, fn)
+			return
+		}
+		switch {
+		case c.Ellipsis.IsValid():
+			r.replace(c.Ellipsis, c.Ellipsis+token.Pos(len("...")), "")
+		case len(c.Args) <= fixed:
+			sep := ", "
+			if len(c.Args) == 0 || r.trailingComma(c) {
+				sep = " "
+			}
+			r.prefix(c.Rparen, sep+"("+t+")(nil)", depth)
+		default:
+			r.prefix(c.Args[fixed].Pos(), t+"{", depth)
+			r.suffix(c.Args[len(c.Args)-1].End(), "}", depth)
+		}
+	}
+	if generic.Results().Len() == 1 && mentionsTypeParam(generic.Results().At(0).Type()) {
+		if _, stmt := parent(stack).(*ast.ExprStmt); !stmt {
+			if !r.assertResult(c, inst.Results().At(0).Type(), depth) {
+				r.unsupportedShim(c, fn)
+				return
+			}
+		}
+	}
+	r.rewrite(c.Pos(), fn.Pkg().Path()+"."+fn.Name())
+}
+
+// assertResult asserts the any result of the shim call e to t.
+func (r *compatRewriter) assertResult(e ast.Expr, t types.Type, depth int) bool {
+	ts, ok := r.typeString(t)
+	if !ok {
+		return false
+	}
+	if isInterface(t) {
+		// A nil interface result fails a plain assertion.
+		r.prefix(e.Pos(), "func(_v any) "+ts+" { _t, _ := _v.("+ts+"); return _t }(", depth)
+		r.suffix(e.End(), ")", depth)
+		return true
+	}
+	r.suffix(e.End(), ".("+ts+")", depth)
+	return true
+}
+
+func (r *compatRewriter) unsupportedShim(c *ast.CallExpr, fn *types.Func) {
+	r.unsupported(c.Pos(), fn.Pkg().Path()+"."+fn.Name()+" with these argument types is not supported",
+		"use types the program declares or imports, or write the loop by hand")
+}
+
+// trailingComma reports whether the argument list of c ends with a comma.
+func (r *compatRewriter) trailingComma(c *ast.CallExpr) bool {
+	s := strings.TrimRight(string(r.src[r.off(c.Lparen):r.off(c.Rparen)]), " \t\r\n")
+	return strings.HasSuffix(s, ",")
+}
+
+// instance returns the instantiated signature of the generic function e
+// names.
+func (r *compatRewriter) instance(e ast.Expr) (*types.Signature, bool) {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return nil, false
+	}
+	inst, ok := r.info.Instances[id]
+	if !ok {
+		return nil, false
+	}
+	sig, ok := inst.Type.(*types.Signature)
+	return sig, ok
+}
+
+// shimValue handles a shim function used other than by calling it (full
+// is base, or base with explicit type arguments). Passed straight to
+// another shim, it stays a native function; anywhere else it becomes a
+// function literal of the instantiated type calling the shim.
+func (r *compatRewriter) shimValue(full, base ast.Expr, fn *types.Func, stack []ast.Node) {
+	p := parent(stack)
+	if c, ok := p.(*ast.CallExpr); ok {
+		callee, _ := r.objectOf(c.Fun).(*types.Func)
+		if ast.Unparen(c.Fun) == full || callee != nil && callee.Pkg() != nil && shimPkgs[callee.Pkg().Path()] {
+			if full != base { // the interpreter cannot instantiate a native function
+				r.replace(base.End(), full.End(), "")
+			}
+			return
+		}
+	}
+	sig, ok := r.info.TypeOf(full).(*types.Signature)
+	if !ok {
+		return
+	}
+	var params, args []string
+	for i := range sig.Params().Len() {
+		t, ok := r.typeString(sig.Params().At(i).Type())
+		if !ok {
+			r.unsupported(full.Pos(), fn.Pkg().Path()+"."+fn.Name()+" as a value is not supported", "call it in a function literal")
+			return
+		}
+		a := "_a" + strconv.Itoa(i)
+		params = append(params, a+" "+t)
+		args = append(args, a)
+	}
+	call := r.text(base) + "(" + strings.Join(args, ", ") + ")"
+	results := ""
+	body := call
+	if sig.Results().Len() == 1 {
+		rt := sig.Results().At(0).Type()
+		results, _ = r.typeString(rt)
+		if mentionsTypeParam(fn.Signature().Results().At(0).Type()) {
+			if isInterface(rt) {
+				body = "func(_v any) " + results + " { _t, _ := _v.(" + results + "); return _t }(" + call + ")"
+			} else {
+				body = call + ".(" + results + ")"
+			}
+		}
+		body = "return " + body
+	} else if sig.Results().Len() > 1 {
+		var rs []string
+		for i := range sig.Results().Len() {
+			t, _ := r.typeString(sig.Results().At(i).Type())
+			rs = append(rs, t)
+		}
+		results = "(" + strings.Join(rs, ", ") + ")"
+		body = "return " + body
+	}
+	r.replace(full.Pos(), full.End(), "func("+strings.Join(params, ", ")+") "+results+" { "+body+" }")
+	r.rewrite(full.Pos(), fn.Pkg().Path()+"."+fn.Name()+" as a value")
+}
+
+// selector applies the rules of qualified identifiers and selections.
+func (r *compatRewriter) selector(se *ast.SelectorExpr, stack []ast.Node) bool {
+	if sel, ok := r.info.Selections[se]; ok {
+		switch sel.Kind() {
+		case types.MethodExpr:
+			return r.methodExpr(se, sel)
+		case types.MethodVal:
+			r.promoted(se, sel)
+		}
+		return true
+	}
+	return r.qualified(se, r.info.Uses[se.Sel], stack)
+}
+
+// ident applies the rules of plain identifiers.
+func (r *compatRewriter) ident(id *ast.Ident, stack []ast.Node) {
+	obj := r.info.Uses[id]
+	if obj == nil {
+		return
+	}
+	if fn, ok := obj.(*types.Func); ok && fn.Pkg() == r.pkg && fn.Signature().TypeParams().Len() > 0 {
+		r.typeArgs(id, stack)
+		return
+	}
+	if obj.Pkg() != nil && obj.Pkg() != r.pkg {
+		if _, isSel := parent(stack).(*ast.SelectorExpr); !isSel {
+			r.qualified(id, obj, stack) // dot-imported
+		}
+	}
+}
+
+// qualified applies the rules of names of other packages: shims used as
+// values, iter.Pull, cmp.Ordered.
+func (r *compatRewriter) qualified(e ast.Expr, obj types.Object, stack []ast.Node) bool {
+	if obj == nil || obj.Pkg() == nil {
+		return true
+	}
+	path := obj.Pkg().Path()
+	switch obj := obj.(type) {
+	case *types.Func:
+		if shimPkgs[path] {
+			if ix, ok := parent(stack).(*ast.IndexExpr); ok && ix.X == e {
+				return true // index handles it
+			}
+			if ix, ok := parent(stack).(*ast.IndexListExpr); ok && ix.X == e {
+				return true
+			}
+			if c, ok := parent(stack).(*ast.CallExpr); ok && ast.Unparen(c.Fun) == e {
+				return true
+			}
+			r.shimValue(e, e, obj, stack)
+			return false
+		}
+		if path == "iter" {
+			r.unsupported(e.Pos(), "iter."+obj.Name()+" is not supported",
+				"range over the iterator instead, or collect its values with slices.Collect")
+		}
+	case *types.TypeName:
+		if path == "cmp" && obj.Name() == "Ordered" {
+			r.replace(e.Pos(), e.End(), orderedSet)
+			r.rewrite(e.Pos(), "cmp.Ordered")
+			return false
+		}
+	}
+	return true
+}
+
+// index applies the rules of instantiations: iter.Seq and iter.Seq2 types,
+// and shims instantiated explicitly.
+func (r *compatRewriter) index(n, x ast.Expr, lbrack, rbrack token.Pos, stack []ast.Node) bool {
+	obj := r.objectOf(x)
+	if obj == nil || obj.Pkg() == nil {
+		return true
+	}
+	switch path := obj.Pkg().Path(); {
+	case path == "iter" && (obj.Name() == "Seq" || obj.Name() == "Seq2"):
+		if _, ok := obj.(*types.TypeName); ok {
+			head, tail := "func(func(", ") bool)"
+			if c, ok := parent(stack).(*ast.CallExpr); ok && ast.Unparen(c.Fun) == n {
+				// A conversion, iter.Seq[int](f): func(func(int) bool)(f)
+				// would read (f) as the result type.
+				head, tail = "("+head, tail+")"
+			}
+			r.replace(x.Pos(), lbrack+1, head)
+			r.replace(rbrack, rbrack+1, tail)
+			r.rewrite(n.Pos(), "iter."+obj.Name())
+		}
+	case shimPkgs[path]:
+		if fn, ok := obj.(*types.Func); ok {
+			if c, ok := parent(stack).(*ast.CallExpr); ok && ast.Unparen(c.Fun) == n {
+				r.replace(lbrack, rbrack+1, "") // the call's rule handles the rest
+				return true
+			}
+			r.shimValue(n, x, fn, stack)
+			return false
+		}
+	}
+	return true
+}
+
+// typeArgs makes the type arguments of a program generic function
+// explicit: the interpreter fails to infer some of them.
+func (r *compatRewriter) typeArgs(id *ast.Ident, stack []ast.Node) {
+	inst, ok := r.info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 {
+		return
+	}
+	var args []string
+	for i := range inst.TypeArgs.Len() {
+		t, ok := r.typeString(inst.TypeArgs.At(i))
+		if !ok {
+			return
+		}
+		args = append(args, t)
+	}
+	list := strings.Join(args, ", ")
+	switch p := parent(stack).(type) {
+	case *ast.IndexExpr:
+		if p.X == id {
+			if inst.TypeArgs.Len() > 1 {
+				r.replace(p.Lbrack+1, p.Rbrack, list)
+				r.rewrite(id.Pos(), "inferred type arguments")
+			}
+			return
+		}
+	case *ast.IndexListExpr:
+		if p.X == id {
+			if len(p.Indices) < inst.TypeArgs.Len() {
+				r.replace(p.Lbrack+1, p.Rbrack, list)
+				r.rewrite(id.Pos(), "inferred type arguments")
+			}
+			return
+		}
+	}
+	r.suffix(id.End(), "["+list+"]", len(stack))
+	r.rewrite(id.Pos(), "inferred type arguments")
+}
+
+// methodExpr rewrites a method expression, T.M or (*T).M, of a program
+// type into a function literal calling the method.
+func (r *compatRewriter) methodExpr(se *ast.SelectorExpr, sel *types.Selection) bool {
+	if named := namedOf(sel.Recv()); named == nil || named.Obj().Pkg() != r.pkg {
+		return true
+	}
+	sig, ok := r.info.TypeOf(se).(*types.Signature)
+	if !ok {
+		return true
+	}
+	var params, args []string
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		a, dots := "_a"+strconv.Itoa(i), ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t, dots = t.(*types.Slice).Elem(), "..."
+		}
+		ts, ok := r.typeString(t)
+		if !ok {
+			r.unsupported(se.Pos(), "method expression "+r.text(se)+" is not supported",
+				"use a function literal that calls the method")
+			return true
+		}
+		params = append(params, a+" "+dots+ts)
+		if i > 0 {
+			args = append(args, a+dots)
+		}
+	}
+	results := ""
+	if sig.Results().Len() > 0 {
+		var rs []string
+		for i := range sig.Results().Len() {
+			t, ok := r.typeString(sig.Results().At(i).Type())
+			if !ok {
+				return true
+			}
+			rs = append(rs, t)
+		}
+		results = "(" + strings.Join(rs, ", ") + ") "
+	}
+	body := "_a0." + se.Sel.Name + "(" + strings.Join(args, ", ") + ")"
+	if results != "" {
+		body = "return " + body
+	}
+	r.replace(se.Pos(), se.End(), "func("+strings.Join(params, ", ")+") "+results+"{ "+body+" }")
+	r.rewrite(se.Pos(), "method expression")
+	return false
+}
+
+func namedOf(t types.Type) *types.Named {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// promoted makes explicit the path of a method promoted through an
+// embedded interface, which the interpreter misses when the struct embeds
+// other types too.
+func (r *compatRewriter) promoted(se *ast.SelectorExpr, sel *types.Selection) {
+	index := sel.Index()
+	if len(index) < 2 {
+		return
+	}
+	t := sel.Recv()
+	var path []string
+	viaInterface := false
+	for _, i := range index[:len(index)-1] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return
+		}
+		f := st.Field(i)
+		path = append(path, f.Name())
+		t = f.Type()
+		if _, ok := t.Underlying().(*types.Interface); ok {
+			viaInterface = true
+		}
+	}
+	if !viaInterface {
+		return
+	}
+	r.prefix(se.Sel.Pos(), strings.Join(path, ".")+".", 0)
+	r.rewrite(se.Sel.Pos(), "method promoted through an embedded interface")
+}

@@ -1,0 +1,327 @@
+package plan
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+)
+
+// The native errors.As, errors.Is and errors.Unwrap cannot see the methods
+// of program types (the interpreter hands native code a wrapper with only
+// Error), so they miss program error types and the chains they wrap. The
+// calls become interpreted equivalents: helpers declared after the
+// imports, which walk the chain as the errors package does.
+
+// errorsCall rewrites calls of errors.As, errors.Is and errors.Unwrap.
+func (r *compatRewriter) errorsCall(c *ast.CallExpr, fn *types.Func) {
+	switch fn.Name() {
+	case "As":
+		if len(c.Args) != 2 {
+			return
+		}
+		ptr, ok := r.info.TypeOf(c.Args[1]).Underlying().(*types.Pointer)
+		if !ok {
+			return
+		}
+		if named := namedOf(ptr.Elem()); named != nil && named.Obj().Pkg() == r.pkg && types.Type(named) == ptr.Elem() {
+			if _, isStruct := named.Underlying().(*types.Struct); isStruct {
+				r.unsupported(c.Pos(), "errors.As with the struct type "+named.Obj().Name()+" as target is not supported: the interpreter loses a struct error value once it is returned or wrapped as an error",
+					"give "+named.Obj().Name()+"'s Error method a pointer receiver (func (e *"+named.Obj().Name()+") Error() string), return &"+named.Obj().Name()+"{...}, and use a *"+named.Obj().Name()+" target")
+				return
+			}
+		}
+		t, ok := r.typeString(ptr.Elem())
+		if !ok {
+			return // a native target type the native errors.As handles
+		}
+		chain := r.errorChainHelper()
+		errType := types.Universe.Lookup("error").Type()
+		assert := r.assertion("_x", errType, ptr.Elem(), t)
+		r.replace(c.Fun.Pos(), c.Fun.End(), "func(_e error, _t *"+t+") bool { for _, _x := range "+chain+
+			"(_e) { if _, _ok := "+assert+"; _ok { *_t = "+assert+"; return true }; "+
+			"if _, _ok := _x.(interface{ As(any) bool }); _ok && _x.(interface{ As(any) bool }).As(_t) { return true } }; return false }")
+	case "Is":
+		r.replace(c.Fun.Pos(), c.Fun.End(), r.helper("errorsIs", r.errorsIsDecl))
+	case "Unwrap":
+		r.replace(c.Fun.Pos(), c.Fun.End(), r.helper("errorsUnwrap", r.errorsUnwrapDecl))
+	default:
+		return
+	}
+	r.rewrite(c.Pos(), "errors."+fn.Name())
+}
+
+// methodType is a type of the program, as a type and as source.
+type methodType struct {
+	typ types.Type
+	src string
+}
+
+// errorMethodTypes returns the program's package-level types (T or *T,
+// whichever has the method) with a method name of the given signature.
+func (r *compatRewriter) errorMethodTypes(name, sig string) []methodType {
+	var out []methodType
+	scope := r.pkg.Scope()
+	for _, n := range scope.Names() { // sorted
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, isIface := named.Underlying().(*types.Interface); isIface {
+			continue
+		}
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			obj, _, _ := types.LookupFieldOrMethod(t, false, r.pkg, name)
+			fn, ok := obj.(*types.Func)
+			if !ok || signatureTypes(fn.Signature()) != sig {
+				continue
+			}
+			if s, ok := r.typeString(t); ok {
+				out = append(out, methodType{t, s})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// signatureTypes writes a function signature without parameter names, as
+// "func(error) bool".
+func signatureTypes(sig *types.Signature) string {
+	var b strings.Builder
+	b.WriteString("func(")
+	for i := range sig.Params().Len() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(types.TypeString(sig.Params().At(i).Type(), nil))
+	}
+	b.WriteString(")")
+	switch sig.Results().Len() {
+	case 0:
+	case 1:
+		b.WriteString(" " + types.TypeString(sig.Results().At(0).Type(), nil))
+	default:
+		b.WriteString(" (")
+		for i := range sig.Results().Len() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(types.TypeString(sig.Results().At(i).Type(), nil))
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// errorChainHelper declares the function listing an error's chain, depth
+// first as errors.Is and errors.As visit it.
+func (r *compatRewriter) errorChainHelper() string {
+	return r.helper("errorChain", func(name string) string {
+		errType := types.Universe.Lookup("error").Type()
+		var b strings.Builder
+		b.WriteString("func " + name + "(_err error) []error { var _out []error; _stack := []error{_err}; " +
+			"for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); ")
+		// Program types first, by their concrete type: an interface
+		// assertion misses their methods once they went through native code.
+		for _, t := range r.errorMethodTypes("Unwrap", "func() error") {
+			a := r.assertion("_e", errType, t.typ, t.src)
+			b.WriteString("if _, _ok := " + a + "; _ok { _stack = append(_stack, " + a + ".Unwrap()); continue }; ")
+		}
+		for _, t := range r.errorMethodTypes("Unwrap", "func() []error") {
+			a := r.assertion("_e", errType, t.typ, t.src)
+			b.WriteString("if _, _ok := " + a + "; _ok { _u := " + a + ".Unwrap(); " +
+				"for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; ")
+		}
+		b.WriteString("if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; " +
+			"if _, _ok := _e.(interface{ Unwrap() []error }); _ok { _u := _e.(interface{ Unwrap() []error }).Unwrap(); " +
+			"for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; " +
+			// Native errors show interpreted code no methods.
+			"_u := " + r.errorsPkg() + "AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }")
+		return b.String()
+	})
+}
+
+func (r *compatRewriter) errorsIsDecl(name string) string {
+	chain := r.errorChainHelper()
+	var b strings.Builder
+	b.WriteString("func " + name + "(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; " +
+		"for _, _e := range " + chain + "(_err) { if " + r.errorsPkg() + "AirlockEqual(_e, _target) { return true }; ")
+	for _, t := range r.errorMethodTypes("Is", "func(error) bool") {
+		a := r.assertion("_e", types.Universe.Lookup("error").Type(), t.typ, t.src)
+		b.WriteString("if _, _ok := " + a + "; _ok && " + a + ".Is(_target) { return true }; ")
+	}
+	b.WriteString("if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }")
+	return b.String()
+}
+
+func (r *compatRewriter) errorsUnwrapDecl(name string) string {
+	var b strings.Builder
+	b.WriteString("func " + name + "(_e error) error { ")
+	for _, t := range r.errorMethodTypes("Unwrap", "func() error") {
+		a := r.assertion("_e", types.Universe.Lookup("error").Type(), t.typ, t.src)
+		b.WriteString("if _, _ok := " + a + "; _ok { return " + a + ".Unwrap() }; ")
+	}
+	b.WriteString("if _, _ok := _e.(interface{ Unwrap() error }); _ok { return _e.(interface{ Unwrap() error }).Unwrap() }; " +
+		"if _, _ok := _e.(interface{ Unwrap() []error }); _ok { return nil }; " +
+		"if _u := " + r.errorsPkg() + "AirlockUnwrap(_e); len(_u) == 1 { return _u[0] }; return nil }")
+	return b.String()
+}
+
+// errorsPkg returns how the file refers to the errors package, which it
+// imports when it calls errors.As, errors.Is or errors.Unwrap.
+func (r *compatRewriter) errorsPkg() string {
+	name := r.imports["errors"]
+	if name == "." {
+		return ""
+	}
+	return name + "."
+}
+
+// fmtPrint lists the fmt functions that format their arguments: the index
+// of the format (-1 for none) and of the first value.
+var fmtPrint = map[string][2]int{
+	"Print": {-1, 0}, "Println": {-1, 0}, "Sprint": {-1, 0}, "Sprintln": {-1, 0},
+	"Fprint": {-1, 1}, "Fprintln": {-1, 1}, "Append": {-1, 1}, "Appendln": {-1, 1},
+	"Printf": {0, 1}, "Sprintf": {0, 1}, "Errorf": {0, 1}, "Fprintf": {1, 2}, "Appendf": {1, 2},
+}
+
+// fmtArgs passes program error values to fmt as error: given as their own
+// type, the interpreter hands fmt a value without its Error method, and
+// fmt prints the struct (or %!w).
+func (r *compatRewriter) fmtArgs(c *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+	idx, ok := fmtPrint[fn.Name()]
+	if !ok || c.Ellipsis.IsValid() {
+		return
+	}
+	var verbs []rune
+	if f := idx[0]; f >= 0 && f < len(c.Args) {
+		if tv := r.info.Types[c.Args[f]]; tv.Value != nil && tv.Value.Kind() == constant.String {
+			verbs = formatVerbs(constant.StringVal(tv.Value))
+		}
+	}
+	for i := idx[1]; i < len(c.Args); i++ {
+		a := c.Args[i]
+		verb := 'v'
+		if verbs != nil {
+			if i-idx[1] >= len(verbs) {
+				break
+			}
+			verb = verbs[i-idx[1]]
+		}
+		switch {
+		case strings.ContainsRune("vsqxXw", verb):
+			if r.isProgramError(r.info.TypeOf(a)) {
+				r.asError(a, len(stack))
+			}
+		case verb != 'T':
+			r.plainValue(a, len(stack))
+		}
+	}
+}
+
+// plainValue passes a to fmt as its underlying basic type when it has a
+// String or Error method: fmt ignores them for verbs such as %d, but the
+// interpreter hands fmt a wrapper that prints as a struct.
+func (r *compatRewriter) plainValue(a ast.Expr, depth int) {
+	t := r.info.TypeOf(a)
+	named := namedOf(t)
+	if named == nil || named.Obj().Pkg() != r.pkg || t != types.Type(named) {
+		return
+	}
+	basic, ok := named.Underlying().(*types.Basic)
+	if !ok {
+		return
+	}
+	for _, m := range []string{"String", "Error", "Format"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, false, r.pkg, m); obj != nil {
+			r.prefix(a.Pos(), basic.Name()+"(", depth)
+			r.suffix(a.End(), ")", depth)
+			r.rewrite(a.Pos(), "value with a String method formatted as a number")
+			return
+		}
+	}
+}
+
+// asError passes the program error value a to native code as an error.
+func (r *compatRewriter) asError(a ast.Expr, depth int) {
+	name := r.helper("asError", func(name string) string { return "func " + name + "(_e error) error { return _e }" })
+	r.prefix(a.Pos(), name+"(", depth)
+	r.suffix(a.End(), ")", depth)
+	r.rewrite(a.Pos(), "program error passed to native code")
+}
+
+// errorArgs passes program error values given to error parameters of
+// native functions as error: the interpreter fails to convert them
+// (errors.Join(err1, myErr) panics).
+func (r *compatRewriter) errorArgs(c *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+	params := fn.Signature().Params()
+	errType := types.Universe.Lookup("error").Type()
+	for i, a := range c.Args {
+		var pt types.Type
+		switch {
+		case fn.Signature().Variadic() && i >= params.Len()-1:
+			if c.Ellipsis.IsValid() {
+				return
+			}
+			pt = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+		case i < params.Len():
+			pt = params.At(i).Type()
+		default:
+			return
+		}
+		if types.Identical(pt, errType) && r.isProgramError(r.info.TypeOf(a)) {
+			r.asError(a, len(stack))
+		}
+	}
+}
+
+// isProgramError reports whether t is a program type (or pointer to one),
+// not an interface, that implements error.
+func (r *compatRewriter) isProgramError(t types.Type) bool {
+	if t == nil || isInterface(t) {
+		return false
+	}
+	named := namedOf(t)
+	if named == nil || named.Obj().Pkg() != r.pkg {
+		return false
+	}
+	return types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
+}
+
+// formatVerbs returns the verb consuming each argument of a format, or nil
+// when the format picks arguments explicitly ([n]).
+func formatVerbs(format string) []rune {
+	var verbs []rune
+	rs := []rune(format)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(rs) && strings.ContainsRune("+-# 0", rs[i]) {
+			i++
+		}
+		for i < len(rs) && (rs[i] >= '0' && rs[i] <= '9' || rs[i] == '.' || rs[i] == '*') {
+			if rs[i] == '*' {
+				verbs = append(verbs, 'd')
+			}
+			i++
+		}
+		if i >= len(rs) {
+			break
+		}
+		switch rs[i] {
+		case '%':
+		case '[':
+			return nil
+		default:
+			verbs = append(verbs, rs[i])
+		}
+	}
+	return verbs
+}

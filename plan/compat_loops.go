@@ -1,0 +1,622 @@
+package plan
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// rangeStmt rewrites range over an integer and over a function, and copies
+// captured loop variables of other range loops per iteration.
+func (r *compatRewriter) rangeStmt(rs *ast.RangeStmt, stack []ast.Node) {
+	tv := r.info.Types[rs.X]
+	if tv.Type == nil {
+		return
+	}
+	switch u := tv.Type.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsInteger != 0 {
+			r.rangeInt(rs, tv)
+			return
+		}
+	case *types.Signature:
+		r.rangeFunc(rs, u, stack)
+		return
+	}
+	if rs.Tok != token.DEFINE {
+		return
+	}
+	var vars []*ast.Ident
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			vars = append(vars, id)
+		}
+	}
+	if captured, _ := r.loopVarUses(rs.Body, vars, false); len(captured) > 0 {
+		names := identNames(captured)
+		r.suffix(rs.Body.Lbrace+1, " "+names+" := "+names+";", 0)
+		r.rewrite(rs.For, "loop variable captured per iteration")
+	}
+}
+
+// rangeInt rewrites `for i := range n` to a three-clause loop that
+// evaluates n once. A hidden counter keeps the iteration independent of
+// the body when the body assigns or captures i.
+func (r *compatRewriter) rangeInt(rs *ast.RangeStmt, tv types.TypeAndValue) {
+	zero := "0"
+	if !r.isUntyped(tv) {
+		t, ok := r.typeString(tv.Type)
+		if !ok {
+			r.unsupported(rs.For, "range over an integer of type "+tv.Type.String()+" is not supported",
+				"write a three-clause loop: for i := 0; i < n; i++")
+			return
+		}
+		if t != "int" {
+			zero = "(" + t + ")(0)"
+		}
+	}
+	key, _ := rs.Key.(*ast.Ident)
+	counter := ""
+	var prologue string
+	switch {
+	case rs.Key == nil || key != nil && key.Name == "_":
+		counter = r.name("i")
+	case rs.Tok == token.ASSIGN:
+		counter = r.name("i")
+		prologue = " " + r.text(rs.Key) + " = " + counter + ";"
+	default:
+		captured, assigned := r.loopVarUses(rs.Body, []*ast.Ident{key}, true)
+		if len(captured) > 0 || len(assigned) > 0 {
+			counter = r.name("i")
+			prologue = " " + key.Name + " := " + counter + ";"
+		} else {
+			counter = key.Name
+		}
+	}
+	if tv.Value != nil {
+		r.replace(rs.For, rs.X.Pos(), "for "+counter+" := "+zero+"; "+counter+" < ")
+		r.replace(rs.X.End(), rs.Body.Lbrace, "; "+counter+"++ ")
+	} else {
+		bound := r.name("n")
+		r.replace(rs.For, rs.X.Pos(), "for "+counter+", "+bound+" := "+zero+", ")
+		r.replace(rs.X.End(), rs.Body.Lbrace, "; "+counter+" < "+bound+"; "+counter+"++ ")
+	}
+	if prologue != "" {
+		r.suffix(rs.Body.Lbrace+1, prologue, 0)
+	}
+	r.rewrite(rs.For, "range over int")
+}
+
+// forStmt gives the variables a three-clause loop declares one copy per
+// iteration when something outlives the iteration with them (a closure, a
+// pointer, a deferred or go call), as Go 1.22 does and the interpreter
+// does not.
+func (r *compatRewriter) forStmt(fs *ast.ForStmt, stack []ast.Node) {
+	init, ok := fs.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE {
+		return
+	}
+	var vars []*ast.Ident
+	for _, e := range init.Lhs {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			vars = append(vars, id)
+		}
+	}
+	captured, assigned := r.loopVarUses(fs.Body, vars, false)
+	if len(captured) == 0 {
+		return
+	}
+	r.rewrite(fs.For, "loop variable captured per iteration")
+	if len(assigned) == 0 {
+		names := identNames(captured)
+		r.suffix(fs.Body.Lbrace+1, " "+names+" := "+names+";", 0)
+		return
+	}
+	// The body changes a variable: the loop runs on hidden copies, each
+	// iteration starts from them, and hands its values back at its end and
+	// before each continue, as the next iteration's copy starts from them.
+	hidden := map[types.Object]string{}
+	var names, copies []string
+	for _, v := range vars {
+		h := r.name(v.Name)
+		hidden[r.info.Defs[v]] = h
+		names = append(names, v.Name)
+		copies = append(copies, h)
+	}
+	for _, n := range []ast.Node{fs.Init, fs.Cond, fs.Post} {
+		if n == nil {
+			continue
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				obj := r.info.Defs[id]
+				if obj == nil {
+					obj = r.info.Uses[id]
+				}
+				if h, ok := hidden[obj]; ok {
+					r.replace(id.Pos(), id.End(), h)
+				}
+			}
+			return true
+		})
+	}
+	in, back := strings.Join(names, ", "), strings.Join(copies, ", ")
+	r.suffix(fs.Body.Lbrace+1, " "+in+" := "+back+";", 0)
+	r.prefix(fs.Body.Rbrace, "; "+back+" = "+in+"; ", 0)
+	r.branches(fs, stack, func(b *ast.BranchStmt, target ast.Stmt, inner []ast.Node) {
+		if b.Tok == token.CONTINUE && target == fs {
+			r.prefix(b.Pos(), "{ "+back+" = "+in+"; ", len(inner))
+			r.suffix(b.End(), " }", len(inner))
+		}
+	})
+}
+
+func identNames(ids []*ast.Ident) string {
+	var names []string
+	for _, id := range ids {
+		names = append(names, id.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// loopVarUses reports which of vars the body captures (refers to from a
+// function literal, a go or defer statement, or through a pointer) and
+// which it may change. Unless needAssigned, the second result is only
+// complete when the first is not empty.
+func (r *compatRewriter) loopVarUses(body *ast.BlockStmt, vars []*ast.Ident, needAssigned bool) (captured, assigned []*ast.Ident) {
+	if len(vars) == 0 || !needAssigned && !r.mayCapture(body) {
+		return nil, nil
+	}
+	objs := map[types.Object]*ast.Ident{}
+	for _, v := range vars {
+		if obj := r.info.Defs[v]; obj != nil {
+			objs[obj] = v
+		}
+	}
+	isCaptured, isAssigned := map[*ast.Ident]bool{}, map[*ast.Ident]bool{}
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := objs[r.info.Uses[id]]
+		if !ok {
+			return true
+		}
+		for _, s := range stack {
+			switch s.(type) {
+			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+				isCaptured[v] = true
+			}
+		}
+		// Walk out through selectors and indexes of the variable.
+		var child ast.Node = id
+		for i := len(stack) - 1; i >= 0; i-- {
+			switch p := stack[i].(type) {
+			case *ast.ParenExpr:
+				child = p
+				continue
+			case *ast.SelectorExpr:
+				if p.X != child {
+					break
+				}
+				if sel := r.info.Selections[p]; sel != nil && sel.Kind() != types.FieldVal {
+					if ptrRecv(sel) && !isPointer(r.info.TypeOf(p.X)) {
+						isCaptured[v], isAssigned[v] = true, true
+					}
+					break
+				}
+				child = p
+				continue
+			case *ast.IndexExpr:
+				if p.X == child && isArray(r.info.TypeOf(p.X)) {
+					child = p
+					continue
+				}
+			case *ast.SliceExpr:
+				if p.X == child && isArray(r.info.TypeOf(p.X)) {
+					isCaptured[v], isAssigned[v] = true, true
+				}
+			case *ast.UnaryExpr:
+				if p.Op == token.AND {
+					isCaptured[v], isAssigned[v] = true, true
+				}
+			case *ast.AssignStmt:
+				for _, l := range p.Lhs {
+					if l == child {
+						isAssigned[v] = true
+					}
+				}
+			case *ast.IncDecStmt:
+				isAssigned[v] = true
+			case *ast.RangeStmt:
+				if p.Tok == token.ASSIGN && (p.Key == child || p.Value == child) {
+					isAssigned[v] = true
+				}
+			}
+			break
+		}
+		return true
+	})
+	for _, v := range vars {
+		if isCaptured[v] {
+			captured = append(captured, v)
+		}
+		if isAssigned[v] {
+			assigned = append(assigned, v)
+		}
+	}
+	return captured, assigned
+}
+
+// mayCapture reports whether n holds something that can capture a
+// variable (a function literal, go, defer, &, a slice expression, a method
+// with a pointer receiver), so loopVarUses can skip most loops without
+// walking them. The places are found in one walk of the file.
+func (r *compatRewriter) mayCapture(n ast.Node) bool {
+	if r.captures == nil {
+		r.captures = []token.Pos{}
+		ast.Inspect(r.file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt, *ast.SliceExpr:
+				r.captures = append(r.captures, n.Pos())
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					r.captures = append(r.captures, n.Pos())
+				}
+			case *ast.SelectorExpr:
+				if sel := r.info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && ptrRecv(sel) {
+					r.captures = append(r.captures, n.Pos())
+				}
+			}
+			return true
+		})
+	}
+	i, _ := slices.BinarySearch(r.captures, n.Pos())
+	return i < len(r.captures) && r.captures[i] < n.End()
+}
+
+func ptrRecv(sel *types.Selection) bool {
+	fn, ok := sel.Obj().(*types.Func)
+	if !ok {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && isPointer(recv.Type())
+}
+
+func isPointer(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+func isArray(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Array)
+	return ok
+}
+
+// branches calls f for each break, continue and goto in the body of loop
+// (not in function literals) with the statement it targets (nil for goto)
+// and the nodes between the loop and it.
+func (r *compatRewriter) branches(loop ast.Stmt, stack []ast.Node, f func(b *ast.BranchStmt, target ast.Stmt, inner []ast.Node)) {
+	var body *ast.BlockStmt
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		body = l.Body
+	case *ast.RangeStmt:
+		body = l.Body
+	}
+	outer := append(append([]ast.Node{}, stack...), loop)
+	ast.PreorderStack(body, outer, func(n ast.Node, all []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			f(n, branchTarget(n, all), all[len(outer):])
+		}
+		return true
+	})
+}
+
+// branchTarget returns the statement a break or continue leaves, given the
+// nodes enclosing it; nil for goto and fallthrough, or a label not found.
+func branchTarget(b *ast.BranchStmt, stack []ast.Node) ast.Stmt {
+	if b.Tok != token.BREAK && b.Tok != token.CONTINUE {
+		return nil
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		case *ast.LabeledStmt:
+			if b.Label != nil && s.Label.Name == b.Label.Name {
+				return s.Stmt
+			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			if b.Label == nil {
+				return s.(ast.Stmt)
+			}
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			if b.Label == nil && b.Tok == token.BREAK {
+				return s.(ast.Stmt)
+			}
+		}
+	}
+	return nil
+}
+
+// Loops over the iterators of these functions become plain range loops.
+var (
+	// rangeAsIs: the function's argument ranges the same way.
+	rangeAsIs = map[string]bool{"maps.Keys": true, "maps.All": true, "slices.All": true}
+	// rangeValues: the function's argument yields as values what the
+	// iterator yields as keys.
+	rangeValues = map[string]bool{"maps.Values": true, "slices.Values": true}
+	// rangeSlice: the function returns a slice of what the iterator yields.
+	rangeSlice = map[string]string{
+		"strings.SplitSeq": "Split", "strings.SplitAfterSeq": "SplitAfter",
+		"strings.FieldsSeq": "Fields", "strings.FieldsFuncSeq": "FieldsFunc",
+		"bytes.SplitSeq": "Split", "bytes.SplitAfterSeq": "SplitAfter",
+		"bytes.FieldsSeq": "Fields", "bytes.FieldsFuncSeq": "FieldsFunc",
+	}
+)
+
+// rangeFunc rewrites range over a function (an iterator): over a standard
+// iterator of a slice or map into a plain range loop; otherwise into a
+// call of the function with the loop body as its yield function.
+func (r *compatRewriter) rangeFunc(rs *ast.RangeStmt, sig *types.Signature, stack []ast.Node) {
+	if call, ok := ast.Unparen(rs.X).(*ast.CallExpr); ok && len(call.Args) >= 1 {
+		if fn, ok := r.objectOf(call.Fun).(*types.Func); ok && fn.Pkg() != nil {
+			name := fn.Pkg().Path() + "." + fn.Name()
+			switch {
+			case rangeAsIs[name] || rangeValues[name]:
+				r.replace(call.Pos(), call.Args[0].Pos(), "")
+				r.replace(call.Args[0].End(), call.End(), "")
+				if rangeValues[name] && rs.Key != nil {
+					r.prefix(rs.Key.Pos(), "_, ", 0)
+				}
+				r.rewrite(rs.For, "range over "+name)
+				return
+			case rangeSlice[name] != "":
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+					r.replace(sel.Sel.Pos(), sel.Sel.End(), rangeSlice[name])
+					if rs.Key != nil {
+						r.prefix(rs.Key.Pos(), "_, ", 0)
+					}
+					r.rewrite(rs.For, "range over "+name)
+					return
+				}
+			}
+		}
+	}
+	r.rangeOverFunc(rs, sig, stack)
+}
+
+// rangeOverFunc rewrites
+//
+//	for k, v := range seq { body }
+//
+// into a call of seq with the body as its yield function, on the same
+// lines:
+//
+//	seq(func(k K, v V) bool { body; return true })
+//
+// break becomes return false and continue return true. A return in the
+// body stores its results, stops the iteration, and returns after the
+// call. What cannot be translated (defer, goto, a break or continue out
+// of an enclosing statement) is reported.
+func (r *compatRewriter) rangeOverFunc(rs *ast.RangeStmt, sig *types.Signature, stack []ast.Node) {
+	hint := "collect the values first (slices.Collect(seq), or append them to a slice in the iterator) and range over the slice"
+	if sig.Params().Len() != 1 {
+		r.unsupported(rs.For, "range over this function is not supported", hint)
+		return
+	}
+	yield, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	if !ok {
+		r.unsupported(rs.For, "range over this function is not supported", hint)
+		return
+	}
+	// What the body does that a function literal cannot do alike.
+	var returns []*ast.ReturnStmt
+	bad := false
+	ast.PreorderStack(rs.Body, append(append([]ast.Node{}, stack...), rs), func(n ast.Node, all []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			r.unsupported(n.Pos(), "defer inside a range-over-func loop is not supported", hint)
+			bad = true
+		case *ast.ReturnStmt:
+			if r.innermostFuncRange(all) != rs {
+				r.unsupported(n.Pos(), "return from nested range-over-func loops is not supported",
+					"move the inner loop into a function that returns what you need, or collect the values into a slice first")
+				bad = true
+			}
+			returns = append(returns, n)
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO {
+				r.unsupported(n.Pos(), "goto inside a range-over-func loop is not supported", hint)
+				bad = true
+			}
+			if t := branchTarget(n, all); t != nil && !within(t, rs) && t != rs {
+				r.unsupported(n.Pos(), n.Tok.String()+" out of a range-over-func loop to an enclosing statement is not supported",
+					"use a flag variable, or collect the values into a slice first and range over it")
+				bad = true
+			}
+		}
+		return true
+	})
+	if bad {
+		return
+	}
+
+	// The yield function's parameters: the loop variables.
+	var params, assign []string
+	vars := []ast.Expr{rs.Key, rs.Value}
+	for i := range yield.Params().Len() {
+		t, ok := r.typeString(yield.Params().At(i).Type())
+		if !ok {
+			r.unsupported(rs.For, "range over a function yielding "+yield.Params().At(i).Type().String()+" is not supported", hint)
+			return
+		}
+		name := "_"
+		if i < len(vars) && vars[i] != nil {
+			if id, ok := vars[i].(*ast.Ident); ok && rs.Tok == token.DEFINE {
+				name = id.Name
+			} else if !(ok && id.Name == "_") {
+				name = r.name("v")
+				assign = append(assign, r.text(vars[i])+" = "+name)
+			}
+		}
+		params = append(params, name+" "+t)
+	}
+
+	// Returns store their results and leave the iteration.
+	var before, after string
+	if len(returns) > 0 {
+		fsig, named := r.enclosingFunc(stack)
+		if fsig == nil {
+			r.unsupported(rs.For, "return inside this range-over-func loop is not supported", hint)
+			return
+		}
+		done := r.name("ret")
+		before = "{ var " + done + " bool; "
+		results := fsig.Results()
+		var temps []string
+		if named {
+			for i := range results.Len() {
+				temps = append(temps, results.At(i).Name())
+			}
+		} else {
+			for i := range results.Len() {
+				t, ok := r.typeString(results.At(i).Type())
+				if !ok {
+					r.unsupported(rs.For, "return inside this range-over-func loop is not supported", hint)
+					return
+				}
+				tmp := r.name("r")
+				temps = append(temps, tmp)
+				before += "var " + tmp + " " + t + "; "
+			}
+		}
+		after = "; if " + done + " { return"
+		if !named && len(temps) > 0 {
+			after += " " + strings.Join(temps, ", ")
+		}
+		after += " } }"
+		for _, ret := range returns {
+			if named && len(ret.Results) > 0 && !r.resultsVisible(ret, results) {
+				r.unsupported(ret.Pos(), "return inside this range-over-func loop is not supported (a result name is shadowed)", hint)
+				return
+			}
+		}
+		for _, ret := range returns {
+			end := " " + done + " = true; return false }"
+			if len(ret.Results) == 0 {
+				r.replace(ret.Pos(), ret.End(), "{"+end)
+				continue
+			}
+			r.replace(ret.Pos(), ret.Pos()+token.Pos(len("return")), "{ "+strings.Join(temps, ", ")+" =")
+			r.suffix(ret.End(), ";"+end, 0)
+		}
+	}
+
+	r.branches(rs, stack, func(b *ast.BranchStmt, target ast.Stmt, inner []ast.Node) {
+		if target != rs {
+			return
+		}
+		if b.Tok == token.BREAK {
+			r.replace(b.Pos(), b.End(), "return false")
+		} else {
+			r.replace(b.Pos(), b.End(), "return true")
+		}
+	})
+
+	start := rs.For
+	if l, ok := parent(stack).(*ast.LabeledStmt); ok && l.Stmt == rs {
+		start = l.Pos() // the label is left unused
+	}
+	r.replace(start, rs.X.Pos(), before)
+	head := "(func(" + strings.Join(params, ", ") + ") bool {"
+	if len(assign) > 0 {
+		head += " " + strings.Join(assign, "; ") + ";"
+	}
+	r.replace(rs.X.End(), rs.Body.Lbrace+1, head)
+	r.replace(rs.Body.Rbrace, rs.Body.Rbrace+1, "; return true })"+after)
+	r.rewrite(rs.For, "range over func")
+}
+
+// innermostFuncRange returns the innermost range-over-func loop of stack,
+// within the innermost function.
+func (r *compatRewriter) innermostFuncRange(stack []ast.Node) *ast.RangeStmt {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		case *ast.RangeStmt:
+			if t := r.info.TypeOf(s.X); t != nil {
+				if _, ok := t.Underlying().(*types.Signature); ok {
+					return s
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// within reports whether n lies inside outer.
+func within(n, outer ast.Node) bool {
+	return outer.Pos() <= n.Pos() && n.End() <= outer.End()
+}
+
+// enclosingFunc returns the signature of the innermost function of stack,
+// and whether its results are named.
+func (r *compatRewriter) enclosingFunc(stack []ast.Node) (*types.Signature, bool) {
+	for i := len(stack) - 1; i >= 0; i-- {
+		var t types.Type
+		switch f := stack[i].(type) {
+		case *ast.FuncLit:
+			t = r.info.TypeOf(f)
+		case *ast.FuncDecl:
+			if obj := r.info.Defs[f.Name]; obj != nil {
+				t = obj.Type()
+			}
+		default:
+			continue
+		}
+		sig, ok := t.(*types.Signature)
+		if !ok {
+			return nil, false
+		}
+		named := sig.Results().Len() > 0 && sig.Results().At(0).Name() != ""
+		for i := range sig.Results().Len() {
+			if sig.Results().At(i).Name() == "_" {
+				return nil, false
+			}
+		}
+		return sig, named
+	}
+	return nil, false
+}
+
+// resultsVisible reports whether the named results are not shadowed at ret.
+func (r *compatRewriter) resultsVisible(ret *ast.ReturnStmt, results *types.Tuple) bool {
+	scope := r.pkg.Scope().Innermost(ret.Pos())
+	if scope == nil {
+		return false
+	}
+	for i := range results.Len() {
+		if _, obj := scope.LookupParent(results.At(i).Name(), ret.Pos()); obj != results.At(i) {
+			return false
+		}
+	}
+	return true
+}

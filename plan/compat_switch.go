@@ -1,0 +1,238 @@
+package plan
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// typeSwitch rewrites a type switch with an interface case, which the
+// interpreter matches wrongly (a native error misses `case error`, a type
+// with a String method matches an unrelated interface), into assertions:
+//
+//	switch x := v.(type) {      switch { default: _v := v; _k := -1; if _, _ok := _v.(A); _ok { _k = 0 } else if ...; switch _k {
+//	case A:                     case 0: x := _v.(A); _ = x;
+//	case B, C:                  case 1: x := _v; _ = x;
+//	default:                    default: x := _v; _ = x;
+//	}                           }}
+//
+// on the same lines. break still leaves the switch; an init statement and
+// a label stay where they were.
+func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
+	var bound string
+	var guard *ast.TypeAssertExpr
+	switch a := ts.Assign.(type) {
+	case *ast.ExprStmt:
+		guard, _ = a.X.(*ast.TypeAssertExpr)
+	case *ast.AssignStmt:
+		if len(a.Lhs) == 1 && len(a.Rhs) == 1 {
+			guard, _ = a.Rhs[0].(*ast.TypeAssertExpr)
+			if id, ok := a.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+				bound = id.Name
+			}
+		}
+	}
+	if guard == nil || !r.hasInterfaceCase(ts) {
+		return
+	}
+	v, k := r.name("v"), r.name("k")
+	guardType := r.info.TypeOf(guard.X)
+	var match []string
+	for i, s := range ts.Body.List {
+		cc := s.(*ast.CaseClause)
+		for _, t := range cc.List {
+			var cond string
+			if r.isNilIdent(t) {
+				cond = "if " + v + " == nil"
+			} else {
+				cond = "if _, _ok := " + r.assertion(v, guardType, r.info.TypeOf(t), r.text(t)) + "; _ok"
+			}
+			match = append(match, cond+" { "+k+" = "+strconv.Itoa(i)+" }")
+		}
+	}
+	r.replace(ts.Assign.Pos(), guard.X.Pos(), "{ default: "+v+" := ")
+	r.replace(guard.X.End(), ts.Body.Lbrace+1, "; "+k+" := -1; "+strings.Join(match, " else ")+"; switch "+k+" {")
+	for i, s := range ts.Body.List {
+		cc := s.(*ast.CaseClause)
+		head := "default:"
+		if cc.List != nil {
+			head = "case " + strconv.Itoa(i) + ":"
+		}
+		if bound != "" {
+			head += " " + r.caseBinding(bound, v, guardType, cc.List) + " _ = " + bound + ";"
+		}
+		r.replace(cc.Case, cc.Colon+1, head)
+	}
+	r.replace(ts.Body.Rbrace, ts.Body.Rbrace+1, "}}")
+	r.rewrite(ts.Switch, "type switch with an interface case")
+}
+
+// caseBinding declares the switch's variable in a clause: the asserted
+// value for a single type, else the value as it is.
+func (r *compatRewriter) caseBinding(bound, v string, guardType types.Type, list []ast.Expr) string {
+	if len(list) != 1 || r.isNilIdent(list[0]) {
+		return bound + " := " + v + ";"
+	}
+	t := r.text(list[0])
+	if r.programInterface(r.info.TypeOf(list[0])) {
+		return bound + " := " + r.interfaceAssertion(r.info.TypeOf(list[0]), t, false) + "(" + v + ");"
+	}
+	return bound + " := " + r.assertion(v, guardType, r.info.TypeOf(list[0]), t) + ";"
+}
+
+// programInterface reports whether t is an interface with methods that the
+// program declares (or writes as a literal), which the interpreter
+// represents itself.
+func (r *compatRewriter) programInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	if n := namedOf(t); n != nil {
+		return n.Obj().Pkg() == r.pkg
+	}
+	return true
+}
+
+// viaAny reports whether asserting a value of the interface type from to
+// the type to must go through any: the interpreter crashes asserting a
+// native interface with methods, such as error, to a struct type of the
+// program.
+func (r *compatRewriter) viaAny(from, to types.Type) bool {
+	if from == nil || to == nil || isEmptyInterface(from) || r.programInterface(from) {
+		return false
+	}
+	if _, ok := from.Underlying().(*types.Interface); !ok {
+		return false
+	}
+	named, ok := types.Unalias(to).(*types.Named)
+	if !ok || named.Obj().Pkg() != r.pkg {
+		return false
+	}
+	_, isStruct := named.Underlying().(*types.Struct)
+	return isStruct
+}
+
+// assertion returns the source of asserting the expression x, of type
+// from, to the type t (written tsrc).
+func (r *compatRewriter) assertion(x string, from, t types.Type, tsrc string) string {
+	if r.viaAny(from, t) {
+		x = "any(" + x + ")"
+	}
+	return x + ".(" + tsrc + ")"
+}
+
+// isEmptyInterface reports whether t is any or another interface without
+// methods.
+func isEmptyInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	return ok && iface.NumMethods() == 0
+}
+
+// typeAssert rewrites v.(I), v an empty interface and I an interface of
+// the program, which the interpreter panics on, into a call of a function
+// literal (interfaceAssertion); and v.(T), v a native interface such as
+// error and T a struct type of the program, which it crashes on, into
+// any(v).(T).
+func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
+	if ta.Type == nil {
+		return
+	}
+	if r.viaAny(r.info.TypeOf(ta.X), r.info.TypeOf(ta.Type)) {
+		r.prefix(ta.X.Pos(), "any(", len(stack))
+		r.suffix(ta.X.End(), ")", len(stack))
+		r.rewrite(ta.Pos(), "type assertion to a program struct type")
+		return
+	}
+	if !isEmptyInterface(r.info.TypeOf(ta.X)) || !r.programInterface(r.info.TypeOf(ta.Type)) {
+		return
+	}
+	commaOk := false
+	switch p := parent(stack).(type) {
+	case *ast.AssignStmt:
+		commaOk = len(p.Lhs) == 2 && len(p.Rhs) == 1
+	case *ast.ValueSpec:
+		commaOk = len(p.Names) == 2 && len(p.Values) == 1
+	}
+	r.prefix(ta.X.Pos(), r.interfaceAssertion(r.info.TypeOf(ta.Type), r.text(ta.Type), commaOk)+"(", len(stack))
+	r.replace(ta.X.End(), ta.End(), ")")
+	r.rewrite(ta.Pos(), "type assertion to a program interface")
+}
+
+// interfaceAssertion returns a function literal asserting its any argument
+// to the program interface t (written tsrc), with a second result ok when
+// commaOk, else panicking on failure. The interpreter gets an interface
+// value of the program only from a concrete value, so the literal tries
+// each package-level type of the program that implements t, then t itself
+// (for native values).
+func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk bool) string {
+	iface, _ := t.Underlying().(*types.Interface)
+	var b strings.Builder
+	b.WriteString("func(_v any) ")
+	if commaOk {
+		b.WriteString("(" + tsrc + ", bool) { ")
+	} else {
+		b.WriteString(tsrc + " { ")
+	}
+	ok := ""
+	if commaOk {
+		ok = ", true"
+	}
+	scope := r.pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, isType := scope.Lookup(name).(*types.TypeName)
+		if !isType || tn.IsAlias() {
+			continue
+		}
+		named, isNamed := tn.Type().(*types.Named)
+		if !isNamed || named.TypeParams().Len() > 0 || isInterface(named) {
+			continue
+		}
+		for _, c := range []types.Type{named, types.NewPointer(named)} {
+			if iface != nil && types.Implements(c, iface) {
+				cs, _ := r.typeString(c)
+				b.WriteString("if _, _ok := _v.(" + cs + "); _ok { var _i " + tsrc + " = _v.(" + cs + "); return _i" + ok + " }; ")
+			}
+		}
+	}
+	if commaOk {
+		b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + "), true }; return nil, false }")
+	} else {
+		b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ") }; " +
+			"panic(\"interface conversion: interface is not " + strings.ReplaceAll(tsrc, `"`, `'`) + "\") }")
+	}
+	return b.String()
+}
+
+// hasInterfaceCase reports whether a case of ts names an interface type.
+func (r *compatRewriter) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
+	for _, s := range ts.Body.List {
+		for _, t := range s.(*ast.CaseClause).List {
+			if r.isNilIdent(t) {
+				continue
+			}
+			if tv, ok := r.info.Types[t]; ok && tv.IsType() {
+				if _, ok := tv.Type.Underlying().(*types.Interface); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (r *compatRewriter) isNilIdent(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := r.info.Uses[id].(*types.Nil)
+	return isNil
+}

@@ -1,0 +1,675 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	goimporter "go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/airlockhq/airlock/internal/shims"
+)
+
+// The end-to-end tests of the rewrites, which run each rewritten program
+// in the interpreter and compare its output with the Go toolchain's, are in
+// internal/shims (plan never imports the interpreter). These pin the
+// rewritten text, the findings, and the declarations.
+
+var (
+	srcImporterMu sync.Mutex
+	srcImporter   = goimporter.ForCompiler(token.NewFileSet(), "source", nil)
+)
+
+// compat runs Compat with the standard library checked from source.
+func compat(t testing.TB, src string) ([]byte, []Rewrite, []Finding) {
+	t.Helper()
+	srcImporterMu.Lock()
+	defer srcImporterMu.Unlock()
+	out, rewrites, findings, err := Compat("prog.go", []byte(src), srcImporter)
+	if err != nil {
+		t.Fatalf("Compat: %v", err)
+	}
+	if n, m := bytes.Count(out, []byte("\n")), strings.Count(src, "\n"); n != m {
+		t.Fatalf("rewritten program has %d lines, want %d:\n%s", n, m, out)
+	}
+	return out, rewrites, findings
+}
+
+// changedLines lists the lines of out that differ from src, as "N: text".
+func changedLines(src string, out []byte) []string {
+	a, b := strings.Split(src, "\n"), strings.Split(string(out), "\n")
+	var diff []string
+	for i := range a {
+		if i < len(b) && a[i] != b[i] {
+			diff = append(diff, fmt.Sprintf("%d: %s", i+1, strings.TrimSpace(b[i])))
+		}
+	}
+	return diff
+}
+
+// TestCompatRewrites pins what each rewrite writes, line by line.
+func TestCompatRewrites(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // changed lines of the output
+	}{{
+		name: "range over int",
+		src: `package main
+
+func main() {
+	n, sum := 3, 0
+	for i := range 10 { sum += i }
+	for i := range n { sum += i }
+	for range n { sum++ }
+	for i := range n { i++; sum += i }
+	_ = sum
+}
+`,
+		want: []string{
+			"5: for i := 0; i < 10; i++ { sum += i }",
+			"6: for i, _n1 := 0, n; i < _n1; i++ { sum += i }",
+			"7: for _i2, _n3 := 0, n; _i2 < _n3; _i2++ { sum++ }",
+			"8: for _i4, _n5 := 0, n; _i4 < _n5; _i4++ { i := _i4; i++; sum += i }",
+		},
+	}, {
+		name: "range over a named integer type",
+		src: `package main
+
+type ID int64
+
+func main() {
+	var n ID = 2
+	for i := range n { _ = i }
+}
+`,
+		want: []string{"7: for i, _n1 := (ID)(0), n; i < _n1; i++ { _ = i }"},
+	}, {
+		name: "min max clear",
+		src: `package main
+
+const top = max(1, 2.5)
+
+func main() {
+	a, b, s0 := 1.5, 2.0, "ab"
+	_ = min(a, b)
+	_ = max(len(s0), 1, 7)
+	m := map[string]int{}
+	clear(m)
+	s := []string{"x"}
+	clear(s)
+}
+`,
+		want: []string{
+			"3: const top = 2.5",
+			"7: _ = func(_a0, _a1 float64) float64 { _m := _a0; if _a1 < _m || _a1 != _a1 || _a1 == 0 && _m == 0 && 1/_a1 < 0 { _m = _a1 }; return _m }(a, b)",
+			"8: _ = func(_a0, _a1, _a2 int) int { _m := _a0; if _a1 > _m { _m = _a1 }; if _a2 > _m { _m = _a2 }; return _m }(len(s0), 1, 7)",
+			"10: func(_m map[string]int) { for _k := range _m { delete(_m, _k) } }(m)",
+			"12: func(_s []string) { var _z string; for _i := range _s { _s[_i] = _z } }(s)",
+		},
+	}, {
+		name: "slices maps cmp",
+		src: `package main
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+)
+
+func main() {
+	xs := []float64{2, 1}
+	slices.Sort(xs)
+	_ = slices.Contains(xs, 2)
+	_ = slices.Max(xs) + 1
+	xs = slices.Insert(xs, 1, 5, 6)
+	xs = slices.Insert(xs, 0, xs...)
+	_ = slices.Concat[[]float64]()
+	m := map[string]bool{"a": true}
+	keys := slices.Sorted(maps.Keys(m))
+	_ = cmp.Or(keys...)
+	f := cmp.Compare[int]
+	_ = f
+}
+`,
+		want: []string{
+			"12: _ = slices.Contains(xs, (float64)(2))",
+			"13: _ = slices.Max(xs).(float64) + 1",
+			"14: xs = slices.Insert(xs, 1, []float64{5, 6}).([]float64)",
+			"15: xs = slices.Insert(xs, 0, xs).([]float64)",
+			"16: _ = slices.Concat( ([][]float64)(nil)).([]float64)",
+			"18: keys := slices.Sorted(maps.Keys(m).(func(func(string) bool))).([]string)",
+			"19: _ = cmp.Or(keys).(string)",
+			"20: f := func(_a0 int, _a1 int) int { return cmp.Compare(_a0, _a1) }",
+		},
+	}, {
+		name: "range over iterators",
+		src: `package main
+
+import (
+	"iter"
+	"maps"
+	"strings"
+)
+
+func count(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < n && yield(i); i++ {
+		}
+	}
+}
+
+func first(m map[string]int) string {
+	for k := range maps.Keys(m) {
+		return k
+	}
+	for v := range maps.Values(m) {
+		_ = v
+	}
+	for f := range strings.FieldsSeq("a b") {
+		_ = f
+	}
+	for i := range count(3) {
+		if i == 1 {
+			continue
+		}
+		if i == 2 {
+			return "two"
+		}
+	}
+	return ""
+}
+
+func main() { _ = first(nil) }
+`,
+		want: []string{
+			"9: func count(n int) func(func(int) bool) {",
+			"17: for k := range m {",
+			"20: for _, v := range m {",
+			"23: for _, f := range strings.Fields(\"a b\") {",
+			"26: { var _ret1 bool; var _r2 string; count(3)(func(i int) bool {",
+			"28: return true",
+			"31: { _r2 = \"two\"; _ret1 = true; return false }",
+			"33: ; return true }); if _ret1 { return _r2 } }",
+		},
+	}, {
+		name: "loop variables captured",
+		src: `package main
+
+func main() {
+	var fs []func() int
+	for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }
+	for _, s := range []int{1} { fs = append(fs, func() int { return s }) }
+	for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }); i++ }
+	for i := 0; i < 3; i++ { _ = i }
+}
+`,
+		want: []string{
+			"5: for i := 0; i < 3; i++ { i := i; fs = append(fs, func() int { return i }) }",
+			"6: for _, s := range []int{1} { s := s; fs = append(fs, func() int { return s }) }",
+			"7: for _i1 := 0; _i1 < 3; _i1++ { i := _i1; fs = append(fs, func() int { return i }); i++ ; _i1 = i; }",
+		},
+	}, {
+		name: "errors",
+		src: `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type NotFound struct{ Key string }
+
+func (e *NotFound) Error() string { return e.Key }
+
+func main() {
+	err := fmt.Errorf("w: %w", &NotFound{"k"})
+	var nf *NotFound
+	_ = errors.As(err, &nf)
+	_ = errors.Is(err, nf)
+	fmt.Println(nf)
+}
+`,
+		want: []string{
+			`6: ); func _asError1(_e error) error { return _e }; func _errorChain2(_err error) []error { var _out []error; _stack := []error{_err}; for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; if _, _ok := _e.(interface{ Unwrap() []error }); _ok { _u := _e.(interface{ Unwrap() []error }).Unwrap(); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; _u := errors.AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }; func _errorsIs3(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; for _, _e := range _errorChain2(_err) { if errors.AirlockEqual(_e, _target) { return true }; if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }`,
+			"13: err := fmt.Errorf(\"w: %w\", _asError1(&NotFound{\"k\"}))",
+			"15: _ = func(_e error, _t **NotFound) bool { for _, _x := range _errorChain2(_e) { if _, _ok := _x.(*NotFound); _ok { *_t = _x.(*NotFound); return true }; if _, _ok := _x.(interface{ As(any) bool }); _ok && _x.(interface{ As(any) bool }).As(_t) { return true } }; return false }(err, &nf)",
+			"16: _ = _errorsIs3(err, nf)",
+			"17: fmt.Println(_asError1(nf))",
+		},
+	}, {
+		name: "generics, method expressions, embedded interfaces",
+		src: `package main
+
+import "cmp"
+
+type Animal interface{ Sound() string }
+type Base struct{ Name string }
+type Dog struct {
+	Base
+	Animal
+}
+type Counter struct{ n int }
+
+func (c *Counter) Add(k int) int { c.n += k; return c.n }
+
+func Map[T, U any](xs []T, f func(T) U) []U { return nil }
+func Max[T cmp.Ordered](a, b T) T { return max(a, b) }
+
+func main() {
+	_ = Map([]int{1}, func(i int) string { return "" })
+	_ = (*Counter).Add
+	var d Dog
+	_ = d.Sound
+	_ = Max(1, 2)
+}
+`,
+		want: []string{
+			"16: func Max[T interface{ ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string }](a, b T) T { return func(_a0, _a1 T) T { _m := _a0; if _a1 > _m || _a1 != _a1 { _m = _a1 }; return _m }(a, b) }",
+			"19: _ = Map[int, string]([]int{1}, func(i int) string { return \"\" })",
+			"20: _ = func(_a0 *Counter, _a1 int) (int) { return _a0.Add(_a1) }",
+			"22: _ = d.Animal.Sound",
+			"23: _ = Max[int](1, 2)",
+		},
+	}, {
+		name: "type switch and assertions",
+		src: `package main
+
+import "fmt"
+
+type Shape interface{ Area() float64 }
+type Sq struct{}; func (Sq) Area() float64 { return 1 }
+
+func kind(v any) string {
+	if s, ok := v.(Shape); ok {
+		_ = s
+	}
+	switch x := v.(type) {
+	case error:
+		return x.Error()
+	case Shape, nil:
+		return "shape"
+	}
+	return fmt.Sprint(v)
+}
+
+func main() { _ = kind(nil) }
+`,
+		want: []string{
+			`9: if s, ok := func(_v any) (Shape, bool) { if _, _ok := _v.(Sq); _ok { var _i Shape = _v.(Sq); return _i, true }; if _, _ok := _v.(*Sq); _ok { var _i Shape = _v.(*Sq); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(v); ok {`,
+			`12: switch { default: _v1 := v; _k2 := -1; if _, _ok := _v1.(error); _ok { _k2 = 0 } else if _, _ok := _v1.(Shape); _ok { _k2 = 1 } else if _v1 == nil { _k2 = 1 }; switch _k2 {`,
+			"13: case 0: x := _v1.(error); _ = x;",
+			"15: case 1: x := _v1; _ = x;",
+			"17: }}",
+		},
+	}, {
+		name: "continue in a select case",
+		src: `package main
+
+func main() {
+	ch := make(chan int)
+	for {
+		select {
+		case v := <-ch:
+			if v > 0 {
+				continue
+			}
+		}
+		break
+	}
+}
+`,
+		want: []string{
+			"6: _c1 := false; select {",
+			"7: case v := <-ch: for _o2 := true; _o2; _o2 = false {",
+			"9: { _c1 = true; break }",
+			"10: } }",
+			"11: }; if _c1 { continue }",
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rewrites, findings := compat(t, tt.src)
+			if len(findings) > 0 {
+				t.Fatalf("findings: %+v", findings)
+			}
+			if got := changedLines(tt.src, out); !slices.Equal(got, tt.want) {
+				t.Errorf("changed lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if len(rewrites) == 0 {
+				t.Error("no rewrites recorded")
+			}
+		})
+	}
+}
+
+// TestCompatUnsupported pins the findings for what cannot be rewritten.
+func TestCompatUnsupported(t *testing.T) {
+	tests := []struct {
+		name string
+		body string // inside func main, after `seq := func(yield func(int) bool) {}`
+		want string // line:col: message
+	}{{
+		name: "defer in range over func",
+		body: "for v := range seq { defer println(v) }",
+		want: "8:22: defer inside a range-over-func loop is not supported",
+	}, {
+		name: "goto in range over func",
+		body: "for range seq { goto end }\nend:",
+		want: "8:17: goto inside a range-over-func loop is not supported",
+	}, {
+		name: "break out of range over func",
+		body: "outer:\nfor { for range seq { break outer } }",
+		want: "9:23: break out of a range-over-func loop to an enclosing statement is not supported",
+	}, {
+		name: "return from nested range over func",
+		body: "for range seq { for range seq { return } }",
+		want: "8:33: return from nested range-over-func loops is not supported",
+	}, {
+		name: "iter.Pull",
+		body: "next, stop := iter.Pull(iter.Seq[int](seq)); _, _ = next, stop",
+		want: "8:15: iter.Pull is not supported",
+	}, {
+		name: "defer in a loop",
+		body: "for i := 0; i < 3; i++ { defer println(i) }",
+		want: "8:26: defer inside a loop using a variable of the loop is not supported: the interpreter would run every deferred call with the last iteration's values",
+	}, {
+		name: "errors.As with a struct target",
+		body: "var e E; _ = errors.As(nil, &e)",
+		want: "8:14: errors.As with the struct type E as target is not supported: the interpreter loses a struct error value once it is returned or wrapped as an error",
+	}, {
+		name: "continue out of a switch in a select case",
+		body: "ch := make(chan int)\nfor { select { case <-ch: switch { default: continue } } }",
+		want: "9:45: continue inside a select case, out of a nested statement, is not supported",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `package main
+
+import ("errors"; "iter")
+
+type E struct{}; func (E) Error() string { return "" }; var _ = errors.New; var _ iter.Seq[int]
+
+func main() { seq := func(yield func(int) bool) {}; _ = seq
+` + tt.body + "\n}\n"
+			_, _, findings := compat(t, src)
+			if len(findings) != 1 {
+				t.Fatalf("findings: %+v, want one", findings)
+			}
+			f := findings[0]
+			if got := fmt.Sprintf("%d:%d: %s", f.Pos.Line, f.Pos.Col, f.Message); got != tt.want || f.Rule != "unsupported" || f.Hint == "" {
+				t.Errorf("finding %s (%s, hint %q)\nwant      %s", got, f.Rule, f.Hint, tt.want)
+			}
+		})
+	}
+}
+
+// TestCompatDecls checks the declarations of the generic packages against
+// the shims that run them: each declared function has a shim and each
+// shim a declaration.
+func TestCompatDecls(t *testing.T) {
+	for _, path := range []string{"cmp", "iter", "maps", "slices"} {
+		src, ok := compatSource(path)
+		if !ok {
+			t.Fatalf("%s: no declarations", path)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path+".go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		declared := map[string]bool{}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				declared[fd.Name.Name] = true
+			}
+		}
+		syms := shims.Symbols[path+"/"+path]
+		for name := range declared {
+			if _, ok := syms[name]; !ok && path != "iter" {
+				t.Errorf("%s.%s is declared but has no shim", path, name)
+			}
+		}
+		for name := range syms {
+			if !declared[name] {
+				t.Errorf("%s.%s has a shim but no declaration", path, name)
+			}
+		}
+	}
+	if _, ok := compatSource("strings"); ok {
+		t.Error("compatSource declares strings")
+	}
+}
+
+// TestCompatCorpusThroughBuild plans the end-to-end corpus with Build, as
+// the command does: no findings, every line kept, and the idioms rewritten.
+func TestCompatCorpusThroughBuild(t *testing.T) {
+	files, err := filepath.Glob("testdata/compat/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no corpus", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".go"), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := Build(file, src, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Findings) > 0 {
+				t.Fatalf("findings: %+v", p.Findings)
+			}
+			if n, m := bytes.Count(p.Source, []byte("\n")), bytes.Count(src, []byte("\n")); n != m {
+				t.Errorf("source has %d lines, want %d", n, m)
+			}
+			if _, err := parser.ParseFile(token.NewFileSet(), file, p.Source, 0); err != nil {
+				t.Errorf("rewritten source does not parse: %v", err)
+			}
+			for _, rw := range p.Rewrites {
+				if rw.Pos.Line < 1 || rw.From == "" {
+					t.Errorf("rewrite %+v", rw)
+				}
+			}
+		})
+	}
+}
+
+// FuzzCompat checks that a rewritten program still parses and keeps its
+// lines, whatever the program.
+func FuzzCompat(f *testing.F) {
+	files, err := filepath.Glob("testdata/compat/*.go")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := Build("fuzz.go", src, Options{})
+		if err != nil || bytes.Equal(p.Source, src) {
+			return
+		}
+		if n, m := bytes.Count(p.Source, []byte("\n")), bytes.Count(src, []byte("\n")); n != m {
+			t.Fatalf("rewritten program has %d lines, want %d:\n%s", n, m, p.Source)
+		}
+		if _, err := parser.ParseFile(token.NewFileSet(), "out.go", p.Source, parser.SkipObjectResolution); err != nil {
+			t.Fatalf("rewritten program does not parse: %v\n%s", err, p.Source)
+		}
+	})
+}
+
+// TestCompatUnchanged checks that a program without the idioms is returned
+// as is, with no rewrites.
+func TestCompatUnchanged(t *testing.T) {
+	src := `package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+func main() {
+	xs := []int{3, 1}
+	sort.Ints(xs)
+	for i, x := range xs {
+		fmt.Println(i, x)
+	}
+}
+`
+	out, rewrites, findings := compat(t, src)
+	if string(out) != src || len(rewrites) > 0 || len(findings) > 0 {
+		t.Fatalf("out %q, rewrites %+v, findings %+v", out, rewrites, findings)
+	}
+}
+
+// BenchmarkRewriteCompat measures rewriteCompat alone on a checked program
+// of about 1,000 lines full of the idioms it rewrites.
+func BenchmarkRewriteCompat(b *testing.B) {
+	benchmarkRewriteCompat(b, compatBenchProgram(40))
+}
+
+// BenchmarkRewriteCompatPlain is the same on a program of the same shape
+// written without them: the cost every program pays.
+func BenchmarkRewriteCompatPlain(b *testing.B) {
+	benchmarkRewriteCompat(b, plainBenchProgram(40))
+}
+
+func benchmarkRewriteCompat(b *testing.B, src string) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "bench.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		b.Fatal(err)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
+		Implicits: map[ast.Node]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{},
+	}
+	srcImporterMu.Lock()
+	conf := types.Config{GoVersion: goVersion, Importer: &compatImporter{fset: fset, base: srcImporter, pkgs: map[string]*types.Package{}}}
+	_, err = conf.Check("main", fset, []*ast.File{file}, info)
+	srcImporterMu.Unlock()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(strings.Count(src, "\n")), "lines")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, findings := rewriteCompat(fset, file, info, []byte(src)); len(findings) > 0 {
+			b.Fatal(findings)
+		}
+	}
+}
+
+// compatBenchProgram returns a program of n copies of a 25-line function
+// using the rewritten idioms, plus the code around them.
+func compatBenchProgram(n int) string {
+	var b strings.Builder
+	b.WriteString(`package main
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+type QueryError struct{ Err error }
+
+func (e *QueryError) Error() string { return "query" }
+func (e *QueryError) Unwrap() error { return e.Err }
+
+func main() {}
+`)
+	for i := range n {
+		fmt.Fprintf(&b, `
+func work%d(m map[string]int, xs []int, err error) (int, error) {
+	total := 0
+	for i := range 10 {
+		total += max(i, total%%7)
+	}
+	for k := range maps.Keys(m) {
+		total += len(k)
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	slices.Sort(xs)
+	if slices.Contains(xs, 3) {
+		total += slices.Max(xs)
+	}
+	var funcs []func() int
+	for _, k := range keys {
+		funcs = append(funcs, func() int { return len(k) })
+	}
+	var qe *QueryError
+	if errors.As(err, &qe) {
+		return 0, fmt.Errorf("work: %%w", qe)
+	}
+	clear(m)
+	return total + min(len(funcs), 3), nil
+}
+`, i)
+	}
+	return b.String()
+}
+
+// plainBenchProgram is compatBenchProgram without the idioms.
+func plainBenchProgram(n int) string {
+	var b strings.Builder
+	b.WriteString(`package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+type QueryError struct{ Err error }
+
+func (e *QueryError) Error() string { return "query" }
+
+func main() {}
+`)
+	for i := range n {
+		fmt.Fprintf(&b, `
+func work%d(m map[string]int, xs []int, err error) (int, error) {
+	total := 0
+	for i := 0; i < 10; i++ {
+		total += i + total%%7
+	}
+	for k := range m {
+		total += len(k)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	sort.Ints(xs)
+	if len(xs) > 0 && xs[0] == 3 {
+		total += xs[len(xs)-1]
+	}
+	var lens []int
+	for _, k := range keys {
+		lens = append(lens, len(k))
+	}
+	if qe, ok := err.(*QueryError); ok {
+		return 0, fmt.Errorf("work: %%v", qe.Err)
+	}
+	return total + len(lens), nil
+}
+`, i)
+	}
+	return b.String()
+}

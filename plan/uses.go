@@ -1,0 +1,226 @@
+package plan
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"math"
+	"slices"
+)
+
+// collectUses finds every reference to a function or method of a tool
+// package. It goes by the objects the type checker resolved, never by
+// names, so renamed and dot imports, shadowed package names and tools taken
+// as values are all found.
+func (b *builder) collectUses() {
+	if len(b.toolPkgs) == 0 {
+		return
+	}
+	for id, obj := range b.info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if tool, ok := b.toolPkgs[fn.Pkg()]; ok {
+			b.plan.Uses = append(b.plan.Uses, b.use(tool, fn, id, pathTo(b.file, id)))
+		}
+	}
+}
+
+// pathTo returns the ancestors of id, from the file down, descending only
+// into the nodes that enclose it.
+func pathTo(file *ast.File, id *ast.Ident) []ast.Node {
+	var path []ast.Node
+	ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch {
+		case path != nil || n.Pos() > id.Pos() || n.End() <= id.Pos():
+			return false
+		case n == id:
+			path = slices.Clone(stack)
+			return false
+		}
+		return true
+	})
+	return path
+}
+
+// use describes the reference id to fn; stack holds id's ancestors.
+func (b *builder) use(tool ToolPackage, fn *types.Func, id *ast.Ident, stack []ast.Node) ToolUse {
+	// e is the expression that denotes the function: the identifier, the
+	// selector ending in it, seen through parentheses and instantiation.
+	var e ast.Expr = id
+	i := len(stack) - 1
+	methodExpr := false
+	if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+		e = sel
+		i--
+		if s := b.info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			methodExpr = true
+		}
+	}
+up:
+	for ; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+		case *ast.IndexExpr:
+			if p.X != e {
+				break up
+			}
+		case *ast.IndexListExpr:
+			if p.X != e {
+				break up
+			}
+		default:
+			break up
+		}
+		e = stack[i].(ast.Expr)
+	}
+	var call *ast.CallExpr
+	if c, ok := stack[i].(*ast.CallExpr); ok && c.Fun == e {
+		call = c
+	}
+
+	u := ToolUse{
+		Tool:    toolName(tool, fn),
+		Kind:    "value",
+		Context: useContext(stack, call),
+		Pos:     b.pos(e.Pos()),
+		Args:    []Arg{},
+	}
+	if call != nil {
+		u.Kind = "call"
+		u.Args = b.args(fn, call, methodExpr)
+	}
+	return u
+}
+
+// toolName is "<provider>.<Func>", or "<provider>.<Type>.<Method>".
+func toolName(tool ToolPackage, fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok {
+			return tool.Name + "." + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return tool.Name + "." + fn.Name()
+}
+
+// useContext says where a use runs. "init" and "package-var" name the
+// declaration holding it, whatever is nested inside; otherwise the innermost
+// of a deferred or go call (the call itself, or the body of a function
+// literal it calls) and a function literal wins. Arguments of a deferred
+// call are evaluated at once, so they take the enclosing context.
+func useContext(stack []ast.Node, call *ast.CallExpr) string {
+	if len(stack) > 1 {
+		switch d := stack[1].(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == "init" {
+				return "init"
+			}
+		case *ast.GenDecl:
+			return "package-var"
+		}
+	}
+	for i := len(stack) - 1; i > 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.DeferStmt:
+			if call != nil && n.Call == call {
+				return "defer"
+			}
+		case *ast.GoStmt:
+			if call != nil && n.Call == call {
+				return "go"
+			}
+		case *ast.FuncLit:
+			if i >= 2 {
+				if c, ok := stack[i-1].(*ast.CallExpr); ok && c.Fun == n {
+					switch s := stack[i-2].(type) {
+					case *ast.DeferStmt:
+						if s.Call == c {
+							return "defer"
+						}
+					case *ast.GoStmt:
+						if s.Call == c {
+							return "go"
+						}
+					}
+				}
+			}
+			return "closure"
+		}
+	}
+	return ""
+}
+
+// args describes the arguments of a call, one per parameter named as the
+// tool declares it; for a method expression the receiver comes first.
+func (b *builder) args(fn *types.Func, call *ast.CallExpr, methodExpr bool) []Arg {
+	sig := fn.Origin().Signature()
+	var names []string
+	if methodExpr {
+		names = append(names, paramName(sig.Recv().Name(), "recv"))
+	}
+	for i := range sig.Params().Len() {
+		names = append(names, paramName(sig.Params().At(i).Name(), fmt.Sprintf("arg%d", i)))
+	}
+	spread := call.Ellipsis.IsValid()
+	// name is the name of the i'th argument: variadic extras are indexed.
+	name := func(i int) string {
+		last := len(names) - 1
+		switch {
+		case sig.Variadic() && i >= last && !spread:
+			return fmt.Sprintf("%s[%d]", names[last], i-last)
+		case i < len(names):
+			return names[i]
+		}
+		return fmt.Sprintf("arg%d", i)
+	}
+
+	args := []Arg{}
+	// f(g()) where g returns several values: none is known.
+	if len(call.Args) == 1 {
+		if t, ok := b.info.Types[call.Args[0]].Type.(*types.Tuple); ok && t.Len() > 1 {
+			for i := range t.Len() {
+				args = append(args, Arg{Name: name(i), Expr: b.text(call.Args[0])})
+			}
+			return args
+		}
+	}
+	for i, a := range call.Args {
+		arg := Arg{Name: name(i), Expr: b.text(a)}
+		if !(spread && i == len(call.Args)-1) {
+			arg.Value, arg.Known = constValue(b.info.Types[a].Value)
+		}
+		args = append(args, arg)
+	}
+	return args
+}
+
+func paramName(name, fallback string) string {
+	if name == "" || name == "_" {
+		return fallback
+	}
+	return name
+}
+
+// constValue converts a constant argument to the plain value a policy sees.
+func constValue(v constant.Value) (any, bool) {
+	if v == nil {
+		return nil, false
+	}
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v), true
+	case constant.Bool:
+		return constant.BoolVal(v), true
+	case constant.Int:
+		if x, exact := constant.Int64Val(v); exact {
+			return x, true
+		}
+	case constant.Float:
+		if x, _ := constant.Float64Val(v); !math.IsInf(x, 0) {
+			return x, true
+		}
+	}
+	return nil, false
+}
