@@ -77,4 +77,3 @@ func (s *setup) buildPlan(name string, src []byte) (*plan.Plan, error) {
 	}
 	return p, nil
 }
-

@@ -6,9 +6,9 @@ import (
 	"flag"
 	"os"
 	"os/exec"
-	"strconv"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
