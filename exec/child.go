@@ -206,7 +206,7 @@ func (l *childLink) call(tool string, args []any, out any) error {
 	if err := rpc.WriteFrame(l.w, req); err != nil {
 		os.Exit(4)
 	}
-	body, err := rpc.ReadFrame(l.r, maxJob)
+	body, err := rpc.ReadFrame(l.r, MaxToolResult+1<<10)
 	if err != nil {
 		os.Exit(4) // the parent stopped answering: it is ending the run
 	}

@@ -13,7 +13,6 @@ import (
 	"os"
 	osexec "os/exec"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -152,11 +151,15 @@ func (r *runner) run(ctx context.Context) {
 		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
 		return
 	}
+	defer reqR.Close()
+	defer reqW.Close()
 	respR, respW, err := os.Pipe()
 	if err != nil {
 		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
 		return
 	}
+	defer respR.Close()
+	defer respW.Close()
 	cmd.ExtraFiles = []*os.File{reqW, respR}
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
@@ -178,7 +181,7 @@ func (r *runner) run(ctx context.Context) {
 	if r.opts.RequireIsolation && len(s.Sandbox.Missing) > 0 {
 		guard.Finish()
 		r.fail(StatusError, &ErrorInfo{Kind: "isolation", Message: "sandbox layers missing: " + strings.Join(s.Sandbox.Missing, "; "),
-			Hint: "run on a machine where every layer is available (see `airlock doctor`), or drop --require-isolation"})
+			Hint: "run on a machine where every layer is available (Linux, root or user namespaces, a binary built with CGO_ENABLED=0), or drop --require-isolation"})
 		return
 	}
 	if err := cmd.Start(); err != nil {
@@ -220,17 +223,12 @@ func (r *runner) run(ctx context.Context) {
 	stopCtx()
 	guard.Kill() // nothing of the child may outlive the run
 	usage := guard.Finish()
-	reqR.Close()
-	respW.Close()
 
 	s.Stats.WallMillis = ms(time.Since(start))
 	s.Stats.CPUMillis = ms(usage.CPU)
 	s.Stats.PeakMemoryBytes = usage.PeakMemory
 	s.Stats.OutputBytes = out.total
 	s.Output = out.String()
-	if os.Getenv("AIRLOCK_DEBUG") != "" {
-		fmt.Fprintf(os.Stderr, "child stderr:\n%s\n", errOut.String())
-	}
 	r.finish(waitErr, usage, errOut.String())
 }
 
@@ -247,11 +245,6 @@ func (r *runner) fail(status string, info *ErrorInfo) {
 func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 	s := r.summary
 	s.Result = r.result
-	names := make([]string, 0, len(r.calls))
-	for n := range r.calls {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	if len(r.calls) > 0 {
 		s.Calls = r.calls
 	}

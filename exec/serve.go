@@ -13,6 +13,11 @@ import (
 	"github.com/airlockhq/airlock/exec/sandbox"
 )
 
+// MaxToolResult caps the encoded result of one tool call handed to the
+// program; providers cap what they read on top (fs max_read, http
+// max_response).
+const MaxToolResult = 32 << 20
+
 // maxRequest caps one frame from the child: arguments are capped by
 // MaxArgBytes, a result handed back with airlock.Result by the policy.
 const maxRequest = 2 * MaxArgBytes
@@ -106,6 +111,10 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 	if err != nil {
 		st.Errors++
 		return rpc.Response{Error: fmt.Sprintf("%s: encoding result: %v", req.Tool, err)}
+	}
+	if len(body) > MaxToolResult {
+		st.Errors++
+		return rpc.Response{Error: fmt.Sprintf("%s: result is %d bytes, over the limit of %d: ask for less (a narrower path, a filter, a page)", req.Tool, len(body), MaxToolResult)}
 	}
 	st.BytesOut += int64(len(body))
 	r.mu.Lock()

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"flag"
-	"fmt"
 	"os"
 	"testing"
 	"unicode/utf8"
@@ -61,10 +60,8 @@ func o200kTokens(t *testing.T) []string {
 }
 
 // vocabSlotBits sizes the hash table at 2^18 slots for the 195,000 tokens
-// longer than two bytes. A load of 0.74 keeps a miss, the common case when
-// merging, within a cache line or two, and keeps the table at 2 MB: a fresh
-// process pays for each page it touches, so a smaller table makes the first
-// count cheaper.
+// longer than two bytes: a load of 0.74 keeps a miss, the common case when
+// merging, within a cache line or two, and the slots within 1 MB.
 const vocabSlotBits = 18
 
 func buildVocabFile(t *testing.T) []byte {
@@ -84,56 +81,55 @@ func buildVocabFile(t *testing.T) []byte {
 	if len(tokens) >= 1<<rankBits {
 		t.Fatalf("%d tokens do not fit in %d bits", len(tokens), rankBits)
 	}
-	data, err := encodeVocab(tokens, vocabSlotBits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return encodeVocab(tokens, vocabSlotBits)
 }
 
 // encodeVocab lays tokens, indexed by rank, out as vocabFile describes.
-func encodeVocab(tokens []string, slotBits uint32) ([]byte, error) {
+func encodeVocab(tokens []string, slotBits uint32) []byte {
 	pairs := make([]uint32, 1<<16)
 	for i := range pairs {
 		pairs[i] = noRank
 	}
 	mask := uint64(1)<<slotBits - 1
-	slots := make([]uint64, 1<<slotBits)
-	var blob []byte
+	slots := make([]uint32, 1<<slotBits)
 	for r, tok := range tokens {
 		switch {
 		case len(tok) == 2:
 			pairs[uint(tok[0])|uint(tok[1])<<8] = uint32(r)
-			continue
-		case len(tok) < 2:
-			continue
-		case len(tok) > 1<<lengthBits:
-			return nil, fmt.Errorf("token %d is %d bytes, more than %d", r, len(tok), 1<<lengthBits)
+		case len(tok) > 2:
+			h := hash(tok)
+			i := h & mask
+			for slots[i] != 0 {
+				i = (i + 1) & mask
+			}
+			slots[i] = uint32(r+1) | uint32(h>>(64-fingerprintBits))<<rankBits
 		}
-		slot := uint64(r+1) | uint64(len(blob))<<rankBits | uint64(len(tok)-1)<<(rankBits+offsetBits)
-		h := hash(tok)
-		slot |= h >> (64 - fingerprintBits) << (64 - fingerprintBits)
-		i := h & mask
-		for slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		slots[i] = slot
-		blob = append(blob, tok...)
-	}
-	if len(blob) > 1<<offsetBits {
-		return nil, fmt.Errorf("%d bytes of tokens do not fit in %d bits of offset", len(blob), offsetBits)
 	}
 
+	blobLen := 0
+	for _, tok := range tokens {
+		blobLen += len(tok)
+	}
 	out := []byte(vocabMagic)
-	out = binary.LittleEndian.AppendUint32(out, slotBits)
-	out = binary.LittleEndian.AppendUint32(out, uint32(len(blob)))
+	for _, v := range []uint32{slotBits, uint32(len(tokens)), uint32(blobLen)} {
+		out = binary.LittleEndian.AppendUint32(out, v)
+	}
 	for _, r := range pairs {
 		out = binary.LittleEndian.AppendUint32(out, r)
 	}
 	for _, s := range slots {
-		out = binary.LittleEndian.AppendUint64(out, s)
+		out = binary.LittleEndian.AppendUint32(out, s)
 	}
-	return append(out, blob...), nil
+	offset := 0
+	for _, tok := range tokens {
+		out = binary.LittleEndian.AppendUint32(out, uint32(offset))
+		offset += len(tok)
+	}
+	out = binary.LittleEndian.AppendUint32(out, uint32(offset))
+	for _, tok := range tokens {
+		out = append(out, tok...)
+	}
+	return out
 }
 
 // TestVocabLookup looks every token up, and strings that are not tokens.

@@ -25,6 +25,9 @@ import (
 // "<|endoftext|>" count as ordinary text. Each byte of invalid UTF-8 counts
 // as U+FFFD, as it does in tiktoken-go. Count is safe for concurrent use.
 func Count(s string) int {
+	if errVocab != nil {
+		panic(errVocab)
+	}
 	if !utf8.ValidString(s) {
 		s = replaceInvalid(s)
 	}

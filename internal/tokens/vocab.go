@@ -3,6 +3,7 @@ package tokens
 import (
 	_ "embed"
 	"encoding/binary"
+	"errors"
 )
 
 // vocabFile is the o200k_base vocabulary laid out so that lookups read the
@@ -10,16 +11,20 @@ import (
 // first counts. Counting only needs the rank of tokens of two bytes or
 // more: every single byte is a token.
 //
-// Integers are little-endian:
+// Integers are little-endian uint32s:
 //
-//	header  "o2kv", then uint32s: slot count log2, blob length
-//	pairs   65536 uint32s: the rank of the two-byte token b0 b1 at
-//	        b0 | b1<<8, or noRank
-//	slots   a hash table of the longer tokens, open addressing with linear
-//	        probing; each uint64 slot is 0 when empty, or holds rank+1,
-//	        the token's offset and length-1 in the blob, and a fingerprint
-//	        of its hash (see the slot constants)
-//	blob    the bytes of the longer tokens, in rank order
+//	header   "o2kv", slot count log2, token count n, blob length
+//	pairs    65536 ranks: that of the two-byte token b0 b1 at b0 | b1<<8,
+//	         or noRank
+//	slots    a hash table of the longer tokens, open addressing with
+//	         linear probing; a slot is 0 when empty, or holds rank+1 in its
+//	         low rankBits bits and a fingerprint of the token's hash above
+//	offsets  n+1 entries: token r is blob[offsets[r]:offsets[r+1]]
+//	blob     the tokens' bytes in rank order
+//
+// A fresh process pays for each page of the table it touches, so the
+// layout is compact, and the offsets and bytes of the most frequent tokens,
+// which have the lowest ranks, share a few pages.
 //
 // TestTables generates it from tiktoken-go's vocabulary and checks that the
 // committed file is current.
@@ -29,45 +34,48 @@ var vocabFile []byte
 
 const (
 	vocabMagic  = "o2kv"
-	vocabHeader = 12
+	vocabHeader = 16
 	pairsLen    = 4 << 16
 
-	// A slot's fields, from the low bits up. 18 bits hold rank+1 for the
-	// 199,998 ranks of o200k_base, 21 bits an offset in its 1.3 MB blob,
-	// 7 bits the length-1 of tokens of up to 128 bytes; the remaining 18
-	// bits of hash fingerprint spare nearly all byte comparisons.
+	// rankBits holds rank+1 for the 199,998 ranks of o200k_base; the
+	// other 14 bits of a slot hold a fingerprint that spares nearly all
+	// byte comparisons.
 	rankBits        = 18
-	offsetBits      = 21
-	lengthBits      = 7
-	fingerprintBits = 64 - rankBits - offsetBits - lengthBits
+	fingerprintBits = 32 - rankBits
 )
 
-// vocab is the parsed layout of vocabFile.
-var vocab = parseVocab(vocabFile)
+// vocab is the parsed layout of vocabFile. A malformed file leaves it empty
+// and sets errVocab, which Count panics with: at init, the panic would also
+// stop go generate from writing a good file.
+var vocab, errVocab = parseVocab(vocabFile)
 
 type vocabTable struct {
-	pairs, slots, blob []byte
-	mask               uint64
+	pairs, slots, offsets, blob []byte
+	mask                        uint64
 }
 
 // parseVocab slices data into its sections; it reads only the header.
-func parseVocab(data []byte) vocabTable {
+func parseVocab(data []byte) (vocabTable, error) {
+	malformed := errors.New("tokens: malformed vocabulary table; run go generate")
 	if len(data) < vocabHeader || string(data[:4]) != vocabMagic {
-		panic("tokens: malformed vocabulary table")
+		return vocabTable{}, malformed
 	}
 	slotBits := binary.LittleEndian.Uint32(data[4:])
-	blobLen := int(binary.LittleEndian.Uint32(data[8:]))
+	n := int(binary.LittleEndian.Uint32(data[8:]))
+	blobLen := int(binary.LittleEndian.Uint32(data[12:]))
 	pairsEnd := vocabHeader + pairsLen
-	slotsEnd := pairsEnd + 8<<slotBits
-	if len(data) != slotsEnd+blobLen {
-		panic("tokens: malformed vocabulary table")
+	slotsEnd := pairsEnd + 4<<slotBits
+	offsetsEnd := slotsEnd + 4*(n+1)
+	if slotBits > 24 || len(data) != offsetsEnd+blobLen {
+		return vocabTable{}, malformed
 	}
 	return vocabTable{
-		pairs: data[vocabHeader:pairsEnd],
-		slots: data[pairsEnd:slotsEnd],
-		blob:  data[slotsEnd:],
-		mask:  1<<slotBits - 1,
-	}
+		pairs:   data[vocabHeader:pairsEnd],
+		slots:   data[pairsEnd:slotsEnd],
+		offsets: data[slotsEnd:offsetsEnd],
+		blob:    data[offsetsEnd:],
+		mask:    1<<slotBits - 1,
+	}, nil
 }
 
 // rank returns the rank of the token s, of two bytes or more, or noRank.
@@ -80,21 +88,27 @@ func (v *vocabTable) rank(s string) uint32 {
 
 // find looks s, of three bytes or more, up in the hash table, given its hash.
 func (v *vocabTable) find(s string, h uint64) uint32 {
-	fingerprint := h >> (64 - fingerprintBits)
+	fingerprint := uint32(h >> (64 - fingerprintBits))
 	for i := h & v.mask; ; i = (i + 1) & v.mask {
-		slot := binary.LittleEndian.Uint64(v.slots[8*i:])
+		slot := binary.LittleEndian.Uint32(v.slots[4*i:])
 		if slot == 0 {
 			return noRank
 		}
-		if slot>>(64-fingerprintBits) != fingerprint {
+		if slot>>rankBits != fingerprint {
 			continue
 		}
-		start := slot >> rankBits & (1<<offsetBits - 1)
-		n := slot>>(rankBits+offsetBits)&(1<<lengthBits-1) + 1
-		if n == uint64(len(s)) && string(v.blob[start:start+n]) == s {
-			return uint32(slot&(1<<rankBits-1)) - 1
+		r := slot&(1<<rankBits-1) - 1
+		if string(v.token(r)) == s {
+			return r
 		}
 	}
+}
+
+// token returns the bytes of the token with rank r.
+func (v *vocabTable) token(r uint32) []byte {
+	start := binary.LittleEndian.Uint32(v.offsets[4*r:])
+	end := binary.LittleEndian.Uint32(v.offsets[4*r+4:])
+	return v.blob[start:end]
 }
 
 // hash is a fixed hash of s: the table is generated once, so it cannot use
