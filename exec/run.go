@@ -87,6 +87,9 @@ type runner struct {
 	lim     verify.Limits
 	opts    Options
 	summary *Summary
+	// cancel ends the tool calls in flight when the parent stops the run:
+	// a provider blocked in the kernel must not hold the run past its limits.
+	cancel context.CancelFunc
 
 	mu         sync.Mutex
 	calls      map[string]*CallStats
@@ -111,11 +114,14 @@ func (r *runner) stop(g *sandbox.Guard, status, limit string, info *ErrorInfo) {
 		r.status, r.limit, r.errInfo = status, limit, info
 	}
 	r.mu.Unlock()
+	r.cancel()
 	g.Kill()
 }
 
 func (r *runner) run(ctx context.Context) {
 	start := time.Now()
+	ctx, r.cancel = context.WithCancel(ctx)
+	defer r.cancel()
 	s := r.summary
 	self := r.opts.Self
 	if self == "" {

@@ -101,7 +101,25 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 	if d := r.checker.Check(req.Tool, args); !d.Allowed {
 		return r.block(g, req.Tool, "tool", d.Reason)
 	}
-	value, err := p.Call(ctx, fn, args)
+	// The call runs apart so the run's end can abandon it: a provider may
+	// block where no context reaches (opening a FIFO, say).
+	type outcome struct {
+		value any
+		err   error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		v, err := p.Call(ctx, fn, args)
+		done <- outcome{v, err}
+	}()
+	var value any
+	select {
+	case o := <-done:
+		value, err = o.value, o.err
+	case <-ctx.Done():
+		st.Millis += ms(time.Since(start))
+		return rpc.Response{Fatal: true}
+	}
 	st.Millis += ms(time.Since(start))
 	if err != nil {
 		st.Errors++

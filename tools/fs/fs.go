@@ -346,14 +346,32 @@ func (p *Provider) readCSVRows(vpath string) ([][]string, error) {
 		return nil, err
 	}
 	r.FieldsPerRecord = -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", vpath, err)
+	rows := [][]string{}
+	size := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", vpath, err)
+		}
+		for _, cell := range rec {
+			size += len(cell) + 3 // quotes and a comma once encoded
+		}
+		if size += 2; size > maxDecoded {
+			return nil, tooLarge(vpath)
+		}
+		rows = append(rows, rec)
 	}
-	if rows == nil {
-		rows = [][]string{}
-	}
-	return rows, nil
+}
+
+// maxDecoded caps the rows one CSV call decodes, measured as their JSON
+// encoding: many tiny cells cost far more in memory than in the file.
+const maxDecoded = 32 << 20
+
+func tooLarge(vpath string) error {
+	return fmt.Errorf("%s: decodes to more than %d MiB of rows; read a smaller file or fewer columns", vpath, maxDecoded>>20)
 }
 
 func (p *Provider) readCSV(vpath string) ([]map[string]string, error) {
@@ -362,6 +380,7 @@ func (p *Provider) readCSV(vpath string) ([]map[string]string, error) {
 		return nil, err
 	}
 	out := []map[string]string{}
+	size := 0
 	header, err := r.Read()
 	if err == io.EOF {
 		return out, nil
@@ -385,6 +404,10 @@ func (p *Provider) readCSV(vpath string) ([]map[string]string, error) {
 		row := make(map[string]string, len(header))
 		for i, col := range header {
 			row[col] = rec[i]
+			size += len(col) + len(rec[i]) + 6
+		}
+		if size += 2; size > maxDecoded {
+			return nil, tooLarge(vpath)
 		}
 		out = append(out, row)
 	}
