@@ -36,6 +36,11 @@ const ruleFailed = "rule failed: "
 type CheckOptions struct {
 	// Strict rejects tool uses that could only be checked at run time.
 	Strict bool
+	// Canonical, when set, puts the arguments of a call whose arguments
+	// are all known into the canonical form the tool's provider will use at
+	// run time, so rules judge the same values before and during the run.
+	// An error denies the use: the provider would refuse the call.
+	Canonical func(tool string, args []plan.Arg) (map[string]any, error)
 }
 
 // Verdict is the judgement of a plan under a policy. Only Check makes
@@ -165,7 +170,7 @@ func Check(p *plan.Plan, pol *Policy, opts CheckOptions) *Verdict {
 		v.Violations = append(v.Violations, Violation{Pos: f.Pos, Rule: f.Rule, Message: f.Message, Hint: f.Hint})
 	}
 	for _, u := range p.Uses {
-		uv := pol.judge(u)
+		uv := pol.judge(u, opts.Canonical)
 		v.Uses = append(v.Uses, uv)
 		switch {
 		case uv.Decision == Denied:
@@ -197,7 +202,7 @@ func Check(p *plan.Plan, pol *Policy, opts CheckOptions) *Verdict {
 }
 
 // judge decides one tool use on what is known before the program runs.
-func (p *Policy) judge(u plan.ToolUse) UseVerdict {
+func (p *Policy) judge(u plan.ToolUse, canonical func(string, []plan.Arg) (map[string]any, error)) UseVerdict {
 	uv := UseVerdict{Use: u}
 	g, ok := p.tools[u.Tool]
 	if !ok {
@@ -220,16 +225,25 @@ func (p *Policy) judge(u plan.ToolUse) UseVerdict {
 		uv.Decision, uv.Reason = Deferred, "used as a value: its arguments are checked when it is called"
 		return uv
 	}
-	if r == nil {
-		uv.Decision, uv.Reason = Allowed, "granted for any arguments"
-		return uv
-	}
-
 	known := make(map[string]any, len(u.Args))
 	for _, a := range u.Args {
 		if a.Known {
 			known[a.Name] = a.Value
 		}
+	}
+	if canonical != nil && len(known) == len(u.Args) {
+		canon, err := canonical(u.Tool, u.Args)
+		if err != nil {
+			uv.Decision, uv.Reason = Denied, "argument refused: "+err.Error()
+			return uv
+		}
+		if canon != nil {
+			known = canon
+		}
+	}
+	if r == nil {
+		uv.Decision, uv.Reason = Allowed, "granted for any arguments"
+		return uv
 	}
 	needed := r.args
 	if r.dynamic {

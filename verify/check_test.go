@@ -3,6 +3,7 @@ package verify
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,11 +88,37 @@ func TestJudge(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := pol.judge(tt.use)
+			got := pol.judge(tt.use, nil)
 			if got.Decision != tt.decision || got.Reason != tt.reason {
 				t.Errorf("judge = %s (%s), want %s (%s)", got.Decision, got.Reason, tt.decision, tt.reason)
 			}
 		})
+	}
+}
+
+// TestJudgeCanonical: with a canonicaliser, rules judge the values the
+// provider will use, and arguments it refuses deny the use before run time.
+func TestJudgeCanonical(t *testing.T) {
+	pol := mustLoad(t, checkPolicy)
+	canon := func(tool string, args []plan.Arg) (map[string]any, error) {
+		p := args[0].Value.(string)
+		if strings.HasPrefix(p, "/") {
+			return nil, errors.New("absolute paths are not allowed")
+		}
+		return map[string]any{"path": strings.ToLower(p)}, nil
+	}
+	for _, tt := range []struct {
+		use              plan.ToolUse
+		decision, reason string
+	}{
+		{call("fs.ReadCSV", 1, known("path", "DATA/Sales.CSV")), Allowed, "rule holds"},
+		{call("fs.ReadCSV", 1, known("path", "/etc/passwd")), Denied, "argument refused: absolute paths are not allowed"},
+		{call("fs.Glob", 1, known("pattern", "/etc/*")), Denied, "argument refused: absolute paths are not allowed"},
+		{call("fs.ReadCSV", 1, unknown("path", "p")), Deferred, "argument path is only known at run time"},
+	} {
+		if got := pol.judge(tt.use, canon); got.Decision != tt.decision || got.Reason != tt.reason {
+			t.Errorf("%v: %s (%s), want %s (%s)", tt.use.Args, got.Decision, got.Reason, tt.decision, tt.reason)
+		}
 	}
 }
 
@@ -106,7 +133,7 @@ func TestJudgeConstantRules(t *testing.T) {
 		{value("fs.ReadDir", 1), Deferred},
 		{call("fs.ReadDir", 1, unknown("path", "p")), Allowed},
 	} {
-		if got := pol.judge(tt.use); got.Decision != tt.decision {
+		if got := pol.judge(tt.use, nil); got.Decision != tt.decision {
 			t.Errorf("%s %s: %s (%s), want %s", tt.use.Tool, tt.use.Kind, got.Decision, got.Reason, tt.decision)
 		}
 	}

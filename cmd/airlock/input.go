@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -76,4 +78,31 @@ func (s *setup) buildPlan(name string, src []byte) (*plan.Plan, error) {
 		return nil, fmt.Errorf("%w", err)
 	}
 	return p, nil
+}
+
+// canonical puts known arguments in the form the tool's provider will use at
+// run time, for verify.CheckOptions.Canonical. Variadic calls are left to
+// the run-time check.
+func (s *setup) canonical(tool string, args []plan.Arg) (map[string]any, error) {
+	p, fn, ok := s.registry.Lookup(tool)
+	if !ok {
+		return nil, nil
+	}
+	raw := make([]json.RawMessage, len(args))
+	for i, a := range args {
+		if strings.Contains(a.Name, "[") {
+			return nil, nil
+		}
+		b, err := json.Marshal(a.Value)
+		if err != nil {
+			return nil, nil
+		}
+		raw[i] = b
+	}
+	return p.Prepare(fn, raw)
+}
+
+// checkOptions are the options every command judges programs with.
+func (s *setup) checkOptions(strict bool) verify.CheckOptions {
+	return verify.CheckOptions{Strict: strict, Canonical: s.canonical}
 }

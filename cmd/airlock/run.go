@@ -63,7 +63,7 @@ of the model's context.
 			if p, err := st.buildPlan(name, src); err != nil {
 				s = exec.Unplannable(st.policy, err)
 			} else {
-				v := verify.Check(p, st.policy, verify.CheckOptions{Strict: strict})
+				v := verify.Check(p, st.policy, st.checkOptions(strict))
 				s = exec.Run(cmd.Context(), v, st.registry, opts)
 			}
 			if _, err := cmd.OutOrStdout().Write(s.Encode(budget)); err != nil {

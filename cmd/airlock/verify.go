@@ -53,7 +53,7 @@ SARIF 2.1.0 for code-scanning dashboards.
 					code = exitUsage
 					continue
 				}
-				v := verify.Check(p, st.policy, verify.CheckOptions{Strict: strict})
+				v := verify.Check(p, st.policy, st.checkOptions(strict))
 				if !v.Approved() && code == exitOK {
 					code = exitRejected
 				}
