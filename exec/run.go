@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	osexec "os/exec"
 	"slices"
@@ -252,6 +253,9 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 	s := r.summary
 	s.Result = r.result
 	if len(r.calls) > 0 {
+		for _, st := range r.calls {
+			st.Millis = math.Round(st.Millis*1000) / 1000
+		}
 		s.Calls = r.calls
 	}
 	s.Stats.ToolCalls = r.ncalls
@@ -294,19 +298,19 @@ func limitError(which string, lim verify.Limits) *ErrorInfo {
 	e := &ErrorInfo{Kind: "limit"}
 	switch which {
 	case "memory":
-		e.Message = fmt.Sprintf("the program used more than %d MiB of memory", lim.Memory>>20)
+		e.Message = fmt.Sprintf("the program used more than %s of memory", verify.FormatSize(lim.Memory))
 		e.Hint = "process data in a streaming way or in smaller batches; keep aggregates, not every row"
 	case "cpu":
 		e.Message = fmt.Sprintf("the program used more than %s of CPU time", lim.CPU)
 		e.Hint = "do less work per run; heavy loops over rows belong in fewer, simpler passes"
 	case "output":
-		e.Message = fmt.Sprintf("the program printed more than %d bytes", lim.OutputBytes)
+		e.Message = fmt.Sprintf("the program printed more than %s", verify.FormatSize(lim.OutputBytes))
 		e.Hint = "print a summary (counts, top-N, samples) instead of every row"
 	case "tool_calls":
 		e.Message = fmt.Sprintf("the program made more than %d tool calls", lim.ToolCalls)
 		e.Hint = "fetch in bulk (one call returning many items) instead of one call per item"
 	case "result":
-		e.Message = fmt.Sprintf("airlock.Result was given more than %d bytes", lim.ResultBytes)
+		e.Message = fmt.Sprintf("airlock.Result was given more than %s", verify.FormatSize(lim.ResultBytes))
 		e.Hint = "return an aggregate or the top-N items, not the whole data set"
 	default:
 		e.Message = which + " limit reached"

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -39,6 +40,9 @@ SARIF 2.1.0 for code-scanning dashboards.
 			st, err := loadSetup(policy)
 			if err != nil {
 				return err
+			}
+			if stdin := len(slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a != "-" })); stdin > 1 {
+				return usageError("stdin (-) can be read only once")
 			}
 			var results []verify.FileResult
 			code := exitOK
