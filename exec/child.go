@@ -145,6 +145,12 @@ func exports(packages []string, link *childLink) interp.Exports {
 			ex[p+"/"+pathBase(p)] = syms
 		}
 	}
+	// The shims the compatibility rewrites call, whatever the program
+	// imports: they repair the interpreter and carry no authority.
+	rt := shims.RuntimePath + "/" + pathBase(shims.RuntimePath)
+	if syms, ok := shims.Symbols[rt]; ok {
+		ex[rt] = syms
+	}
 	ex["."] = symbols.Symbols["."]
 	ex[rtPackage+"/"+rtPackage] = map[string]reflect.Value{
 		"Call": reflect.ValueOf(link.call),

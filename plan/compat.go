@@ -43,11 +43,28 @@ import (
 //     that see the methods of program types; program error values given to
 //     native code are passed as error; values with a String method given
 //     to fmt for %d are passed as their number (compat_errors.go);
-//   - type switches with an interface case and assertions the interpreter
-//     gets wrong become assertions it gets right (compat_switch.go);
+//   - type switches with an interface case and assertions to interfaces
+//     with methods, which the interpreter gets wrong, become assertions it
+//     gets right (compat_switch.go);
 //   - break and continue in select cases, which the interpreter sends to
 //     the wrong statement, are made to leave a one-pass loop
-//     (compat_select.go).
+//     (compat_select.go);
+//   - the operands of a deferred call that may change before it runs are
+//     copied at the defer statement, and closures that deferred calls use
+//     are created outside the deferring function's frame (compat_defer.go);
+//   - recover() hands the program the value it panicked with, and a panic
+//     with a program error is reported by its Error text
+//     (compat_panic.go);
+//   - functions of the program and tool functions used as values become
+//     package-level function literals (compat_calls.go); conversions to a
+//     type parameter and instantiations by a lone type parameter are
+//     written so the interpreter can instantiate them with program types
+//     (compat_generics.go);
+//   - slices, maps and structs holding values with a String or Error
+//     method are formatted for fmt by interpreted helpers (compat_fmt.go).
+//
+// Some rewrites call native shims of their own (shimPath), which the child
+// loads into every run.
 
 // Compat parses and type-checks the program src and applies the
 // compatibility rewrites: the stand-alone entry used by tests and tools.
@@ -137,6 +154,7 @@ func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []
 		return src, nil, nil
 	}
 	ast.PreorderStack(file, nil, r.visit)
+	r.finishDefers()
 	r.addHelpers()
 	return r.apply(), r.rewrites, r.findings
 }
@@ -159,6 +177,10 @@ type compatRewriter struct {
 	fresh    int               // counter of fresh names
 	helpers  map[string]string // helper key -> its name
 	decls    []string          // helper declarations, appended after the imports
+	shim     string            // the name the file imports shimPath under, once used
+
+	defers  []pendingDefer        // defer statements, rewritten once the walk is done
+	changed map[types.Object]bool // variables the program may change after they are set
 }
 
 // visit applies the rules to one node; it returns false when the rule
@@ -235,22 +257,7 @@ func (r *compatRewriter) apply() []byte {
 	if len(r.edits) == 0 {
 		return r.src
 	}
-	sort.SliceStable(r.edits, func(i, j int) bool {
-		a, b := r.edits[i], r.edits[j]
-		if a.start != b.start {
-			return a.start < b.start
-		}
-		if a.class != b.class {
-			return a.class < b.class
-		}
-		switch a.class {
-		case editSuffix:
-			return a.depth > b.depth
-		case editPrefix:
-			return a.depth < b.depth
-		}
-		return false
-	})
+	sortEdits(r.edits)
 	var out strings.Builder
 	out.Grow(len(r.src) + len(r.src)/8)
 	last := 0
@@ -271,6 +278,26 @@ func (r *compatRewriter) apply() []byte {
 	}
 	out.Write(r.src[last:])
 	return []byte(out.String())
+}
+
+// sortEdits puts edits in the order apply splices them.
+func sortEdits(edits []compatEdit) {
+	sort.SliceStable(edits, func(i, j int) bool {
+		a, b := edits[i], edits[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.class != b.class {
+			return a.class < b.class
+		}
+		switch a.class {
+		case editSuffix:
+			return a.depth > b.depth
+		case editPrefix:
+			return a.depth < b.depth
+		}
+		return false
+	})
 }
 
 // rewrite records that the construct at p was rewritten.
@@ -341,19 +368,39 @@ func isIdentByte(c byte) bool {
 // helper returns the name of a package-level helper function, declaring it
 // on first use; decl formats the declaration from the name.
 func (r *compatRewriter) helper(key string, decl func(name string) string) string {
+	return r.helperNamed(key, key, decl)
+}
+
+// helperNamed is helper for a key that is not an identifier: the name
+// starts with base instead.
+func (r *compatRewriter) helperNamed(key, base string, decl func(name string) string) string {
 	if name, ok := r.helpers[key]; ok {
 		return name
 	}
-	name := r.name(key)
+	name := r.name(base)
 	r.helpers[key] = name
 	r.decls = append(r.decls, decl(name))
 	return name
 }
 
-// addHelpers inserts the helper declarations after the imports, on the
-// same line.
+// shimPath is the import path of the native shims of the rewrites
+// themselves (shims.RuntimePath in internal/shims), which the child loads
+// into every run. Programs cannot import it.
+const shimPath = "airlockshim"
+
+// runtimeShim returns how the file calls the function fn of shimPath,
+// importing the package on first use.
+func (r *compatRewriter) runtimeShim(fn string) string {
+	if r.shim == "" {
+		r.shim = r.name("shim")
+	}
+	return r.shim + "." + fn
+}
+
+// addHelpers inserts the import of the shims and the helper declarations
+// after the imports, on the same line.
 func (r *compatRewriter) addHelpers() {
-	if len(r.decls) == 0 {
+	if len(r.decls) == 0 && r.shim == "" {
 		return
 	}
 	at := r.file.Name.End()
@@ -362,7 +409,14 @@ func (r *compatRewriter) addHelpers() {
 			at = g.End()
 		}
 	}
-	r.suffix(at, "; "+strings.Join(r.decls, "; "), 0)
+	var text strings.Builder
+	if r.shim != "" {
+		text.WriteString("; import " + r.shim + " " + strconv.Quote(shimPath))
+	}
+	for _, d := range r.decls {
+		text.WriteString("; " + d)
+	}
+	r.suffix(at, text.String(), 0)
 }
 
 // parent returns the innermost node of stack that is not a parenthesis.

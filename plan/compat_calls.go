@@ -31,6 +31,14 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 			return r.minMax(c, obj.Name())
 		case "clear":
 			r.clear(c)
+		case "recover":
+			r.recoverCall(c, stack)
+		case "panic":
+			r.panicCall(c, stack)
+		}
+	case *types.TypeName:
+		if _, ok := obj.Type().(*types.TypeParam); ok && ast.Unparen(c.Fun) == base {
+			r.typeParamConversion(c, obj, stack)
 		}
 	case *types.Func:
 		if obj.Pkg() == nil {
@@ -344,6 +352,61 @@ func (r *compatRewriter) shimValue(full, base ast.Expr, fn *types.Func, stack []
 	r.rewrite(full.Pos(), fn.Pkg().Path()+"."+fn.Name()+" as a value")
 }
 
+// funcValue rewrites a function of the program or a tool function used as
+// a value, other than by calling it, into a package-level variable holding
+// a function literal that calls it: the interpreter compiles both from
+// source and hands out its own node for them, which it then fails to store
+// in a variable, field, map or channel of the function's type
+// ("reflect.Set: value of type *interp.node is not assignable"). The
+// literal is created at the package level, not where the value is used,
+// so that a deferred call of it does not deadlock the interpreter
+// (deferStmt). It reports whether it rewrote e.
+func (r *compatRewriter) funcValue(e ast.Expr, fn *types.Func, stack []ast.Node) bool {
+	if c, ok := parent(stack).(*ast.CallExpr); ok && ast.Unparen(c.Fun) == e {
+		return false
+	}
+	sig := fn.Signature()
+	var params, args, results []string
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		a, dots := "_a"+strconv.Itoa(i), ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t, dots = t.(*types.Slice).Elem(), "..."
+		}
+		ts, ok := r.typeString(t)
+		if !ok {
+			return false
+		}
+		params = append(params, a+" "+dots+ts)
+		args = append(args, a+dots)
+	}
+	for i := range sig.Results().Len() {
+		ts, ok := r.typeString(sig.Results().At(i).Type())
+		if !ok {
+			return false
+		}
+		results = append(results, ts)
+	}
+	callee := r.text(e)
+	body := callee + "(" + strings.Join(args, ", ") + ")"
+	head := "func(" + strings.Join(params, ", ") + ")"
+	switch len(results) {
+	case 0:
+	case 1:
+		head += " " + results[0]
+		body = "return " + body
+	default:
+		head += " (" + strings.Join(results, ", ") + ")"
+		body = "return " + body
+	}
+	name := r.helperNamed("func "+callee, "fn", func(name string) string {
+		return "var " + name + " = " + head + " { " + body + " }"
+	})
+	r.replace(e.Pos(), e.End(), name)
+	r.rewrite(e.Pos(), "function used as a value")
+	return true
+}
+
 // selector applies the rules of qualified identifiers and selections.
 func (r *compatRewriter) selector(se *ast.SelectorExpr, stack []ast.Node) bool {
 	if sel, ok := r.info.Selections[se]; ok {
@@ -364,8 +427,12 @@ func (r *compatRewriter) ident(id *ast.Ident, stack []ast.Node) {
 	if obj == nil {
 		return
 	}
-	if fn, ok := obj.(*types.Func); ok && fn.Pkg() == r.pkg && fn.Signature().TypeParams().Len() > 0 {
-		r.typeArgs(id, stack)
+	if fn, ok := obj.(*types.Func); ok && fn.Pkg() == r.pkg && fn.Signature().Recv() == nil {
+		if fn.Signature().TypeParams().Len() > 0 {
+			r.typeArgs(id, stack)
+		} else {
+			r.funcValue(id, fn, stack)
+		}
 		return
 	}
 	if obj.Pkg() != nil && obj.Pkg() != r.pkg {
@@ -400,6 +467,9 @@ func (r *compatRewriter) qualified(e ast.Expr, obj types.Object, stack []ast.Nod
 		if path == "iter" {
 			r.unsupported(e.Pos(), "iter."+obj.Name()+" is not supported",
 				"range over the iterator instead, or collect its values with slices.Collect")
+		}
+		if strings.HasPrefix(path, runtimePath+"/") && obj.Signature().Recv() == nil {
+			return !r.funcValue(e, obj, stack) // a tool function
 		}
 	case *types.TypeName:
 		if path == "cmp" && obj.Name() == "Ordered" {
@@ -460,6 +530,10 @@ func (r *compatRewriter) typeArgs(id *ast.Ident, stack []ast.Node) {
 		args = append(args, t)
 	}
 	list := strings.Join(args, ", ")
+	if inst.TypeArgs.Len() == 1 && isTypeParamOrPointer(inst.TypeArgs.At(0)) {
+		r.typeParamArg(id, inst, stack)
+		return
+	}
 	switch p := parent(stack).(type) {
 	case *ast.IndexExpr:
 		if p.X == id {

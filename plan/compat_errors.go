@@ -2,7 +2,6 @@ package plan
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"strings"
 )
@@ -198,30 +197,49 @@ func (r *compatRewriter) fmtArgs(c *ast.CallExpr, fn *types.Func, stack []ast.No
 	if !ok || c.Ellipsis.IsValid() {
 		return
 	}
-	var verbs []rune
+	var directives []fmtDirective
+	known := false // whether directives lists the format's verbs
 	if f := idx[0]; f >= 0 && f < len(c.Args) {
-		if tv := r.info.Types[c.Args[f]]; tv.Value != nil && tv.Value.Kind() == constant.String {
-			verbs = formatVerbs(constant.StringVal(tv.Value))
+		if format, ok := r.constantString(c.Args[f]); ok {
+			directives = formatDirectives(format)
+			known = directives != nil
 		}
 	}
 	for i := idx[1]; i < len(c.Args); i++ {
 		a := c.Args[i]
-		verb := 'v'
-		if verbs != nil {
-			if i-idx[1] >= len(verbs) {
+		d := fmtDirective{verb: 'v', plain: true}
+		if known {
+			if i-idx[1] >= len(directives) {
 				break
 			}
-			verb = verbs[i-idx[1]]
+			d = directives[i-idx[1]]
+		} else if idx[0] >= 0 {
+			d.plain = false // a format the rewrite cannot read
+		} else if !strings.HasSuffix(fn.Name(), "ln") && !(r.stringOperand(c, i-1, idx[1]) && r.stringOperand(c, i+1, idx[1])) {
+			// Print puts spaces between operands when neither is a
+			// string: a container made a string would lose them.
+			d.plain = false
 		}
 		switch {
-		case strings.ContainsRune("vsqxXw", verb):
+		case r.fmtContainer(a, d, len(stack)):
+		case strings.ContainsRune("vsqxXw", d.verb):
 			if r.isProgramError(r.info.TypeOf(a)) {
 				r.asError(a, len(stack))
 			}
-		case verb != 'T':
+		case d.verb != 'T':
 			r.plainValue(a, len(stack))
 		}
 	}
+}
+
+// stringOperand reports whether the operand i of the Print call c is a
+// string, or there is none (i is out of the operands, from first on).
+func (r *compatRewriter) stringOperand(c *ast.CallExpr, i, first int) bool {
+	if i < first || i >= len(c.Args) {
+		return true
+	}
+	b, ok := r.info.TypeOf(c.Args[i]).Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // plainValue passes a to fmt as its underlying basic type when it has a
@@ -291,37 +309,4 @@ func (r *compatRewriter) isProgramError(t types.Type) bool {
 		return false
 	}
 	return types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
-}
-
-// formatVerbs returns the verb consuming each argument of a format, or nil
-// when the format picks arguments explicitly ([n]).
-func formatVerbs(format string) []rune {
-	var verbs []rune
-	rs := []rune(format)
-	for i := 0; i < len(rs); i++ {
-		if rs[i] != '%' {
-			continue
-		}
-		i++
-		for i < len(rs) && strings.ContainsRune("+-# 0", rs[i]) {
-			i++
-		}
-		for i < len(rs) && (rs[i] >= '0' && rs[i] <= '9' || rs[i] == '.' || rs[i] == '*') {
-			if rs[i] == '*' {
-				verbs = append(verbs, 'd')
-			}
-			i++
-		}
-		if i >= len(rs) {
-			break
-		}
-		switch rs[i] {
-		case '%':
-		case '[':
-			return nil
-		default:
-			verbs = append(verbs, rs[i])
-		}
-	}
-	return verbs
 }

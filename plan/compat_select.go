@@ -117,39 +117,3 @@ func (r *compatRewriter) isFuncRange(s ast.Stmt) bool {
 	_, ok = t.Underlying().(*types.Signature)
 	return ok
 }
-
-// deferStmt reports a defer inside a loop whose call uses a variable of
-// the loop: the interpreter runs every such deferred call with the values
-// of the last iteration.
-func (r *compatRewriter) deferStmt(d *ast.DeferStmt, stack []ast.Node) {
-	var loop ast.Node
-	for i := len(stack) - 1; i >= 0 && loop == nil; i-- {
-		switch s := stack[i].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return
-		case *ast.ForStmt:
-			loop = s
-		case *ast.RangeStmt:
-			if r.isFuncRange(s) {
-				return // reported by the range-over-func rewrite
-			}
-			loop = s
-		}
-	}
-	if loop == nil {
-		return
-	}
-	uses := false
-	ast.Inspect(d.Call, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := r.info.Uses[id].(*types.Var); ok && loop.Pos() <= v.Pos() && v.Pos() < loop.End() {
-				uses = true
-			}
-		}
-		return !uses
-	})
-	if uses {
-		r.unsupported(d.Pos(), "defer inside a loop using a variable of the loop is not supported: the interpreter would run every deferred call with the last iteration's values",
-			"move the loop body into a function literal called in the loop (func() { ...; defer ... }()), or collect the values and handle them after the loop")
-	}
-}

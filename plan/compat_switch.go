@@ -38,19 +38,22 @@ func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 	}
 	v, k := r.name("v"), r.name("k")
 	guardType := r.info.TypeOf(guard.X)
+	// A nil value is matched first: asserting nil to a native interface
+	// crashes the interpreter.
+	nilCase := -1
 	var match []string
 	for i, s := range ts.Body.List {
 		cc := s.(*ast.CaseClause)
 		for _, t := range cc.List {
-			var cond string
 			if r.isNilIdent(t) {
-				cond = "if " + v + " == nil"
-			} else {
-				cond = "if _, _ok := " + r.assertion(v, guardType, r.info.TypeOf(t), r.text(t)) + "; _ok"
+				nilCase = i
+				continue
 			}
+			cond := "if _, _ok := " + r.assertion(v, guardType, r.info.TypeOf(t), r.text(t)) + "; _ok"
 			match = append(match, cond+" { "+k+" = "+strconv.Itoa(i)+" }")
 		}
 	}
+	match = append([]string{"if " + v + " == nil { " + k + " = " + strconv.Itoa(nilCase) + " }"}, match...)
 	r.replace(ts.Assign.Pos(), guard.X.Pos(), "{ default: "+v+" := ")
 	r.replace(guard.X.End(), ts.Body.Lbrace+1, "; "+k+" := -1; "+strings.Join(match, " else ")+"; switch "+k+" {")
 	for i, s := range ts.Body.List {
@@ -75,7 +78,7 @@ func (r *compatRewriter) caseBinding(bound, v string, guardType types.Type, list
 		return bound + " := " + v + ";"
 	}
 	t := r.text(list[0])
-	if r.programInterface(r.info.TypeOf(list[0])) {
+	if r.viaProgramTypes(r.info.TypeOf(list[0])) {
 		return bound + " := " + r.interfaceAssertion(r.info.TypeOf(list[0]), t, false) + "(" + v + ");"
 	}
 	return bound + " := " + r.assertion(v, guardType, r.info.TypeOf(list[0]), t) + ";"
@@ -96,6 +99,50 @@ func (r *compatRewriter) programInterface(t types.Type) bool {
 		return n.Obj().Pkg() == r.pkg
 	}
 	return true
+}
+
+// isMethodInterface reports whether t is an interface with methods.
+func isMethodInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	return ok && iface.NumMethods() > 0
+}
+
+// viaProgramTypes reports whether an assertion to the interface t must
+// try the program's types first (interfaceAssertion): t is an interface
+// of the program, or another interface with methods that a type of the
+// program implements. The interpreter matches a program value to a native
+// interface such as fmt.Stringer, but the value it asserts then calls the
+// methods with a broken frame ("reflect.Set: value of type string is not
+// assignable to type float64").
+func (r *compatRewriter) viaProgramTypes(t types.Type) bool {
+	if r.programInterface(t) {
+		return true
+	}
+	if t == nil {
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	scope := r.pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, isType := scope.Lookup(name).(*types.TypeName)
+		if !isType || tn.IsAlias() {
+			continue
+		}
+		named, isNamed := tn.Type().(*types.Named)
+		if !isNamed || named.TypeParams().Len() > 0 || isInterface(named) {
+			continue
+		}
+		if types.Implements(named, iface) || types.Implements(types.NewPointer(named), iface) {
+			return true
+		}
+	}
+	return false
 }
 
 // viaAny reports whether asserting a value of the interface type from to
@@ -136,11 +183,13 @@ func isEmptyInterface(t types.Type) bool {
 	return ok && iface.NumMethods() == 0
 }
 
-// typeAssert rewrites v.(I), v an empty interface and I an interface of
-// the program, which the interpreter panics on, into a call of a function
-// literal (interfaceAssertion); and v.(T), v a native interface such as
-// error and T a struct type of the program, which it crashes on, into
-// any(v).(T).
+// typeAssert rewrites v.(I), v an empty interface and I an interface with
+// methods, into a call of a function literal (interfaceAssertion): the
+// interpreter panics on an interface of the program, calls the methods of
+// a program value asserted to a native interface with a broken frame, and
+// crashes asserting nil to a native interface. It rewrites v.(T), v a
+// native interface such as error and T a struct type of the program, which
+// it crashes on, into any(v).(T).
 func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 	if ta.Type == nil {
 		return
@@ -151,7 +200,7 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 		r.rewrite(ta.Pos(), "type assertion to a program struct type")
 		return
 	}
-	if !isEmptyInterface(r.info.TypeOf(ta.X)) || !r.programInterface(r.info.TypeOf(ta.Type)) {
+	if !isEmptyInterface(r.info.TypeOf(ta.X)) || !isMethodInterface(r.info.TypeOf(ta.Type)) {
 		return
 	}
 	commaOk := false
@@ -167,11 +216,11 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 }
 
 // interfaceAssertion returns a function literal asserting its any argument
-// to the program interface t (written tsrc), with a second result ok when
-// commaOk, else panicking on failure. The interpreter gets an interface
-// value of the program only from a concrete value, so the literal tries
+// to the interface t (written tsrc), with a second result ok when commaOk,
+// else panicking on failure. The interpreter gets a working interface
+// value of a program type only from a concrete value, so the literal tries
 // each package-level type of the program that implements t, then t itself
-// (for native values).
+// (for native values); nil is handled first.
 func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk bool) string {
 	iface, _ := t.Underlying().(*types.Interface)
 	var b strings.Builder
@@ -181,9 +230,16 @@ func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk b
 	} else {
 		b.WriteString(tsrc + " { ")
 	}
-	ok := ""
+	ok, fail := "", "panic(\"interface conversion: interface is not "+strings.ReplaceAll(tsrc, `"`, `'`)+"\")"
 	if commaOk {
-		ok = ", true"
+		ok, fail = ", true", "return nil, false"
+	}
+	b.WriteString("if _v == nil { " + strings.Replace(fail, "is not", "is nil, not", 1) + " }; ")
+	if !r.programInterface(t) {
+		// A native interface: the interpreter answers membership right,
+		// while a program type whose underlying type is basic would match
+		// any value of that basic type below.
+		b.WriteString("if _, _ok := _v.(" + tsrc + "); !_ok { " + fail + " }; ")
 	}
 	scope := r.pkg.Scope()
 	for _, name := range scope.Names() {
@@ -202,12 +258,7 @@ func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk b
 			}
 		}
 	}
-	if commaOk {
-		b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + "), true }; return nil, false }")
-	} else {
-		b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ") }; " +
-			"panic(\"interface conversion: interface is not " + strings.ReplaceAll(tsrc, `"`, `'`) + "\") }")
-	}
+	b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ")" + ok + " }; " + fail + " }")
 	return b.String()
 }
 

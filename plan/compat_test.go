@@ -304,11 +304,180 @@ func kind(v any) string {
 func main() { _ = kind(nil) }
 `,
 		want: []string{
-			`9: if s, ok := func(_v any) (Shape, bool) { if _, _ok := _v.(Sq); _ok { var _i Shape = _v.(Sq); return _i, true }; if _, _ok := _v.(*Sq); _ok { var _i Shape = _v.(*Sq); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(v); ok {`,
-			`12: switch { default: _v1 := v; _k2 := -1; if _, _ok := _v1.(error); _ok { _k2 = 0 } else if _, _ok := _v1.(Shape); _ok { _k2 = 1 } else if _v1 == nil { _k2 = 1 }; switch _k2 {`,
+			`9: if s, ok := func(_v any) (Shape, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(Sq); _ok { var _i Shape = _v.(Sq); return _i, true }; if _, _ok := _v.(*Sq); _ok { var _i Shape = _v.(*Sq); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(v); ok {`,
+			`12: switch { default: _v1 := v; _k2 := -1; if _v1 == nil { _k2 = 1 } else if _, _ok := _v1.(error); _ok { _k2 = 0 } else if _, _ok := _v1.(Shape); _ok { _k2 = 1 }; switch _k2 {`,
 			"13: case 0: x := _v1.(error); _ = x;",
 			"15: case 1: x := _v1; _ = x;",
 			"17: }}",
+		},
+	}, {
+		name: "assertion to a native interface",
+		src: `package main
+
+import "fmt"
+
+type C float64; func (c C) String() string { return "c" }
+
+func main() {
+	var v any = C(1)
+	if s, ok := v.(fmt.Stringer); ok { _ = s }
+	_, isErr := v.(error)
+	_ = isErr
+}
+`,
+		want: []string{
+			`9: if s, ok := func(_v any) (fmt.Stringer, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _, _ok := _v.(C); _ok { var _i fmt.Stringer = _v.(C); return _i, true }; if _, _ok := _v.(*C); _ok { var _i fmt.Stringer = _v.(*C); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(v); ok { _ = s }`,
+			`10: _, isErr := func(_v any) (error, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(error); !_ok { return nil, false }; if _, _ok := _v.(error); _ok { return _v.(error), true }; return nil, false }(v)`,
+		},
+	}, {
+		name: "deferred calls",
+		src: `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type P struct{ X int }
+
+func (p P) Show() {}
+
+func main() {
+	var mu sync.Mutex
+	x, p, q := 1, P{}, &P{}
+	defer mu.Unlock()
+	defer fmt.Println("x", x, x > 0)
+	defer p.Show()
+	defer q.Show()
+	for i := 0; i < 2; i++ {
+		defer fmt.Print(i)
+	}
+	x, p.X = 2, 3
+}
+`,
+		want: []string{
+			`16: { _d4, _d5 := x, bool(x > 0); defer fmt.Println("x", _d4, _d5) }`,
+			"17: { _d3 := p; defer _d3.Show() }",
+			"18: { _d2 := *(q); defer _d2.Show() }",
+			"19: for i := 0; i < 2; i++ { i := i;",
+			"20: { _d1 := i; defer fmt.Print(_d1) }",
+		},
+	}, {
+		name: "panic and recover",
+		src: `package main
+
+type E struct{}
+
+func (E) Error() string { return "e" }
+
+func main() {
+	defer func() {
+		if r := recover(); r != nil {
+			_ = r.(error)
+		}
+		recover()
+	}()
+	panic(E{})
+}
+`,
+		want: []string{
+			`1: package main; import _shim1 "airlockshim"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); ` +
+				`func _panicKeep4(_v any, _msg func() string, _type string) any { _p := _shim1.NewErrorPanic(_msg, _type); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; ` +
+				`func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; ` +
+				`func _panic6(_v E) any { return _panicKeep4(_v, _v.Error, "main.E") }`,
+			"9: if r := _recovered5(recover()); r != nil {",
+			`10: _ = func(_v any) error { if _v == nil { panic("interface conversion: interface is nil, not error") }; if _, _ok := _v.(error); !_ok { panic("interface conversion: interface is not error") }; if _, _ok := _v.(E); _ok { var _i error = _v.(E); return _i }; if _, _ok := _v.(*E); _ok { var _i error = _v.(*E); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic("interface conversion: interface is not error") }(r)`,
+			"14: panic(_panic6(E{}))",
+		},
+	}, {
+		name: "functions as values",
+		src: `package main
+
+import "strings"
+
+func up(s string) string { return strings.ToUpper(s) }
+
+func pick() func(string) string { return up }
+
+func main() {
+	fs := map[string]func(string) string{"up": up, "low": strings.ToLower}
+	_, _ = fs, pick
+	_ = up("x")
+}
+`,
+		want: []string{
+			"3: import \"strings\"; var _fn1 = func(_a0 string) string { return up(_a0) }; var _fn2 = func() func(string) string { return pick() }",
+			"7: func pick() func(string) string { return _fn1 }",
+			`10: fs := map[string]func(string) string{"up": _fn1, "low": strings.ToLower}`,
+			"11: _, _ = fs, _fn2",
+		},
+	}, {
+		name: "type parameters in expressions",
+		src: `package main
+
+type Num interface{ ~int | ~float64 }
+
+func id[T any](x T) T { return x }
+
+func half[T Num](xs []T) T {
+	var sum T
+	for _, x := range xs { sum += id[T](x) }
+	return sum / T(len(xs)) * T(1) + T(sum)
+}
+
+func main() { _ = half([]float64{1}) }
+`,
+		want: []string{
+			`1: package main; import _shim2 "airlockshim"`,
+			"9: for _, x := range xs { sum += id(x) }",
+			"10: return sum / func() (_r1 T) { _shim2.Convert(len(xs), &_r1); return }() * []T{1}[0] + []T{sum}[0]",
+			"13: func main() { _ = half[float64]([]float64{1}) }",
+		},
+	}, {
+		name: "closures called by deferred calls",
+		src: `package main
+
+func main() {
+	done := func() {}
+	log := func(s string) { _ = s }
+	other := func() {}
+	defer done()
+	defer func() { log("x") }()
+	other()
+}
+`,
+		want: []string{
+			"4: done := func() func() { return func() {} }()",
+			"5: log := func() func(string) { return func(s string) { _ = s } }()",
+		},
+	}, {
+		name: "containers formatted by fmt",
+		src: `package main
+
+import "fmt"
+
+type L int
+
+func (l L) String() string { return "l" }
+
+type R struct{ A L; b L }
+
+func main() {
+	xs := []L{1}
+	fmt.Println(xs, map[string]L{})
+	fmt.Printf("%+v %5v %d\n", xs, xs, xs)
+	fmt.Print(xs, 1)
+	fmt.Println(R{})
+}
+`,
+		want: []string{
+			`3: import "fmt"; func _fmt1(_v []L) string { _s := "["; for _i, _e := range _v { if _i > 0 { _s += " " }; _s += _e.String() }; return _s + "]" }; ` +
+				`func _fmt2(_v map[string]L) string { _ks := make([]string, 0, len(_v)); for _k := range _v { _ks = append(_ks, _k) }; for _i := 1; _i < len(_ks); _i++ { for _j := _i; _j > 0 && _ks[_j] < _ks[_j-1]; _j-- { _ks[_j], _ks[_j-1] = _ks[_j-1], _ks[_j] } }; _s := "map["; for _i, _k := range _ks { if _i > 0 { _s += " " }; _s += fmt.Sprintf("%v", _k) + ":" + _v[_k].String() }; return _s + "]" }; ` +
+				`func _fmt3(_v []L) string { _s := "["; for _i, _e := range _v { if _i > 0 { _s += " " }; _s += _e.String() }; return _s + "]" }; ` +
+				`func _fmt4(_v R) string { return "{" + _v.A.String() + " " + fmt.Sprintf("%v", int(_v.b)) + "}" }`,
+			"13: fmt.Println(_fmt1(xs), _fmt2(map[string]L{}))",
+			`14: fmt.Printf("%+v %5v %d\n", _fmt3(xs), xs, xs)`,
+			"16: fmt.Println(_fmt4(R{}))",
 		},
 	}, {
 		name: "continue in a select case",
@@ -378,9 +547,13 @@ func TestCompatUnsupported(t *testing.T) {
 		body: "next, stop := iter.Pull(iter.Seq[int](seq)); _, _ = next, stop",
 		want: "8:15: iter.Pull is not supported",
 	}, {
-		name: "defer in a loop",
-		body: "for i := 0; i < 3; i++ { defer println(i) }",
-		want: "8:26: defer inside a loop using a variable of the loop is not supported: the interpreter would run every deferred call with the last iteration's values",
+		name: "deferred function literal in a loop",
+		body: "for i := 0; i < 3; i++ { defer func() { println(i) }() }",
+		want: "8:26: defer of a function literal using i, a variable of the enclosing loop, is not supported: the interpreter would run every deferred call with the last iteration's i",
+	}, {
+		name: "type parameter as the only type argument",
+		body: "_ = zero[int]()\n}\nfunc zero[T any]() T { var z T; return z }\nfunc zeroOf[T any]() T { return zero[T]()",
+		want: "11:33: zero[T] with the type parameter T as its only type argument is not supported: the interpreter cannot instantiate it when T is a type of the program",
 	}, {
 		name: "errors.As with a struct target",
 		body: "var e E; _ = errors.As(nil, &e)",
@@ -445,6 +618,9 @@ func TestCompatDecls(t *testing.T) {
 	}
 	if _, ok := compatSource("strings"); ok {
 		t.Error("compatSource declares strings")
+	}
+	if shimPath != shims.RuntimePath {
+		t.Errorf("the rewrites import %q, the shims are at %q", shimPath, shims.RuntimePath)
 	}
 }
 

@@ -13,13 +13,18 @@
 //
 // Iterators (iter.Seq, iter.Seq2) are real functions at run time, exactly
 // as in Go: maps.Keys returns a func(yield func(K) bool).
+//
+// The package RuntimePath holds the shims the rewrites themselves call
+// (recover, panics with program errors, conversions to type parameters);
+// every run loads it.
 package shims
 
 import "reflect"
 
 // Symbols holds the shims in the format of yaegi's Use: "path/name" to the
 // package's exported symbols. "iter" has no run-time symbols (its types are
-// rewritten to function types) but must exist to be imported.
+// rewritten to function types) but must exist to be imported. RuntimePath
+// holds the shims of the rewrites themselves, which every run must load.
 var Symbols = map[string]map[string]reflect.Value{
 	"slices/slices": {
 		"All":              reflect.ValueOf(All),
@@ -81,4 +86,11 @@ var Symbols = map[string]map[string]reflect.Value{
 		"Or":      reflect.ValueOf(Or),
 	},
 	"iter/iter": {},
+	RuntimePath + "/" + RuntimePath: {
+		"Convert":       reflect.ValueOf(Convert),
+		"ErrorPanic":    reflect.ValueOf((*ErrorPanic)(nil)),
+		"NewErrorPanic": reflect.ValueOf(NewErrorPanic),
+		"Raise":         reflect.ValueOf(Raise),
+		"Recovered":     reflect.ValueOf(Recovered),
+	},
 }

@@ -1,0 +1,100 @@
+package shims
+
+import (
+	"fmt"
+	"reflect"
+	"time"
+)
+
+// RuntimePath is the import path of the shims the compatibility rewrites
+// may call from any program, whatever packages its policy allows: they
+// only repair what the interpreter gets wrong and carry no authority.
+// Programs cannot import it themselves (the planner does not offer it).
+const RuntimePath = "airlockshim"
+
+// Recovered returns the value recover() returned, as the program must see
+// it. The interpreter panics with its own reflect.Value of the program's
+// value, so recover() hands the program a reflect.Value: r.(string) and
+// r.(error) fail, and a program error prints as its fields. The rewrite
+// turns recover() into Recovered(recover()).
+func Recovered(v any) any {
+	rv, ok := v.(reflect.Value)
+	if !ok {
+		return v
+	}
+	if !rv.IsValid() || !rv.CanInterface() {
+		return nil
+	}
+	if rv.Kind() == reflect.Interface && rv.IsNil() {
+		return nil
+	}
+	return rv.Interface()
+}
+
+// ErrorPanic stands for a program error value the program panics with.
+// The interpreter would report such a panic by the value's fields, since
+// native code cannot reach the methods of a program type; the rewrite
+// panics with an ErrorPanic instead, which formats as the value's Error
+// text, and keeps the value itself in the program, where recover() finds
+// it. It is not an error itself: the interpreter calls Error on every
+// error panic it unwinds, and Error is program code.
+type ErrorPanic struct {
+	message  func() string
+	typeName string
+}
+
+// NewErrorPanic returns an ErrorPanic for a value of the type typeName
+// (as Go writes it, "*main.parseError") whose text is message(), called
+// only when the panic is reported.
+func NewErrorPanic(message func() string, typeName string) *ErrorPanic {
+	return &ErrorPanic{message: message, typeName: typeName}
+}
+
+// errorMethodWait bounds the Error method's run in String: the child
+// gives a panic value's formatting a little longer, so the program's type
+// is named when the method does not return.
+const errorMethodWait = 300 * time.Millisecond
+
+// String returns the Error text of the value the program panicked with.
+// Error is program code: when it panics or does not return in time,
+// String says so instead.
+func (p *ErrorPanic) String() string {
+	out := make(chan string, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				out <- p.typeName + " (its Error method panicked)"
+			}
+		}()
+		out <- p.message()
+	}()
+	select {
+	case s := <-out:
+		return s
+	case <-time.After(errorMethodWait):
+		return p.typeName + " (its Error method did not return)"
+	}
+}
+
+// Raise panics with p. The interpreter's own panic would wrap p in a
+// reflect.Value, which the Go runtime prints as "<interface {} Value>"
+// when the panic ends the program from a goroutine; panicking natively
+// lets it print p's text.
+func Raise(p *ErrorPanic) { panic(p) }
+
+// Convert converts x to the type dst points to and stores it there: the
+// rewrite of T(x) for a type parameter T, which the interpreter cannot
+// compile when T is instantiated with a program type. The type checker has
+// proved the conversion valid for every type T may be.
+func Convert(x, dst any) {
+	d := reflect.ValueOf(dst)
+	if d.Kind() != reflect.Pointer || d.IsNil() {
+		panic(fmt.Sprintf("shims.Convert: destination %T is not a pointer", dst))
+	}
+	elem := d.Elem()
+	if x == nil {
+		elem.SetZero()
+		return
+	}
+	elem.Set(reflect.ValueOf(x).Convert(elem.Type()))
+}
