@@ -20,6 +20,7 @@ import (
 	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/internal/shims"
 	"github.com/airlockhq/airlock/internal/symbols"
+	"github.com/airlockhq/airlock/tools/sql/wire"
 )
 
 // ChildArg is the hidden first argument that turns the airlock binary into
@@ -227,7 +228,8 @@ func (l *childLink) call(tool string, args []any, out any) error {
 		return errors.New(resp.Error)
 	}
 	if out != nil && len(resp.Value) > 0 {
-		if err := json.Unmarshal(resp.Value, out); err != nil {
+		// wire keeps integers in untyped slots (a SQL row's id) as int64.
+		if err := wire.Decode(resp.Value, out); err != nil {
 			return fmt.Errorf("%s: decoding result: %v", tool, err)
 		}
 	}

@@ -35,6 +35,7 @@ import (
 	"github.com/airlockhq/airlock/tools/fs"
 	"github.com/airlockhq/airlock/tools/http"
 	"github.com/airlockhq/airlock/tools/internal/decl"
+	sqltool "github.com/airlockhq/airlock/tools/sql"
 )
 
 // Provider serves one tool package.
@@ -72,7 +73,7 @@ type ToolSig struct {
 // BuiltinPackages returns the declarations of the built-in tool packages,
 // without any policy's configuration, sorted by path.
 func BuiltinPackages() []plan.ToolPackage {
-	return []plan.ToolPackage{fs.Declaration(), http.Declaration()}
+	return []plan.ToolPackage{fs.Declaration(), http.Declaration(), sqltool.Declaration()}
 }
 
 // Signatures lists the tool functions a package declares, in source order.
@@ -112,8 +113,8 @@ type Registry struct {
 //	         host_headers: {api.github.com: {Authorization: "Bearer ${GITHUB_TOKEN}"}}}
 func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 	for _, name := range slices.Sorted(maps.Keys(cfg)) {
-		if name != "fs" && name != "http" {
-			return nil, fmt.Errorf("providers: unknown tool provider %q (known: fs, http)", name)
+		if name != "fs" && name != "http" && name != "sql" {
+			return nil, fmt.Errorf("providers: unknown tool provider %q (known: fs, http, sql)", name)
 		}
 	}
 	fsp, err := fs.New(cfg["fs"], baseDir)
@@ -125,8 +126,13 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 		fsp.Close()
 		return nil, err
 	}
+	sqlp, err := sqltool.New(cfg["sql"], baseDir)
+	if err != nil {
+		fsp.Close()
+		return nil, err
+	}
 	return &Registry{
-		providers: map[string]Provider{"fs": fsp, "http": httpp},
+		providers: map[string]Provider{"fs": fsp, "http": httpp, "sql": sqlp},
 		http:      httpp,
 	}, nil
 }
@@ -211,4 +217,14 @@ func FromPolicy(providers map[string]any, baseDir string) (*Registry, error) {
 		cfg[name] = m
 	}
 	return New(cfg, baseDir)
+}
+
+// Derived lists, for a tool such as "sql.Query", the canonical arguments
+// its provider derives from the declared ones (the statement's kind and
+// tables): policy rules may read them as args.<name>.
+func Derived(tool string) []string {
+	if fn, ok := strings.CutPrefix(tool, "sql."); ok {
+		return sqltool.Derived(fn)
+	}
+	return nil
 }

@@ -49,6 +49,9 @@ func loadSetup(path string) (*setup, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i := range known {
+		known[i].Params = append(known[i].Params, tools.Derived(known[i].Name)...)
+	}
 	if path == "" {
 		reg, err := tools.New(nil, "")
 		if err != nil {
@@ -81,19 +84,27 @@ func (s *setup) buildPlan(name string, src []byte) (*plan.Plan, error) {
 }
 
 // canonical puts known arguments in the form the tool's provider will use at
-// run time, for verify.CheckOptions.Canonical. Variadic calls are left to
-// the run-time check.
+// run time, for verify.CheckOptions.Canonical. The plan names the extra
+// arguments of a variadic call "args[0]", "args[1]"...: they are sent as one
+// list, as the sandbox's stub does.
 func (s *setup) canonical(tool string, args []plan.Arg) (map[string]any, error) {
 	p, fn, ok := s.registry.Lookup(tool)
 	if !ok {
 		return nil, nil
 	}
-	raw := make([]json.RawMessage, len(args))
-	for i, a := range args {
-		if strings.Contains(a.Name, "[") {
-			return nil, nil
+	params, _ := p.Params(fn)
+	values := map[string]any{}
+	for _, a := range args {
+		if base, _, variadic := strings.Cut(a.Name, "["); variadic {
+			list, _ := values[base].([]any)
+			values[base] = append(list, a.Value)
+			continue
 		}
-		b, err := json.Marshal(a.Value)
+		values[a.Name] = a.Value
+	}
+	raw := make([]json.RawMessage, len(params))
+	for i, name := range params {
+		b, err := json.Marshal(values[name]) // a variadic parameter with no values is null
 		if err != nil {
 			return nil, nil
 		}

@@ -772,3 +772,12 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	}
 	return append(b, x...), nil
 }
+
+// Derived lists the canonical arguments Prepare adds to a call of fn beyond
+// its parameters, so a policy's rules may read them.
+func Derived(fn string) []string {
+	if fn == "Tables" {
+		return nil
+	}
+	return []string{"statement", "tables", "read_only"}
+}
