@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -34,7 +35,7 @@ func (r *runner) serve(ctx context.Context, g *sandbox.Guard, in io.Reader, out 
 				// The child refuses oversized values itself; a frame this
 				// large means the child is not behaving.
 				r.stop(g, StatusError, "", &ErrorInfo{Kind: "protocol", Message: "the sandbox sent an oversized request: " + err.Error()})
-			} else if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !isClosed(err) {
+			} else if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, os.ErrClosed) {
 				r.stop(g, StatusError, "", &ErrorInfo{Kind: "protocol", Message: "the sandbox sent a malformed request: " + err.Error()})
 			}
 			return
@@ -65,8 +66,6 @@ func (r *runner) serve(ctx context.Context, g *sandbox.Guard, in io.Reader, out 
 		}
 	}
 }
-
-func isClosed(err error) bool { return strings.Contains(err.Error(), "file already closed") }
 
 // call performs one tool call for the child.
 func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) rpc.Response {
