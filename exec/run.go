@@ -138,7 +138,7 @@ func (r *runner) run(ctx context.Context) {
 			packages = append(packages, imp.Path)
 			continue
 		}
-		p, ok := r.reg.Provider(strings.TrimPrefix(imp.Path, "airlock/"))
+		p, ok := r.reg.ByPath(imp.Path)
 		if !ok {
 			r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: "no provider for " + imp.Path})
 			return

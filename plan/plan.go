@@ -56,10 +56,13 @@ type ToolUse struct {
 
 // Arg is one argument of a tool use.
 type Arg struct {
-	Name  string `json:"name"`            // the parameter's name in the tool's declaration
-	Known bool   `json:"known"`           // value is known before run time
-	Value any    `json:"value,omitempty"` // string, int64, float64 or bool, when Known
-	Expr  string `json:"expr"`            // the argument's source text
+	Name  string `json:"name"`  // the parameter's name in the tool's declaration
+	Known bool   `json:"known"` // value is known before run time
+	// Value is a string, int64, float64 or bool when Known; for a composite
+	// literal of a tool package's struct type (an MCP tool's arguments), the
+	// JSON the call will send: map[string]any, []any and those scalars.
+	Value any    `json:"value,omitempty"`
+	Expr  string `json:"expr"` // the argument's source text
 }
 
 // Finding is a reason the program must not run as written, independent of

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"math"
+	"reflect"
 	"slices"
+	"strings"
 )
 
 // collectUses finds every reference to a function or method of a tool
@@ -189,7 +192,7 @@ func (b *builder) args(fn *types.Func, call *ast.CallExpr, methodExpr bool) []Ar
 	for i, a := range call.Args {
 		arg := Arg{Name: name(i), Expr: b.text(a)}
 		if !(spread && i == len(call.Args)-1) {
-			arg.Value, arg.Known = constValue(b.info.Types[a].Value)
+			arg.Value, arg.Known = b.literal(a, 0)
 		}
 		args = append(args, arg)
 	}
@@ -204,6 +207,188 @@ func paramName(name, fallback string) string {
 }
 
 // constValue converts a constant argument to the plain value a policy sees.
+// maxLiteralDepth bounds how deeply literal folds nested composite
+// literals.
+const maxLiteralDepth = 16
+
+// literal returns the value of an argument known before run time: a
+// constant, or a composite literal of a tool package's struct type (the
+// arguments of an MCP tool) whose elements are all known, as the JSON its
+// stub will send: a map keyed by json tag, with omitempty zero values left
+// out and the fields not written holding their zero values.
+func (b *builder) literal(e ast.Expr, depth int) (any, bool) {
+	if v, ok := constValue(b.info.Types[e].Value); ok {
+		return v, true
+	}
+	if depth > maxLiteralDepth {
+		return nil, false
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	cl, ok := e.(*ast.CompositeLit)
+	if !ok {
+		if id, ok := e.(*ast.Ident); ok && id.Name == "nil" && b.info.Types[e].IsNil() {
+			return nil, true
+		}
+		return nil, false
+	}
+	typ := b.info.Types[cl].Type
+	if typ == nil {
+		return nil, false
+	}
+	switch t := typ.Underlying().(type) {
+	case *types.Struct:
+		named, ok := types.Unalias(typ).(*types.Named)
+		if !ok || b.toolPkgs[named.Obj().Pkg()].Path == "" {
+			return nil, false
+		}
+		values := make([]any, t.NumFields())
+		set := make([]bool, t.NumFields())
+		for i, el := range cl.Elts {
+			idx, val := i, el
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				id, ok := kv.Key.(*ast.Ident)
+				if !ok {
+					return nil, false
+				}
+				idx = -1
+				for j := range t.NumFields() {
+					if t.Field(j).Name() == id.Name {
+						idx = j
+					}
+				}
+				val = kv.Value
+			}
+			if idx < 0 || idx >= t.NumFields() {
+				return nil, false
+			}
+			v, ok := b.literal(val, depth+1)
+			if !ok {
+				return nil, false
+			}
+			values[idx], set[idx] = v, true
+		}
+		m := map[string]any{}
+		for i := range t.NumFields() {
+			f := t.Field(i)
+			if f.Embedded() || !f.Exported() {
+				return nil, false
+			}
+			name, omit := jsonField(reflect.StructTag(t.Tag(i)).Get("json"), f.Name())
+			if name == "-" {
+				continue
+			}
+			v := values[i]
+			if !set[i] {
+				var ok bool
+				if v, ok = zeroValue(f.Type(), depth); !ok {
+					return nil, false
+				}
+			}
+			if omit && isEmpty(v) {
+				continue
+			}
+			m[name] = v
+		}
+		return m, true
+	case *types.Slice, *types.Array:
+		if _, ok := t.(*types.Array); ok {
+			return nil, false // sized arrays pad with zero values: rare, left to run time
+		}
+		list := make([]any, 0, len(cl.Elts))
+		for _, el := range cl.Elts {
+			if _, ok := el.(*ast.KeyValueExpr); ok {
+				return nil, false
+			}
+			v, ok := b.literal(el, depth+1)
+			if !ok {
+				return nil, false
+			}
+			list = append(list, v)
+		}
+		return list, true
+	}
+	return nil, false
+}
+
+// jsonField reads a json struct tag: the property name and omitempty.
+func jsonField(tag, field string) (name string, omitEmpty bool) {
+	name, opts, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = field
+	}
+	for opts != "" {
+		var opt string
+		opt, opts, _ = strings.Cut(opts, ",")
+		if opt == "omitempty" {
+			omitEmpty = true
+		}
+	}
+	return name, omitEmpty
+}
+
+// zeroValue is the JSON value of a field the literal does not write.
+func zeroValue(t types.Type, depth int) (any, bool) {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsString != 0:
+			return "", true
+		case u.Info()&types.IsBoolean != 0:
+			return false, true
+		case u.Info()&types.IsInteger != 0:
+			return int64(0), true
+		case u.Info()&types.IsFloat != 0:
+			return int64(0), true // encoding/json writes 0; the provider reads it back as a whole number
+		}
+	case *types.Slice, *types.Map, *types.Pointer, *types.Interface:
+		return nil, true
+	case *types.Struct:
+		if depth > maxLiteralDepth {
+			return nil, false
+		}
+		m := map[string]any{}
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if f.Embedded() || !f.Exported() {
+				return nil, false
+			}
+			name, omit := jsonField(reflect.StructTag(u.Tag(i)).Get("json"), f.Name())
+			if name == "-" || omit {
+				continue
+			}
+			v, ok := zeroValue(f.Type(), depth+1)
+			if !ok {
+				return nil, false
+			}
+			m[name] = v
+		}
+		return m, true
+	}
+	return nil, false
+}
+
+// isEmpty reports what encoding/json's omitempty leaves out.
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return x == ""
+	case bool:
+		return !x
+	case int64:
+		return x == 0
+	case float64:
+		return x == 0
+	case []any:
+		return len(x) == 0
+	}
+	return false // a struct is never empty
+}
+
 func constValue(v constant.Value) (any, bool) {
 	if v == nil {
 		return nil, false

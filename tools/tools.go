@@ -30,11 +30,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/airlockhq/airlock/plan"
+	"github.com/airlockhq/airlock/tools/cli"
 	"github.com/airlockhq/airlock/tools/fs"
 	"github.com/airlockhq/airlock/tools/http"
 	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/tools/mcp"
 	sqltool "github.com/airlockhq/airlock/tools/sql"
 )
 
@@ -60,20 +63,47 @@ type Provider interface {
 var (
 	_ Provider = (*fs.Provider)(nil)
 	_ Provider = (*http.Provider)(nil)
+	_ Provider = (*sqltool.Provider)(nil)
+	_ Provider = (*mcp.Provider)(nil)
+	_ Provider = (*cli.Provider)(nil)
 )
 
 // ToolSig describes one tool function.
 type ToolSig struct {
-	Name      string   `json:"name"`      // "fs.ReadFile"
-	Params    []string `json:"params"`    // ["path"]
-	Signature string   `json:"signature"` // "func ReadFile(path string) (string, error)"
-	Doc       string   `json:"doc"`       // the doc comment's text
+	Name      string   `json:"name"`            // "fs.ReadFile"
+	Import    string   `json:"import"`          // the package's import path, "airlock/fs"
+	Params    []string `json:"params"`          // ["path"]
+	Signature string   `json:"signature"`       // "func ReadFile(path string) (string, error)"
+	Doc       string   `json:"doc"`             // the doc comment's text
+	Types     string   `json:"types,omitempty"` // declarations of the package's types the signature uses
 }
 
 // BuiltinPackages returns the declarations of the built-in tool packages,
-// without any policy's configuration, sorted by path.
+// without any policy's configuration, sorted by path. airlock/cli declares
+// no functions until a policy declares commands; see Declared.
 func BuiltinPackages() []plan.ToolPackage {
-	return []plan.ToolPackage{fs.Declaration(), http.Declaration(), sqltool.Declaration()}
+	empty, _ := cli.New(nil, "")
+	return []plan.ToolPackage{empty.Package(), fs.Declaration(), http.Declaration(), sqltool.Declaration()}
+}
+
+// Declared returns the declarations of the tool packages a policy's
+// providers section declares without starting anything: the built-in
+// ones, with airlock/cli holding the policy's commands. An MCP server's
+// tools are only known once it runs, so it is not among them.
+func Declared(providers map[string]any, baseDir string) ([]plan.ToolPackage, error) {
+	pkgs := BuiltinPackages()
+	if section, ok := providers["cli"]; ok {
+		cfg, ok := section.(map[string]any)
+		if !ok && section != nil {
+			return nil, fmt.Errorf("providers.cli: want a mapping of commands")
+		}
+		p, err := cli.New(cfg, baseDir)
+		if err != nil {
+			return nil, err
+		}
+		pkgs[0] = p.Package()
+	}
+	return pkgs, nil
 }
 
 // Signatures lists the tool functions a package declares, in source order.
@@ -86,7 +116,9 @@ func Signatures(pkg plan.ToolPackage) ([]ToolSig, error) {
 	for _, f := range funcs {
 		sigs = append(sigs, ToolSig{
 			Name:      pkg.Name + "." + f.Name,
+			Import:    pkg.Path,
 			Params:    f.Params,
+			Types:     f.Uses,
 			Signature: f.Signature,
 			Doc:       f.Doc,
 		})
@@ -97,44 +129,111 @@ func Signatures(pkg plan.ToolPackage) ([]ToolSig, error) {
 // Registry holds the providers one policy configures. Every built-in
 // provider is present, configured or not, so that a program importing a
 // tool package always type-checks and the policy alone decides what runs.
+// MCP servers are present when the policy declares them; each is started or
+// reached only when something needs its tools.
 type Registry struct {
-	providers map[string]Provider
+	providers map[string]Provider // by name, the prefix of tool names
+	paths     map[string]string   // import path to provider name
 	http      *http.Provider
 }
 
-// New configures the built-in providers from a policy's "providers"
-// section, decoded from YAML: provider name to settings. baseDir is the
-// policy file's directory, against which relative paths resolve. An unknown
-// provider or setting is an error. Close releases what New opened.
+// builtinNames are the built-in providers, which MCP servers cannot be
+// named after.
+var builtinNames = []string{"cli", "fs", "http", "sql"}
+
+// New configures the providers from a policy's "providers" section, decoded
+// from YAML: provider name to settings. baseDir is the policy file's
+// directory, against which relative paths resolve. An unknown provider or
+// setting is an error. New starts nothing: MCP servers start on first use.
+// Close releases what the providers opened.
 //
 //	providers:
 //	  fs:   {roots: {data: ../testdata/sheets}, max_read: 64MiB}
 //	  http: {timeout: 10s, max_response: 1MiB, allow_private: false,
 //	         host_headers: {api.github.com: {Authorization: "Bearer ${GITHUB_TOKEN}"}}}
+//	  sql:  {sqlite: ../testdata/shop.db}
+//	  mcp:
+//	    memory: {command: npx, args: [-y, "@modelcontextprotocol/server-memory"]}
 func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 	for _, name := range slices.Sorted(maps.Keys(cfg)) {
-		if name != "fs" && name != "http" && name != "sql" {
-			return nil, fmt.Errorf("providers: unknown tool provider %q (known: fs, http, sql)", name)
+		if !slices.Contains(builtinNames, name) && name != "mcp" {
+			return nil, fmt.Errorf("providers: unknown tool provider %q (known: %s, mcp)", name, strings.Join(builtinNames, ", "))
 		}
 	}
+	r := &Registry{providers: map[string]Provider{}, paths: map[string]string{}}
+	add := func(p Provider, err error) error {
+		if err != nil {
+			r.Close()
+			return err
+		}
+		name, path := identity(p)
+		r.providers[name] = p
+		r.paths[path] = name
+		return nil
+	}
 	fsp, err := fs.New(cfg["fs"], baseDir)
-	if err != nil {
+	if err := add(fsp, err); err != nil {
 		return nil, err
 	}
 	httpp, err := http.New(cfg["http"])
-	if err != nil {
-		fsp.Close()
+	if err := add(httpp, err); err != nil {
 		return nil, err
 	}
+	r.http = httpp
 	sqlp, err := sqltool.New(cfg["sql"], baseDir)
-	if err != nil {
-		fsp.Close()
+	if err := add(sqlp, err); err != nil {
 		return nil, err
 	}
-	return &Registry{
-		providers: map[string]Provider{"fs": fsp, "http": httpp, "sql": sqlp},
-		http:      httpp,
-	}, nil
+	clip, err := cli.New(cfg["cli"], baseDir)
+	if err := add(clip, err); err != nil {
+		return nil, err
+	}
+	servers, err := mcpServers(cfg["mcp"])
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	for _, name := range slices.Sorted(maps.Keys(servers)) {
+		if slices.Contains(builtinNames, name) {
+			r.Close()
+			return nil, fmt.Errorf("providers.mcp.%s: the name is taken by the built-in %s provider; choose another", name, name)
+		}
+		p, err := mcp.New(name, servers[name], baseDir)
+		if err := add(p, err); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// mcpServers reads the mcp section: server name to its settings.
+func mcpServers(section map[string]any) (map[string]map[string]any, error) {
+	servers := map[string]map[string]any{}
+	for name, v := range section {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("providers.mcp.%s: want a mapping of settings (command or url, ...)", name)
+		}
+		servers[name] = m
+	}
+	return servers, nil
+}
+
+// identity returns a provider's name and import path without asking an
+// MCP server for its declaration.
+func identity(p Provider) (name, path string) {
+	if m, ok := p.(*mcp.Provider); ok {
+		return m.Name(), m.Path()
+	}
+	pkg := p.Package()
+	return pkg.Name, pkg.Path
+}
+
+// MCPServers returns the names of the MCP servers the policy declares,
+// sorted.
+func MCPServers(cfg map[string]any) []string {
+	m, _ := cfg["mcp"].(map[string]any)
+	return slices.Sorted(maps.Keys(m))
 }
 
 // SetRedirectCheck sets the check asked before an HTTP redirect is
@@ -145,26 +244,77 @@ func (r *Registry) SetRedirectCheck(check http.RedirectCheck) {
 }
 
 // Close releases the providers' resources (open root directories, idle
-// connections).
+// connections) and stops the MCP servers that were started, each within a
+// few seconds.
 func (r *Registry) Close() error {
-	var errs []error
-	for _, name := range slices.Sorted(maps.Keys(r.providers)) {
+	names := slices.Sorted(maps.Keys(r.providers))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
 		if c, ok := r.providers[name].(io.Closer); ok {
-			errs = append(errs, c.Close())
+			wg.Add(1)
+			go func() { defer wg.Done(); errs[i] = c.Close() }()
 		}
 	}
+	wg.Wait()
 	return errors.Join(errs...)
 }
 
-// Packages returns the declarations of the configured providers, sorted by
-// path. They may say more than BuiltinPackages (fs names its roots).
+// Packages returns the declarations of every configured provider, sorted
+// by path. They may say more than BuiltinPackages (fs names its roots).
+// Every MCP server is connected to, to learn its tools; PackagesFor asks
+// only the servers a program imports.
 func (r *Registry) Packages() []plan.ToolPackage {
-	pkgs := make([]plan.ToolPackage, 0, len(r.providers))
-	for _, p := range r.providers {
-		pkgs = append(pkgs, p.Package())
+	r.Connect(context.Background(), nil) // concurrently; a failure shows in the package's doc
+	return r.PackagesFor(slices.Collect(maps.Keys(r.paths)))
+}
+
+// PackagesFor returns the declarations of the tool packages among paths,
+// sorted by path, connecting only to the MCP servers named there.
+func (r *Registry) PackagesFor(paths []string) []plan.ToolPackage {
+	var pkgs []plan.ToolPackage
+	seen := map[string]bool{}
+	for _, path := range paths {
+		name, ok := r.paths[path]
+		if !ok || seen[path] {
+			continue
+		}
+		seen[path] = true
+		pkgs = append(pkgs, r.providers[name].Package())
 	}
 	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].Path < pkgs[j].Path })
 	return pkgs
+}
+
+// ByPath returns the provider of the tool package imported as path
+// ("airlock/mcp/memory").
+func (r *Registry) ByPath(path string) (Provider, bool) {
+	name, ok := r.paths[path]
+	if !ok {
+		return nil, false
+	}
+	return r.providers[name], true
+}
+
+// Connect starts or reaches the MCP servers behind the given import paths
+// (all of them when paths is nil) concurrently and reports the first that
+// fails. Other providers need no connection.
+func (r *Registry) Connect(ctx context.Context, paths []string) error {
+	if paths == nil {
+		paths = slices.Collect(maps.Keys(r.paths))
+	}
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	for i, path := range slices.Sorted(slices.Values(paths)) {
+		m, ok := r.providers[r.paths[path]].(*mcp.Provider)
+		if !ok {
+			continue
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[i] = m.Connect(ctx) }()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // Provider returns the provider called name ("fs").
@@ -197,7 +347,7 @@ func (r *Registry) Tools() []ToolSig {
 	for _, pkg := range r.Packages() {
 		s, err := Signatures(pkg)
 		if err != nil {
-			panic(err) // the built-in declarations parse; a test holds it
+			continue // the built-in declarations parse (a test holds it); a generated one is checked when made
 		}
 		sigs = append(sigs, s...)
 	}

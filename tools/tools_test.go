@@ -47,7 +47,7 @@ func registry(t *testing.T) *Registry {
 
 func TestNew(t *testing.T) {
 	_, err := New(map[string]map[string]any{"smtp": {}}, ".")
-	if err == nil || err.Error() != `providers: unknown tool provider "smtp" (known: fs, http, sql)` {
+	if err == nil || err.Error() != `providers: unknown tool provider "smtp" (known: cli, fs, http, sql, mcp)` {
 		t.Errorf("New with an unknown provider: %v", err)
 	}
 	_, err = New(map[string]map[string]any{"http": {"timout": "1s"}}, ".")
@@ -74,7 +74,7 @@ func TestNew(t *testing.T) {
 	for _, p := range r.Packages() {
 		paths = append(paths, p.Path)
 	}
-	if want := []string{"airlock/fs", "airlock/http", "airlock/sql"}; !slices.Equal(paths, want) {
+	if want := []string{"airlock/cli", "airlock/fs", "airlock/http", "airlock/sql"}; !slices.Equal(paths, want) {
 		t.Errorf("Packages() = %v; want %v", paths, want)
 	}
 }

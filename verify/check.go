@@ -23,6 +23,7 @@ const (
 	RuleImport   = "import"   // an import the policy does not allow
 	RuleTool     = "tool"     // a use of a tool the policy does not grant
 	RuleDenied   = "rule"     // a tool use its rule denies
+	RuleArgument = "argument" // a known argument the tool itself refuses
 	RuleDeferred = "deferred" // a use that cannot be checked statically, in strict mode
 	RuleProgram  = "program"  // a program rule that matched
 	RulePolicy   = "policy"   // no usable policy
@@ -31,6 +32,10 @@ const (
 // ruleFailed starts the reason of a denial by a rule that failed to
 // evaluate, such as one given an argument of the wrong type.
 const ruleFailed = "rule failed: "
+
+// argumentRefused starts the reason for a known argument the tool's
+// provider refuses.
+const argumentRefused = "argument refused: "
 
 // CheckOptions configure Check.
 type CheckOptions struct {
@@ -175,7 +180,12 @@ func Check(p *plan.Plan, pol *Policy, opts CheckOptions) *Verdict {
 		switch {
 		case uv.Decision == Denied:
 			rule, hint := RuleDenied, ""
-			if uv.Rule == "" {
+			if strings.HasPrefix(uv.Reason, argumentRefused) {
+				rule = RuleArgument
+				if uv.Rule != "" {
+					hint = fmt.Sprintf("%s is allowed when %s", u.Tool, uv.Rule)
+				}
+			} else if uv.Rule == "" {
 				rule, hint = RuleTool, pol.grantedHint(u.Tool)
 			} else if !strings.HasPrefix(uv.Reason, ruleFailed) {
 				hint = fmt.Sprintf("%s is allowed when %s", u.Tool, uv.Rule)
@@ -234,7 +244,7 @@ func (p *Policy) judge(u plan.ToolUse, canonical func(string, []plan.Arg) (map[s
 	if canonical != nil && len(known) == len(u.Args) {
 		canon, err := canonical(u.Tool, u.Args)
 		if err != nil {
-			uv.Decision, uv.Reason = Denied, "argument refused: "+err.Error()
+			uv.Decision, uv.Reason = Denied, argumentRefused+err.Error()
 			return uv
 		}
 		if canon != nil {
@@ -325,6 +335,7 @@ func (p *Policy) importViolation(imp plan.Import) Violation {
 	v := Violation{Pos: imp.Pos, Rule: RuleImport}
 	allowed := p.allowedImports()
 	provider, isTool := strings.CutPrefix(imp.Path, toolPackagePrefix)
+	provider = strings.TrimPrefix(provider, "mcp/")
 	switch {
 	case imp.Tool || isTool && slices.Contains(providerNames(p.known), provider):
 		v.Message = fmt.Sprintf("import %q is not allowed: policy %s grants no %s tools", imp.Path, p.Name, provider)

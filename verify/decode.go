@@ -224,7 +224,7 @@ func (l *loader) tools(n ast.Node) {
 		if !ok {
 			continue
 		}
-		sig, ok := l.known[name]
+		sig, ok := lookupSig(l.known, name)
 		if !ok {
 			line, col := l.pos(kv.Key)
 			hint := didYouMean(name, l.rc.names)

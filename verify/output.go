@@ -147,6 +147,7 @@ var ruleDescriptions = map[string]string{
 	RuleImport:   "Import not allowed by the policy",
 	RuleTool:     "Tool not granted by the policy",
 	RuleDenied:   "Tool use denied by its rule",
+	RuleArgument: "Tool argument the tool itself refuses",
 	RuleDeferred: "Tool use only checkable at run time",
 	RuleProgram:  "Program denied by a program rule",
 	RulePolicy:   "No usable policy",

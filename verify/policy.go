@@ -3,10 +3,13 @@ package verify
 import (
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/goccy/go-yaml"
 
 	"github.com/airlockhq/airlock/policies"
 )
@@ -18,6 +21,34 @@ import (
 type ToolSig struct {
 	Name   string   // "fs.ReadFile": provider and function
 	Params []string // parameter names, e.g. ["path"]
+	// Provider is the key of the providers: section that configures the
+	// tool, when it is not the name's prefix ("mcp" for "memory.*").
+	Provider string `json:",omitempty"`
+	// AnyArgs is set for a tool known only by its provider's wildcard: its
+	// parameters are not known when the policy loads.
+	AnyArgs bool `json:",omitempty"`
+}
+
+// Wildcard is the function part of a ToolSig that stands for every
+// function of a provider whose tools are only known once it is reached,
+// such as an MCP server: "memory.*". A rule for such a tool may read any
+// argument.
+const Wildcard = "*"
+
+// lookupSig finds the signature of the tool called name, falling back to
+// its provider's wildcard.
+func lookupSig(known map[string]ToolSig, name string) (ToolSig, bool) {
+	if sig, ok := known[name]; ok && !strings.HasSuffix(name, "."+Wildcard) {
+		return sig, true
+	}
+	provider, fn, ok := strings.Cut(name, ".")
+	if !ok || !token.IsExported(fn) {
+		return ToolSig{}, false
+	}
+	if w, ok := known[provider+"."+Wildcard]; ok {
+		return ToolSig{Name: name, Provider: w.Provider, AnyArgs: true}, true
+	}
+	return ToolSig{}, false
 }
 
 // Policy is a loaded, compiled policy. Its rules are fixed at load time; a
@@ -159,14 +190,21 @@ func (p *Policy) AllowsImport(path string) bool {
 	if p.imports[path] || path == resultPackage {
 		return true
 	}
-	if provider, ok := strings.CutPrefix(path, toolPackagePrefix); ok {
-		for name := range p.tools {
-			if providerOf(name) == provider {
-				return true
-			}
+	for _, g := range p.tools {
+		if packageOf(g.sig) == path {
+			return true
 		}
 	}
 	return false
+}
+
+// packageOf returns the import path of a tool's package: "airlock/fs" for
+// fs.ReadFile, "airlock/mcp/memory" for a tool of the MCP server memory.
+func packageOf(sig ToolSig) string {
+	if sig.Provider == "mcp" {
+		return toolPackagePrefix + "mcp/" + providerOf(sig.Name)
+	}
+	return toolPackagePrefix + providerOf(sig.Name)
 }
 
 // allowedImports returns every import path AllowsImport accepts.
@@ -176,8 +214,8 @@ func (p *Policy) allowedImports() map[string]bool {
 		set[path] = true
 	}
 	set[resultPackage] = true
-	for name := range p.tools {
-		set[toolPackagePrefix+providerOf(name)] = true
+	for _, g := range p.tools {
+		set[packageOf(g.sig)] = true
 	}
 	return set
 }
@@ -236,8 +274,25 @@ func (p *Policy) grantedHint(tool string) string {
 // providerNames returns the providers of the known tools, sorted.
 func providerNames(known map[string]ToolSig) []string {
 	set := map[string]bool{}
-	for name := range known {
+	for name, sig := range known {
 		set[providerOf(name)] = true
+		if sig.Provider != "" {
+			set[sig.Provider] = true
+		}
 	}
 	return sortedKeys(set)
+}
+
+// PeekProviders decodes only the providers section of a policy, so that a
+// caller can learn the tools its providers declare (an MCP server's
+// wildcard, say) before Load, which needs them, judges the whole file. It
+// returns nil when the section does not decode; Load then reports why.
+func PeekProviders(src []byte) map[string]any {
+	var doc struct {
+		Providers map[string]any `yaml:"providers"`
+	}
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil
+	}
+	return doc.Providers
 }

@@ -494,7 +494,21 @@ func TestShippedPolicies(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			p, err := LoadFile(file, knownTools)
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			known := slices.Clone(knownTools)
+			for _, fn := range []string{"Query", "QueryRows", "Exec"} {
+				known = append(known, ToolSig{Name: "sql." + fn, Params: []string{"query", "args", "statement", "tables", "read_only"}})
+			}
+			known = append(known, ToolSig{Name: "sql.Tables"})
+			if mcp, ok := PeekProviders(src)["mcp"].(map[string]any); ok {
+				for server := range mcp {
+					known = append(known, ToolSig{Name: server + "." + Wildcard, Provider: "mcp"})
+				}
+			}
+			p, err := Load(file, src, known)
 			if err != nil {
 				t.Fatal(err)
 			}

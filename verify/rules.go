@@ -110,6 +110,9 @@ func (c *ruleCompiler) compileTool(sig ToolSig, s scalar, reason string) *rule {
 	for _, p := range sig.Params {
 		params[p] = types.Any
 	}
+	if sig.AnyArgs {
+		params[types.Extra] = types.Any
+	}
 	env := types.Map{"args": params, "tool": types.String}
 	opts := append([]expr.Option{expr.Env(env), expr.AsBool()}, pathHelpers...)
 	return c.compile(s, reason, &sig, opts)
@@ -269,7 +272,7 @@ func (a *analysis) programHelper(n *ast.CallNode, name string) {
 	}
 	switch name {
 	case "uses":
-		if _, ok := a.c.known[lit.Value]; !ok {
+		if _, ok := lookupSig(a.c.known, lit.Value); !ok {
 			fail(lit.Location(), didYouMean(lit.Value, a.c.names), "unknown tool %q", lit.Value)
 			return
 		}

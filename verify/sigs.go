@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 
 	"github.com/airlockhq/airlock/plan"
 )
@@ -25,6 +26,9 @@ func ToolSigs(pkgs ...plan.ToolPackage) ([]ToolSig, error) {
 				continue
 			}
 			sig := ToolSig{Name: pkg.Name + "." + fn.Name.Name}
+			if strings.HasPrefix(pkg.Path, toolPackagePrefix+"mcp/") {
+				sig.Provider = "mcp"
+			}
 			for _, field := range fn.Type.Params.List {
 				if len(field.Names) == 0 {
 					return nil, fmt.Errorf("tool %s: parameters must be named", sig.Name)

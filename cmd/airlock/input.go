@@ -1,11 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,15 +49,10 @@ type setup struct {
 }
 
 // loadSetup loads the policy at path, or the built-in default when path is
-// empty, and builds the tool registry it configures.
+// empty, and builds the tool registry it configures. Nothing is started:
+// MCP servers start when a program imports them or a command lists them.
+// Call close when done.
 func loadSetup(path string) (*setup, error) {
-	known, err := verify.ToolSigs(tools.BuiltinPackages()...)
-	if err != nil {
-		return nil, err
-	}
-	for i := range known {
-		known[i].Params = append(known[i].Params, tools.Derived(known[i].Name)...)
-	}
 	if path == "" {
 		reg, err := tools.New(nil, "")
 		if err != nil {
@@ -62,6 +63,10 @@ func loadSetup(path string) (*setup, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, usageError("reading policy: %v", err)
+	}
+	known, err := knownTools(verify.PeekProviders(data), filepath.Dir(path))
+	if err != nil {
+		return nil, usageError("policy %s: %v", path, err)
 	}
 	pol, err := verify.Load(path, data, known)
 	if err != nil {
@@ -74,13 +79,111 @@ func loadSetup(path string) (*setup, error) {
 	return &setup{policy: pol, registry: reg}, nil
 }
 
-// buildPlan plans one program with the tools of the setup.
+// knownTools lists the tools a policy may name: those of the built-in
+// providers (with the arguments they derive, and the commands the policy
+// declares under cli), and a wildcard for each MCP server it declares,
+// whose tools are only known once it runs.
+func knownTools(providers map[string]any, dir string) ([]verify.ToolSig, error) {
+	pkgs, err := tools.Declared(providers, dir)
+	if err != nil {
+		return nil, err
+	}
+	known, err := verify.ToolSigs(pkgs...)
+	if err != nil {
+		return nil, err
+	}
+	for i := range known {
+		known[i].Params = append(known[i].Params, tools.Derived(known[i].Name)...)
+	}
+	for _, name := range tools.MCPServers(providers) {
+		known = append(known, verify.ToolSig{Name: name + "." + verify.Wildcard, Provider: "mcp"})
+	}
+	return known, nil
+}
+
+// close stops what the registry started.
+func (s *setup) close() { s.registry.Close() }
+
+// toolError is a tool package a program imports that cannot be served: an
+// MCP server that does not start, say.
+type toolError struct {
+	err  error
+	hint string
+}
+
+func (e *toolError) Error() string { return e.err.Error() }
+func (e *toolError) Unwrap() error { return e.err }
+
+// buildPlan plans one program with the tools of the setup. Only the MCP
+// servers the program imports are started, concurrently, to learn their
+// tools; one that fails gives a *toolError.
 func (s *setup) buildPlan(name string, src []byte) (*plan.Plan, error) {
-	p, err := plan.Build(name, src, plan.Options{Tools: s.registry.Packages()})
+	paths := toolImports(src)
+	if err := s.checkServers(context.Background(), paths); err != nil {
+		return nil, err
+	}
+	p, err := plan.Build(name, src, plan.Options{Tools: s.registry.PackagesFor(paths)})
 	if err != nil {
 		return nil, fmt.Errorf("%w", err)
 	}
 	return p, nil
+}
+
+// checkServers starts the MCP servers behind paths (all when nil) and
+// checks that every tool the policy grants on them exists, so that a typo
+// in a grant is reported instead of silently granting nothing.
+func (s *setup) checkServers(ctx context.Context, paths []string) error {
+	if err := s.registry.Connect(ctx, paths); err != nil {
+		return &toolError{err, "the tool server is unavailable; fix its entry under providers: in the policy, or do without it"}
+	}
+	servers := map[string]bool{}
+	for _, path := range paths {
+		if name, ok := strings.CutPrefix(path, "airlock/mcp/"); ok {
+			servers[name] = true
+		}
+	}
+	var errs []error
+	for _, tool := range s.policy.Tools() {
+		server, fn, _ := strings.Cut(tool, ".")
+		if !slices.Contains(tools.MCPServers(s.policy.Providers), server) || paths != nil && !servers[server] {
+			continue
+		}
+		if _, _, ok := s.registry.Lookup(tool); ok {
+			continue
+		}
+		var names []string
+		for _, pkg := range s.registry.PackagesFor([]string{"airlock/mcp/" + server}) {
+			sigs, _ := tools.Signatures(pkg)
+			for _, sig := range sigs {
+				names = append(names, sig.Name)
+			}
+		}
+		errs = append(errs, fmt.Errorf("the policy grants %s, but MCP server %s has no tool %s (it has: %s)",
+			tool, server, fn, strings.Join(names, ", ")))
+	}
+	if len(errs) > 0 {
+		return &toolError{errors.Join(errs...), "fix the tool's name under tools: in the policy"}
+	}
+	return nil
+}
+
+// toolImports lists the tool packages a program imports, as far as its
+// import declarations parse, plus the built-in ones, which cost nothing.
+func toolImports(src []byte) []string {
+	paths := []string{}
+	for _, pkg := range tools.BuiltinPackages() {
+		paths = append(paths, pkg.Path)
+	}
+	f, _ := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
+	if f == nil {
+		return paths
+	}
+	for _, imp := range f.Imports {
+		if path, err := strconv.Unquote(imp.Path.Value); err == nil && strings.HasPrefix(path, "airlock/") {
+			paths = append(paths, path)
+		}
+	}
+	return paths
 }
 
 // canonical puts known arguments in the form the tool's provider will use at

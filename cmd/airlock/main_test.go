@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,13 +40,36 @@ func TestScript(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
+			env.Setenv("AIRLOCK_MCP_SERVERS", mcpServers(t))
 			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "mcp" {
+				return mcpServers(t) != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		UpdateScripts: *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status": cmdStatus,
 		},
 	})
+}
+
+// mcpServers returns the npm prefix holding the MCP servers from the npm
+// registry that scripts marked [mcp] start, or "" when none is installed.
+// On CI they must be there: .ci/run installs them.
+func mcpServers(t *testing.T) string {
+	dir := os.Getenv("AIRLOCK_MCP_SERVERS")
+	if dir != "" {
+		if _, err := os.Stat(filepath.Join(dir, "node_modules", ".bin", "mcp-server-filesystem")); err == nil {
+			return dir
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("AIRLOCK_MCP_SERVERS=%q holds no MCP servers; .ci/run installs them", dir)
+	}
+	return ""
 }
 
 // cmdStatus runs a command and checks its exact exit code:

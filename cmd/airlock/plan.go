@@ -24,6 +24,7 @@ ones without --policy).
 			if err != nil {
 				return err
 			}
+			defer st.close()
 			name, src, err := readProgram(cmd, args[0])
 			if err != nil {
 				return err

@@ -28,6 +28,10 @@ its file, line and column (and the rule's caret for an expression error).
 				if err != nil {
 					return err
 				}
+				defer st.close()
+				if err := st.checkServers(cmd.Context(), nil); err != nil {
+					return usageError("policy %s: %v", path, err)
+				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (policy %q: %d tools, %d program rules)\n",
 					path, st.policy.Name, len(st.policy.Tools()), len(st.policy.ProgramRules()))
 			}
@@ -43,9 +47,11 @@ its file, line and column (and the rule's caret for an expression error).
 				_, err := cmd.OutOrStdout().Write(policies.Default)
 				return err
 			}
-			if _, err := loadSetup(args[0]); err != nil {
+			st, err := loadSetup(args[0])
+			if err != nil {
 				return err
 			}
+			st.close()
 			data, err := os.ReadFile(args[0])
 			if err != nil {
 				return usageError("reading policy: %v", err)

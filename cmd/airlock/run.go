@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,6 +40,7 @@ of the model's context.
 			if err != nil {
 				return err
 			}
+			defer st.close()
 			opts := exec.Options{Timeout: timeout, MaxTokens: maxTokens, RequireIsolation: isolation}
 			if memory != "" {
 				if opts.Memory, err = verify.ParseSize(memory); err != nil {
@@ -62,6 +64,10 @@ of the model's context.
 			var s *exec.Summary
 			if p, err := st.buildPlan(name, src); err != nil {
 				s = exec.Unplannable(st.policy, err)
+				var te *toolError
+				if errors.As(err, &te) {
+					s.Error = &exec.ErrorInfo{Kind: "tool", Message: err.Error(), Hint: te.hint}
+				}
 			} else {
 				v := verify.Check(p, st.policy, st.checkOptions(strict))
 				s = exec.Run(cmd.Context(), v, st.registry, opts)

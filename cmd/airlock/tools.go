@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools"
 )
 
@@ -54,6 +55,7 @@ model with many tools loads only what it needs.
 			if err != nil {
 				return err
 			}
+			defer st.close()
 			return output(c, st.registry.Tools(), writeSignatures)
 		},
 	})
@@ -66,17 +68,33 @@ model with many tools loads only what it needs.
 			if err != nil {
 				return err
 			}
-			name := strings.TrimPrefix(args[0], "airlock/")
-			for _, pkg := range st.registry.Packages() {
+			defer st.close()
+			name := strings.TrimPrefix(strings.TrimPrefix(args[0], "airlock/"), "mcp/")
+			provider, _, _ := strings.Cut(name, ".")
+			// Only the package asked for is reached: an MCP server is
+			// started for its own tools and no other's.
+			var pkgs []plan.ToolPackage
+			for _, path := range []string{"airlock/" + provider, "airlock/mcp/" + provider} {
+				if _, ok := st.registry.ByPath(path); ok {
+					if err := st.registry.Connect(c.Context(), []string{path}); err != nil {
+						return &exitError{code: exitUsage, err: err}
+					}
+					pkgs = st.registry.PackagesFor([]string{path})
+				}
+			}
+			for _, pkg := range pkgs {
 				if pkg.Name == name && format == "text" {
-					_, err := io.WriteString(c.OutOrStdout(), pkg.Source)
+					_, err := fmt.Fprintf(c.OutOrStdout(), "// import %q\n%s", pkg.Path, pkg.Source)
 					return err
 				}
 			}
 			var found []tools.ToolSig
-			for _, sig := range st.registry.Tools() {
-				if sig.Name == name || strings.HasPrefix(sig.Name, name+".") {
-					found = append(found, sig)
+			for _, pkg := range pkgs {
+				sigs, _ := tools.Signatures(pkg)
+				for _, sig := range sigs {
+					if sig.Name == name || strings.HasPrefix(sig.Name, name+".") {
+						found = append(found, sig)
+					}
 				}
 			}
 			if len(found) == 0 {
@@ -94,6 +112,7 @@ model with many tools loads only what it needs.
 			if err != nil {
 				return err
 			}
+			defer st.close()
 			return output(c, search(st.registry.Tools(), args), writeDocs)
 		},
 	})
@@ -145,11 +164,13 @@ func writeDocs(w io.Writer, sigs []tools.ToolSig) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		pkg, _, _ := strings.Cut(sig.Name, ".")
-		fmt.Fprintf(w, "// import \"airlock/%s\"\n", pkg)
+		fmt.Fprintf(w, "// import %q\n", sig.Import)
 		for _, line := range strings.Split(strings.TrimRight(sig.Doc, "\n"), "\n") {
 			fmt.Fprintln(w, strings.TrimRight("// "+line, " "))
 		}
 		fmt.Fprintln(w, sig.Signature)
+		if sig.Types != "" {
+			fmt.Fprintf(w, "\n%s", sig.Types)
+		}
 	}
 }

@@ -41,6 +41,7 @@ SARIF 2.1.0 for code-scanning dashboards.
 			if err != nil {
 				return err
 			}
+			defer st.close()
 			if stdin := len(slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a != "-" })); stdin > 1 {
 				return usageError("stdin (-) can be read only once")
 			}

@@ -109,7 +109,7 @@ type Provider struct {
 // expanded from the parent's environment when it starts (an unset
 // variable is an error), plus PATH and HOME copied from the parent unless
 // env sets them: npx and node need both to start. Header values expand
-// ${VAR} the same way. Args expand ${VAR} too. An unknown key is an error.
+// ${VAR} the same way, and so do command and args. An unknown key is an error.
 func New(name string, cfg map[string]any, baseDir string) (*Provider, error) {
 	label := "providers.mcp." + name
 	if !isIdent(name) {
@@ -759,7 +759,11 @@ func (p *Provider) start(c *conn) (sdk.Transport, error) {
 		}
 		args[i] = x
 	}
-	cmd := exec.Command(p.command, args...)
+	command, err := expand(p.command)
+	if err != nil {
+		return nil, fmt.Errorf("%s.command: %w", p.label, err)
+	}
+	cmd := exec.Command(command, args...)
 	cmd.Dir = p.cwd
 	cmd.Env = []string{}
 	for _, k := range slices.Sorted(maps.Keys(env)) {

@@ -12,6 +12,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"sort"
 	"strings"
 )
 
@@ -22,6 +23,10 @@ type Func struct {
 	Types     []string // parameter types as written: ["string"]
 	Doc       string   // the doc comment's text
 	Signature string   // "func ReadFile(path string) (string, error)"
+	// Uses holds the declarations, doc comments included, of the package's
+	// own types the signature mentions, directly or through their fields,
+	// in source order: what a caller needs besides the signature.
+	Uses string
 }
 
 // Parse returns the exported functions declared in src, in source order.
@@ -30,6 +35,26 @@ func Parse(src string) ([]Func, error) {
 	file, err := parser.ParseFile(fset, "decl.go", src, parser.ParseComments)
 	if err != nil {
 		return nil, fmt.Errorf("parsing declaration: %w", err)
+	}
+	typeDecls := map[string]string{} // type name to its declaration's source
+	typeOrder := map[string]int{}
+	typeRefs := map[string][]string{} // type name to the package types it mentions
+	for i, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		start := gd.Pos()
+		if gd.Doc != nil {
+			start = gd.Doc.Pos()
+		}
+		text := src[fset.Position(start).Offset:fset.Position(gd.End()).Offset]
+		for _, spec := range gd.Specs {
+			ts := spec.(*ast.TypeSpec)
+			typeDecls[ts.Name.Name] = text
+			typeOrder[ts.Name.Name] = i
+			typeRefs[ts.Name.Name] = idents(ts.Type)
+		}
 	}
 	var funcs []Func
 	for _, d := range file.Decls {
@@ -48,9 +73,61 @@ func Parse(src string) ([]Func, error) {
 		bare := *fd
 		bare.Doc, bare.Body = nil, nil
 		f.Signature = exprString(fset, &bare)
+		f.Uses = uses(idents(fd.Type), typeDecls, typeOrder, typeRefs)
 		funcs = append(funcs, f)
 	}
 	return funcs, nil
+}
+
+// idents lists the identifiers in a type expression.
+func idents(n ast.Node) []string {
+	var names []string
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			names = append(names, id.Name)
+		}
+		return true
+	})
+	return names
+}
+
+// uses returns the declarations of the package types reachable from
+// names, each once, in source order.
+func uses(names []string, decls map[string]string, order map[string]int, refs map[string][]string) string {
+	seen := map[string]bool{}
+	var visit func(name string)
+	visit = func(name string) {
+		if _, ok := decls[name]; !ok || seen[name] {
+			return
+		}
+		seen[name] = true
+		for _, r := range refs[name] {
+			visit(r)
+		}
+	}
+	for _, n := range names {
+		visit(n)
+	}
+	var found []string
+	for n := range seen {
+		found = append(found, n)
+	}
+	sort.Slice(found, func(i, j int) bool {
+		return order[found[i]] < order[found[j]] || order[found[i]] == order[found[j]] && found[i] < found[j]
+	})
+	var b strings.Builder
+	printed := map[string]bool{}
+	for _, n := range found {
+		if text := decls[n]; !printed[text] {
+			if len(printed) > 0 {
+				b.WriteString("\n")
+			}
+			printed[text] = true
+			b.WriteString(text)
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
 }
 
 // MustIndex returns the functions declared in src by name, and panics if src

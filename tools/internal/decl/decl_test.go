@@ -36,6 +36,7 @@ func TestParse(t *testing.T) {
 			Types:     []string{"string", "int", "bool", "float64"},
 			Doc:       "Find looks.\n\nIt looks hard.",
 			Signature: "func Find(query string, limit int, exact bool, score float64) ([]T, error)",
+			Uses:      "// T is a type, not a function.\ntype T struct{ A string }\n",
 		},
 		{Name: "Ping", Doc: "Ping pings.", Signature: "func Ping() error"},
 	}

@@ -1,6 +1,7 @@
 package shopgen
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -77,3 +78,37 @@ func TestWriteRefusesExisting(t *testing.T) {
 		t.Error("Write overwrote an existing file")
 	}
 }
+
+// TestShippedTickets checks testdata/support/tickets.jsonl holds exactly
+// what WriteTickets generates from the shipped database. -u rewrites it.
+func TestShippedTickets(t *testing.T) {
+	db, err := sql.Open("sqlite", "file:"+shipped+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var buf bytes.Buffer
+	if err := WriteTickets(db, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(shippedTickets), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(shippedTickets, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(shippedTickets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, buf.Bytes()) {
+		t.Fatalf("%s differs from a fresh generation; run go test -u to rewrite it", shippedTickets)
+	}
+	if n := bytes.Count(got, []byte("\n")); n != Tickets {
+		t.Errorf("%d tickets, want %d", n, Tickets)
+	}
+}
+
+const shippedTickets = "../../../../testdata/support/tickets.jsonl"
