@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing/fstest"
 	"time"
 
@@ -35,6 +36,7 @@ type job struct {
 	Limits         sandbox.Limits    `json:"limits"`
 	MemoryByCgroup bool              `json:"memory_by_cgroup"`
 	ResultBytes    int64             `json:"result_bytes"`
+	Shell          *shellJob         `json:"shell,omitempty"` // run a shell script instead of Source
 }
 
 // MaxArgBytes caps the encoded arguments of one tool call.
@@ -48,6 +50,10 @@ const maxJob = 64 << 20
 // child reads its job, enters the sandbox, then compiles and runs the
 // program, reporting through fd 3 and reading tool answers from fd 4.
 func ChildMain() {
+	// Programs a shell child starts must not inherit the pipes to the
+	// parent: they could forge requests.
+	syscall.CloseOnExec(3)
+	syscall.CloseOnExec(4)
 	reqs := os.NewFile(3, "requests")
 	resps := os.NewFile(4, "responses")
 	link := &childLink{w: reqs, r: resps}
@@ -62,6 +68,14 @@ func ChildMain() {
 	link.resultMax = j.ResultBytes
 	if _, err := sandbox.Enter(j.Limits, j.MemoryByCgroup); err != nil {
 		fail(link, "internal", "entering sandbox: "+err.Error())
+	}
+	if j.Shell != nil {
+		if _, perr := runScript(j.Shell, link); perr != nil {
+			link.send(rpc.Request{Op: rpc.OpError, Error: perr})
+			os.Exit(1)
+		}
+		link.send(rpc.Request{Op: rpc.OpDone})
+		os.Exit(0)
 	}
 	if perr := runProgram(j, link); perr != nil {
 		link.send(rpc.Request{Op: rpc.OpError, Error: perr})

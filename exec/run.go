@@ -61,6 +61,7 @@ func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Optio
 		plan: v.Plan(), source: v.Source(), pol: pol, checker: v.NewChecker(), reg: reg, lim: lim, opts: opts,
 		summary: s, calls: map[string]*CallStats{},
 	}
+	reg.Shell().SetRunner(r.shellRun)
 	reg.SetRedirectCheck(func(tool string, args map[string]any) error {
 		if d := r.checker.Check(tool, args); !d.Allowed {
 			return fmt.Errorf("redirect refused by the policy: %s", d.Reason)
@@ -91,6 +92,11 @@ type runner struct {
 	// cancel ends the tool calls in flight when the parent stops the run:
 	// a provider blocked in the kernel must not hold the run past its limits.
 	cancel context.CancelFunc
+	// guard is the program's child, which a refused call stops; set once
+	// it has started.
+	guard *sandbox.Guard
+	// shellCPU is the CPU time of the scripts a Go program ran.
+	shellCPU time.Duration
 
 	mu         sync.Mutex
 	calls      map[string]*CallStats
@@ -133,6 +139,18 @@ func (r *runner) run(ctx context.Context) {
 	}
 	stubs := map[string]string{}
 	var packages []string
+	slim := sandbox.Limits{Memory: r.lim.Memory, CPU: r.lim.CPU, OpenFiles: 64, Threads: 64}
+	var script *shellJob
+	if r.plan.Language == "sh" {
+		a, err := r.shellAccess()
+		if err != nil {
+			r.fail(StatusError, &ErrorInfo{Kind: "tool", Message: err.Error(),
+				Hint: "set providers.shell.dir in the policy to the folder scripts work in"})
+			return
+		}
+		script = &shellJob{Script: string(r.source), Dir: a.Dir, Env: a.Env, Path: a.Path}
+		slim = shellLimits(a, r.lim)
+	}
 	for _, imp := range r.plan.Imports {
 		if !imp.Tool {
 			packages = append(packages, imp.Path)
@@ -171,7 +189,6 @@ func (r *runner) run(ctx context.Context) {
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
-	slim := sandbox.Limits{Memory: r.lim.Memory, CPU: r.lim.CPU, OpenFiles: 64, Threads: 64}
 	guard, err := sandbox.Prepare(cmd, slim)
 	if err != nil {
 		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: "preparing sandbox: " + err.Error()})
@@ -201,6 +218,9 @@ func (r *runner) run(ctx context.Context) {
 	if err := guard.Started(cmd.Process.Pid); err != nil {
 		guard.Kill()
 	}
+	r.mu.Lock()
+	r.guard = guard
+	r.mu.Unlock()
 
 	out := newCapture(r.lim.OutputBytes, func() { r.stop(guard, StatusLimit, "output", nil) })
 	errOut := newCapture(64<<10, nil)
@@ -210,7 +230,11 @@ func (r *runner) run(ctx context.Context) {
 	go func() { defer wg.Done(); io.Copy(errOut, stderr) }()
 	go func() { defer wg.Done(); r.serve(ctx, guard, reqR, respW) }()
 
-	j := job{Source: string(r.source), Stubs: stubs, Packages: packages, Limits: slim, MemoryByCgroup: guard.MemoryByCgroup(), ResultBytes: r.lim.ResultBytes}
+	j := job{Source: string(r.source), Stubs: stubs, Packages: packages, Limits: slim, MemoryByCgroup: guard.MemoryByCgroup(),
+		ResultBytes: r.lim.ResultBytes, Shell: script}
+	if script != nil {
+		j.Source = ""
+	}
 	go func() {
 		rpc.WriteFrame(stdin, j)
 		stdin.Close()
@@ -232,7 +256,7 @@ func (r *runner) run(ctx context.Context) {
 	usage := guard.Finish()
 
 	s.Stats.WallMillis = ms(time.Since(start))
-	s.Stats.CPUMillis = ms(usage.CPU)
+	s.Stats.CPUMillis = ms(usage.CPU + r.shellCPU)
 	s.Stats.PeakMemoryBytes = usage.PeakMemory
 	s.Stats.OutputBytes = out.total
 	s.Output = out.String()
@@ -348,6 +372,8 @@ func hintFor(e *rpc.ProgramError) string {
 		return "fix the error at the given line; the program runs in a Go interpreter with the packages the policy allows"
 	case "panic":
 		return "the program panicked: check nil values, indexes and type assertions near the failing code"
+	case "exit":
+		return "the script exited with a non-zero status; its standard error ends the message"
 	}
 	return ""
 }

@@ -124,6 +124,9 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		st.Errors++
 		return rpc.Response{Error: fmt.Sprintf("%s: %v", req.Tool, err)}
 	}
+	if value == nil {
+		return rpc.Response{} // an approval (a shell command), or no result: no tool data
+	}
 	body, err := json.Marshal(value)
 	if err != nil {
 		st.Errors++

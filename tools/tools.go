@@ -38,6 +38,7 @@ import (
 	"github.com/airlockhq/airlock/tools/http"
 	"github.com/airlockhq/airlock/tools/internal/decl"
 	"github.com/airlockhq/airlock/tools/mcp"
+	"github.com/airlockhq/airlock/tools/shell"
 	sqltool "github.com/airlockhq/airlock/tools/sql"
 )
 
@@ -66,6 +67,8 @@ var (
 	_ Provider = (*sqltool.Provider)(nil)
 	_ Provider = (*mcp.Provider)(nil)
 	_ Provider = (*cli.Provider)(nil)
+	_ Provider = (*shell.Provider)(nil)
+	_ Provider = shell.Commands{}
 )
 
 // ToolSig describes one tool function.
@@ -83,7 +86,7 @@ type ToolSig struct {
 // no functions until a policy declares commands; see Declared.
 func BuiltinPackages() []plan.ToolPackage {
 	empty, _ := cli.New(nil, "")
-	return []plan.ToolPackage{empty.Package(), fs.Declaration(), http.Declaration(), sqltool.Declaration()}
+	return []plan.ToolPackage{empty.Package(), fs.Declaration(), http.Declaration(), shell.Declaration(), sqltool.Declaration()}
 }
 
 // Declared returns the declarations of the tool packages a policy's
@@ -135,11 +138,12 @@ type Registry struct {
 	providers map[string]Provider // by name, the prefix of tool names
 	paths     map[string]string   // import path to provider name
 	http      *http.Provider
+	shell     *shell.Provider
 }
 
 // builtinNames are the built-in providers, which MCP servers cannot be
 // named after.
-var builtinNames = []string{"cli", "fs", "http", "sql"}
+var builtinNames = []string{"cli", "fs", "http", "shell", "sql"}
 
 // New configures the providers from a policy's "providers" section, decoded
 // from YAML: provider name to settings. baseDir is the policy file's
@@ -184,6 +188,12 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 	if err := add(sqlp, err); err != nil {
 		return nil, err
 	}
+	shellp, err := shell.New(cfg["shell"], baseDir)
+	if err := add(shellp, err); err != nil {
+		return nil, err
+	}
+	r.shell = shellp
+	r.providers["sh"] = shell.Commands{} // checked, never imported
 	clip, err := cli.New(cfg["cli"], baseDir)
 	if err := add(clip, err); err != nil {
 		return nil, err
@@ -194,7 +204,7 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 		return nil, err
 	}
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
-		if slices.Contains(builtinNames, name) {
+		if slices.Contains(builtinNames, name) || name == "sh" {
 			r.Close()
 			return nil, fmt.Errorf("providers.mcp.%s: the name is taken by the built-in %s provider; choose another", name, name)
 		}
@@ -235,6 +245,10 @@ func MCPServers(cfg map[string]any) []string {
 	m, _ := cfg["mcp"].(map[string]any)
 	return slices.Sorted(maps.Keys(m))
 }
+
+// Shell returns the shell provider, whose settings the sandbox that runs
+// scripts needs.
+func (r *Registry) Shell() *shell.Provider { return r.shell }
 
 // SetRedirectCheck sets the check asked before an HTTP redirect is
 // followed; see http.RedirectCheck. Without one, redirects are returned to
@@ -375,6 +389,9 @@ func FromPolicy(providers map[string]any, baseDir string) (*Registry, error) {
 func Derived(tool string) []string {
 	if fn, ok := strings.CutPrefix(tool, "sql."); ok {
 		return sqltool.Derived(fn)
+	}
+	if fn, ok := strings.CutPrefix(tool, "shell."); ok {
+		return shell.Derived(fn)
 	}
 	return nil
 }

@@ -112,8 +112,15 @@ func importHint(path string, allowed map[string]bool) string {
 func nearest(s string, candidates []string) (string, bool) {
 	best, bestDist := "", 3
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(s), strings.ToLower(c))
-		if d < bestDist && 2*d < len(s) {
+		a, b := s, c
+		// Tools of one provider compare by function: sh.rm is not near sh.wc.
+		if pa, fa, ok := strings.Cut(a, "."); ok {
+			if pb, fb, ok := strings.Cut(b, "."); ok && pa == pb {
+				a, b = fa, fb
+			}
+		}
+		d := editDistance(strings.ToLower(a), strings.ToLower(b))
+		if d < bestDist && 2*d < len(a) {
 			best, bestDist = c, d
 		}
 	}

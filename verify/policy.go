@@ -32,7 +32,8 @@ type ToolSig struct {
 // Wildcard is the function part of a ToolSig that stands for every
 // function of a provider whose tools are only known once it is reached,
 // such as an MCP server: "memory.*". A rule for such a tool may read any
-// argument.
+// argument, unless the wildcard's signature lists the parameters every
+// function takes ("sh.*": the commands of shell scripts, all taking argv).
 const Wildcard = "*"
 
 // lookupSig finds the signature of the tool called name, falling back to
@@ -42,10 +43,21 @@ func lookupSig(known map[string]ToolSig, name string) (ToolSig, bool) {
 		return sig, true
 	}
 	provider, fn, ok := strings.Cut(name, ".")
-	if !ok || !token.IsExported(fn) {
+	if !ok {
 		return ToolSig{}, false
 	}
-	if w, ok := known[provider+"."+Wildcard]; ok {
+	w, ok := known[provider+"."+Wildcard]
+	switch {
+	case !ok:
+		return ToolSig{}, false
+	case w.Params != nil:
+		// Every function takes the same parameters: the commands of a
+		// shell script ("sh.grep"), named like files.
+		if fn == "" || fn == "." || fn == ".." || strings.ContainsAny(fn, "/\x00 \t\n") {
+			return ToolSig{}, false
+		}
+		return ToolSig{Name: name, Params: w.Params, Provider: w.Provider}, true
+	case token.IsExported(fn):
 		return ToolSig{Name: name, Provider: w.Provider, AnyArgs: true}, true
 	}
 	return ToolSig{}, false

@@ -183,7 +183,7 @@ hint: put rules about the whole program under program: with deny:`,
 			want: `p.yaml:2:17: unknown tool "http.Put"
  | uses("http.Put")
  | .....^
-hint: did you mean http.Get?
+hint: known: fs.Glob, fs.ReadCSV, fs.ReadCSVRows, fs.ReadDir, fs.ReadFile, http.Get, http.Post
 p.yaml:3:21: pattern "sql" matches no known tool
  | uses_any("sql")
  | .........^
@@ -502,7 +502,10 @@ func TestShippedPolicies(t *testing.T) {
 			for _, fn := range []string{"Query", "QueryRows", "Exec"} {
 				known = append(known, ToolSig{Name: "sql." + fn, Params: []string{"query", "args", "statement", "tables", "read_only"}})
 			}
-			known = append(known, ToolSig{Name: "sql.Tables"})
+			known = append(known, ToolSig{Name: "sql.Tables"},
+				ToolSig{Name: "shell.Run", Params: []string{"script", "commands"}},
+				ToolSig{Name: "shell.Open", Params: []string{"path", "mode"}},
+				ToolSig{Name: "sh." + Wildcard, Params: []string{"argv"}})
 			if mcp, ok := PeekProviders(src)["mcp"].(map[string]any); ok {
 				for server := range mcp {
 					known = append(known, ToolSig{Name: server + "." + Wildcard, Provider: "mcp"})

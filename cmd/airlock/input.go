@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/airlockhq/airlock/plan"
+	planshell "github.com/airlockhq/airlock/plan/shell"
 	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
@@ -95,6 +98,9 @@ func knownTools(providers map[string]any, dir string) ([]verify.ToolSig, error) 
 	for i := range known {
 		known[i].Params = append(known[i].Params, tools.Derived(known[i].Name)...)
 	}
+	known = append(known,
+		verify.ToolSig{Name: "sh." + verify.Wildcard, Params: []string{"argv"}},
+		verify.ToolSig{Name: "shell.Open", Params: []string{"path", "mode"}})
 	for _, name := range tools.MCPServers(providers) {
 		known = append(known, verify.ToolSig{Name: name + "." + verify.Wildcard, Provider: "mcp"})
 	}
@@ -118,6 +124,9 @@ func (e *toolError) Unwrap() error { return e.err }
 // servers the program imports are started, concurrently, to learn their
 // tools; one that fails gives a *toolError.
 func (s *setup) buildPlan(name string, src []byte) (*plan.Plan, error) {
+	if isScript(name, src) {
+		return planshell.Build(name, src)
+	}
 	paths := toolImports(src)
 	if err := s.checkServers(context.Background(), paths); err != nil {
 		return nil, err
@@ -126,7 +135,55 @@ func (s *setup) buildPlan(name string, src []byte) (*plan.Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w", err)
 	}
+	planScripts(p)
 	return p, nil
+}
+
+// goPackage finds a Go package clause.
+var goPackage = regexp.MustCompile(`(?m)^package\s+[\pL_]`)
+
+// isScript tells a shell script from a Go program: by the file's extension
+// (.sh, .bash; .go), else by its content: a #! line or no package clause.
+func isScript(name string, src []byte) bool {
+	switch filepath.Ext(name) {
+	case ".sh", ".bash":
+		return true
+	case ".go":
+		return false
+	}
+	return bytes.HasPrefix(src, []byte("#!")) || !goPackage.Match(src)
+}
+
+// planScripts adds to a Go program's plan what the scripts it passes to
+// shell.Run as constants do: their commands and redirections, at the call,
+// so the policy judges each before the program runs. A script that does
+// not parse, or hides commands, is a finding at the call.
+func planScripts(p *plan.Plan) {
+	for _, u := range slices.Clone(p.Uses) {
+		if u.Tool != "shell.Run" || u.Kind != "call" || len(u.Args) != 1 || !u.Args[0].Known {
+			continue
+		}
+		script, ok := u.Args[0].Value.(string)
+		if !ok {
+			continue
+		}
+		sp, err := planshell.Build("script", []byte(script))
+		if err != nil {
+			p.Findings = append(p.Findings, plan.Finding{Pos: u.Pos, Rule: "syntax",
+				Message: "the script passed to shell.Run does not parse: " + err.Error(),
+				Hint:    "pass a complete script in bash syntax"})
+			continue
+		}
+		for _, f := range sp.Findings {
+			f.Message = fmt.Sprintf("in the script passed to shell.Run, line %d: %s", f.Pos.Line, f.Message)
+			f.Pos = u.Pos
+			p.Findings = append(p.Findings, f)
+		}
+		for _, su := range sp.Uses {
+			su.Pos, su.Context = u.Pos, "shell"
+			p.Uses = append(p.Uses, su)
+		}
+	}
 }
 
 // checkServers starts the MCP servers behind paths (all when nil) and

@@ -65,13 +65,16 @@ func enter(lim Limits, memoryByCgroup bool, apply layerSet) ([]Layer, error) {
 	// RLIMIT_NOFILE could refuse them.
 	if apply&applyLandlock != 0 {
 		var err error
-		if lock, err = restrictFiles(); err != nil {
+		if lock, err = restrictFiles(lim); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	if apply&applySeccomp != 0 {
 		if filter = seccompLayer(); filter.Active {
-			if err := loadSeccomp(os.Getpid()); err != nil {
+			if lim.Exec {
+				filter.Detail = "fork and execve allowed; non-AF_UNIX sockets, ptrace, mount, namespaces and kernel interfaces denied"
+			}
+			if err := loadSeccomp(os.Getpid(), lim.Exec); err != nil {
 				filter = Layer{Name: Seccomp, Detail: err.Error()}
 				errs = append(errs, err)
 			}
@@ -93,9 +96,11 @@ func enter(lim Limits, memoryByCgroup bool, apply layerSet) ([]Layer, error) {
 	return []Layer{ns, lock, filter, rl, mem, env}, errors.Join(errs...)
 }
 
-// restrictFiles applies Landlock: no file access, no TCP or UDP, no signals
-// or abstract sockets beyond the process.
-func restrictFiles() (Layer, error) {
+// restrictFiles applies Landlock: no file access (with lim.Exec, read and
+// execute under lim.ReadDirs and full access under lim.WriteDirs, plus
+// /dev/null), no TCP or UDP, no signals or abstract sockets beyond the
+// process.
+func restrictFiles(lim Limits) (Layer, error) {
 	l := landlockLayer()
 	if !l.Active {
 		return l, nil
@@ -107,7 +112,36 @@ func restrictFiles() (Layer, error) {
 		err := errors.New("cannot apply Landlock from a cgo build inside a pid namespace; build with CGO_ENABLED=0")
 		return Layer{Name: Landlock, Detail: err.Error()}, err
 	}
-	if err := landlock.V11.BestEffort().Restrict(); err != nil {
+	var rules []landlock.Rule
+	if lim.Exec {
+		const read = ll.AccessFSReadFile | ll.AccessFSReadDir
+		const write = read | ll.AccessFSWriteFile | ll.AccessFSTruncate | ll.AccessFSRemoveDir | ll.AccessFSRemoveFile |
+			ll.AccessFSMakeDir | ll.AccessFSMakeReg | ll.AccessFSMakeSym
+		// Landlock grants directory rights on directories only: single
+		// files (the loader's cache) get the file rights.
+		var execDirs, execFiles []string
+		for _, p := range lim.ExecDirs {
+			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+				execFiles = append(execFiles, p)
+			} else {
+				execDirs = append(execDirs, p)
+			}
+		}
+		rules = append(rules,
+			landlock.RODirs(execDirs...).IgnoreIfMissing(),
+			landlock.ROFiles(execFiles...).IgnoreIfMissing(),
+			landlock.PathAccess(read, lim.ReadDirs...).IgnoreIfMissing(),
+			landlock.PathAccess(write, lim.WriteDirs...).IgnoreIfMissing(),
+			landlock.RWFiles("/dev/null").IgnoreIfMissing())
+		l.Detail += "; programs from " + strings.Join(lim.ExecDirs, " ")
+		if len(lim.ReadDirs) > 0 {
+			l.Detail += "; read: " + strings.Join(lim.ReadDirs, " ")
+		}
+		if len(lim.WriteDirs) > 0 {
+			l.Detail += "; write: " + strings.Join(lim.WriteDirs, " ")
+		}
+	}
+	if err := landlock.V11.BestEffort().Restrict(rules...); err != nil {
 		return Layer{Name: Landlock, Detail: err.Error()}, fmt.Errorf("applying landlock: %w", err)
 	}
 	return l, nil
@@ -220,6 +254,9 @@ func setRlimits(lim Limits) (Layer, error) {
 	}
 	if lim.FileSize >= 0 {
 		errs = append(errs, limit("fsize", syscall.RLIMIT_FSIZE, uint64(lim.FileSize)))
+	}
+	if lim.Processes > 0 {
+		errs = append(errs, limit("nproc", unix.RLIMIT_NPROC, uint64(lim.Processes)))
 	}
 	if secs := cpuLimitSeconds(lim.CPU); secs > 0 {
 		errs = append(errs, limit("cpu", syscall.RLIMIT_CPU, secs))

@@ -55,8 +55,11 @@ func Prepare(cmd *exec.Cmd, lim Limits) (*Guard, error) {
 			attr.Cloneflags &^= syscall.CLONE_NEWPID
 		}
 		outsideUID, outsideGID := nobody, nobody
-		if os.Geteuid() != 0 {
+		switch {
+		case os.Geteuid() != 0:
 			outsideUID, outsideGID = os.Geteuid(), os.Getegid()
+		case lim.Owner != nil:
+			outsideUID, outsideGID = lim.Owner.UID, lim.Owner.GID
 		}
 		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: nobody, HostID: outsideUID, Size: 1}}
 		attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: nobody, HostID: outsideGID, Size: 1}}

@@ -40,6 +40,32 @@ type Limits struct {
 	// Threads caps the Go runtime's OS threads (debug.SetMaxThreads);
 	// exceeding it crashes the child.
 	Threads int `json:"threads"`
+
+	// Exec lets the child start programs, as a shell running commands
+	// does: execve and new processes are allowed, signals reach the
+	// child's own pid namespace, and instead of no file access at all
+	// Landlock grants read and execute under ExecDirs (the system's
+	// programs and libraries), read under ReadDirs and read and write
+	// under WriteDirs; nothing is executable outside ExecDirs. Everything
+	// the child starts inherits every layer.
+	Exec      bool     `json:"exec,omitempty"`
+	ExecDirs  []string `json:"exec_dirs,omitempty"`
+	ReadDirs  []string `json:"read_dirs,omitempty"`
+	WriteDirs []string `json:"write_dirs,omitempty"`
+	// Owner, when set and the parent is root, is the user and group the
+	// child acts as outside its user namespace instead of 65534: the owner
+	// of the files a shell works on, so that it reaches them without any
+	// capability. Landlock still fences what it may touch.
+	Owner *Owner `json:"owner,omitempty"`
+	// Processes caps the processes of the child's user (RLIMIT_NPROC);
+	// with Exec it stops a fork bomb.
+	Processes int `json:"processes,omitempty"`
+}
+
+// Owner is a user and group id outside the child's user namespace.
+type Owner struct {
+	UID int `json:"uid"`
+	GID int `json:"gid"`
 }
 
 // Layer is one isolation layer and whether it is in force.

@@ -735,7 +735,7 @@ func BenchmarkStart(b *testing.B) {
 // in every child.
 func BenchmarkSeccompAssemble(b *testing.B) {
 	for b.Loop() {
-		p, err := seccompPolicy(1)
+		p, err := seccompPolicy(1, false)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"unsafe"
 
 	seccomp "github.com/elastic/go-seccomp-bpf"
@@ -39,17 +40,23 @@ var deniedSyscalls = []string{
 	"setpriority", "ioprio_set", "get_robust_list",
 }
 
+// execSyscalls are the denied calls a child that runs programs (Limits.Exec)
+// needs. Its processes stay in its pid namespace, so they signal nothing
+// outside it.
+var execSyscalls = []string{"execve", "execveat", "fork", "vfork", "pidfd_open", "pidfd_send_signal"}
+
 // seccompPolicy builds the filter for a process whose pid is self. Go keeps
 // working: its threads are clones with CLONE_THREAD, and its preemption and
-// crash signals go to its own pid through tgkill and kill.
-func seccompPolicy(self int) (seccomp.Policy, error) {
+// crash signals go to its own pid through tgkill and kill. With exec, the
+// process may start programs and signal its own pid namespace.
+func seccompPolicy(self int, exec bool) (seccomp.Policy, error) {
 	info, err := arch.GetInfo("")
 	if err != nil {
 		return seccomp.Policy{}, err
 	}
 	var names []string
 	for _, name := range deniedSyscalls {
-		if _, ok := info.SyscallNames[name]; ok {
+		if _, ok := info.SyscallNames[name]; ok && !(exec && slices.Contains(execSyscalls, name)) {
 			names = append(names, name)
 		}
 	}
@@ -68,17 +75,23 @@ func seccompPolicy(self int) (seccomp.Policy, error) {
 		{Argument: 0, Operation: seccomp.NotEqual, Value: uint64(self)},
 	}
 	conditional := []seccomp.NameWithConditions{
-		// a new process rather than a thread, or a thread in new namespaces
-		{Name: "clone", Conditions: seccomp.ArgumentConditions{{Argument: flagsArg, Operation: seccomp.BitsNotSet, Value: unix.CLONE_THREAD}}},
+		// a thread in new namespaces
 		{Name: "clone", Conditions: seccomp.ArgumentConditions{{Argument: flagsArg, Operation: seccomp.BitsSet, Value: namespaces}}},
 		// sockets other than AF_UNIX
 		{Name: "socket", Conditions: other(0, unix.AF_UNIX)},
 		{Name: "socketpair", Conditions: other(0, unix.AF_UNIX)},
-		// signals to any process but this one
-		{Name: "kill", Conditions: other(0, self)},
-		{Name: "tgkill", Conditions: other(0, self)},
-		{Name: "rt_sigqueueinfo", Conditions: other(0, self)},
-		{Name: "rt_tgsigqueueinfo", Conditions: other(0, self)},
+	}
+	if !exec {
+		conditional = append(conditional,
+			// a new process rather than a thread
+			seccomp.NameWithConditions{Name: "clone", Conditions: seccomp.ArgumentConditions{{Argument: flagsArg, Operation: seccomp.BitsNotSet, Value: unix.CLONE_THREAD}}},
+			// signals to any process but this one
+			seccomp.NameWithConditions{Name: "kill", Conditions: other(0, self)},
+			seccomp.NameWithConditions{Name: "tgkill", Conditions: other(0, self)},
+			seccomp.NameWithConditions{Name: "rt_sigqueueinfo", Conditions: other(0, self)},
+			seccomp.NameWithConditions{Name: "rt_tgsigqueueinfo", Conditions: other(0, self)})
+	}
+	conditional = append(conditional, []seccomp.NameWithConditions{
 		// limits and scheduling of other processes
 		{Name: "prlimit64", Conditions: otherProcess},
 		{Name: "sched_setaffinity", Conditions: otherProcess},
@@ -87,7 +100,7 @@ func seccompPolicy(self int) (seccomp.Policy, error) {
 		{Name: "sched_setattr", Conditions: otherProcess},
 		// dumpable again, which Enter cleared
 		{Name: "prctl", Conditions: seccomp.ArgumentConditions{{Argument: 0, Operation: seccomp.Equal, Value: unix.PR_SET_DUMPABLE}}},
-	}
+	}...)
 	return seccomp.Policy{
 		DefaultAction: seccomp.ActionAllow,
 		Syscalls: []seccomp.SyscallGroup{
@@ -102,8 +115,8 @@ func seccompPolicy(self int) (seccomp.Policy, error) {
 // loadSeccomp installs the filter on every thread of the process. Calls
 // made through another architecture's system-call table (32-bit calls on
 // amd64) fail with ENOSYS.
-func loadSeccomp(self int) error {
-	policy, err := seccompPolicy(self)
+func loadSeccomp(self int, exec bool) error {
+	policy, err := seccompPolicy(self, exec)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,6 +98,60 @@ func (s *Section) Size(key string, def int64) int64 {
 		return def
 	}
 	return n
+}
+
+// String reads a non-empty string.
+func (s *Section) String(key, def string) string {
+	v, ok := s.get(key)
+	if !ok || v == nil {
+		return def
+	}
+	str, isStr := v.(string)
+	if !isStr || str == "" {
+		s.fail(key, "a non-empty string", v)
+		return def
+	}
+	return str
+}
+
+// Strings reads a list of strings; nil when the key is absent.
+func (s *Section) Strings(key string) []string {
+	v, ok := s.get(key)
+	if !ok || v == nil {
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		s.fail(key, "a list of strings", v)
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, x := range list {
+		str, isStr := x.(string)
+		if !isStr {
+			s.fail(key, "a list of strings", v)
+			return nil
+		}
+		out[i] = str
+	}
+	return out
+}
+
+// Expand replaces ${VAR} and $VAR with the parent's environment; an unset
+// variable is an error rather than an empty string.
+func Expand(s string) (string, error) {
+	var missing []string
+	out := os.Expand(s, func(k string) string {
+		v, ok := os.LookupEnv(k)
+		if !ok {
+			missing = append(missing, k)
+		}
+		return v
+	})
+	if len(missing) > 0 {
+		return "", fmt.Errorf("environment variable %s is not set", missing[0])
+	}
+	return out, nil
 }
 
 // StringMap reads a mapping of strings to strings.
