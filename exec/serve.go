@@ -98,7 +98,11 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		return r.block(g, req.Tool, "argument", err.Error())
 	}
 	if d := r.checker.Check(req.Tool, args); !d.Allowed {
-		return r.block(g, req.Tool, "tool", d.Reason)
+		hint := ""
+		if d.Rule != "" {
+			hint = fmt.Sprintf("%s is allowed when %s", req.Tool, d.Rule)
+		}
+		return r.blockWith(g, req.Tool, "tool", d.Reason, hint)
 	}
 	// The call runs apart so the run's end can abandon it: a provider may
 	// block where no context reaches (opening a FIFO, say).
@@ -157,12 +161,19 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 // the policy denied, "argument" for arguments that cannot be put in the
 // canonical form the policy judges.
 func (r *runner) block(g *sandbox.Guard, tool, rule, reason string) rpc.Response {
+	return r.blockWith(g, tool, rule, reason, "")
+}
+
+// blockWith is block with a hint naming the rule that refused the call.
+func (r *runner) blockWith(g *sandbox.Guard, tool, rule, reason, hint string) rpc.Response {
 	st := r.stats(tool)
 	st.Denied++
+	if hint == "" {
+		hint = "the call was refused at run time on its real arguments; use arguments the policy allows"
+	}
 	r.mu.Lock()
 	if r.violation == nil {
-		r.violation = &Violation{Rule: rule, Tool: tool, Message: reason,
-			Hint: "the call was refused at run time on its real arguments; use arguments the policy allows"}
+		r.violation = &Violation{Rule: rule, Tool: tool, Message: reason, Hint: hint}
 	}
 	r.mu.Unlock()
 	r.stop(g, StatusBlocked, "", &ErrorInfo{Kind: "blocked", Message: tool + ": " + reason,

@@ -43,8 +43,8 @@ func lookupSig(known map[string]ToolSig, name string) (ToolSig, bool) {
 		return sig, true
 	}
 	provider, fn, ok := strings.Cut(name, ".")
-	if !ok {
-		return ToolSig{}, false
+	if !ok || fn == Wildcard {
+		return ToolSig{}, false // tools are granted one by one
 	}
 	w, ok := known[provider+"."+Wildcard]
 	switch {

@@ -153,9 +153,13 @@ func search(sigs []tools.ToolSig, query []string) []tools.ToolSig {
 }
 
 func writeSignatures(w io.Writer, sigs []tools.ToolSig) {
+	width := 16
+	for _, sig := range sigs {
+		width = max(width, len(sig.Name))
+	}
 	for _, sig := range sigs {
 		pkg, _, _ := strings.Cut(sig.Name, ".")
-		fmt.Fprintf(w, "%-16s %s\n", sig.Name, strings.Replace(sig.Signature, "func ", "func "+pkg+".", 1))
+		fmt.Fprintf(w, "%-*s %s\n", width, sig.Name, strings.Replace(sig.Signature, "func ", "func "+pkg+".", 1))
 	}
 }
 
