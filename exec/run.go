@@ -8,10 +8,10 @@ package exec
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	osexec "os/exec"
 	"slices"
 	"strings"
@@ -35,6 +35,12 @@ type Options struct {
 	RequireIsolation bool
 	// Self is the binary to re-execute as the child; default: this one.
 	Self string
+	// Pool, when set, provides pre-started children for Go programs.
+	Pool *Pool
+	// Trace, when set, receives the audit trace: a JSON line per tool call
+	// (tool, canonical arguments, verdict, duration, bytes in and out), then
+	// one with the run's final status.
+	Trace io.Writer
 }
 
 // Run executes the program of an approved verdict and returns its summary.
@@ -55,11 +61,12 @@ func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Optio
 		s.Violations = violations(v)
 		s.Error = &ErrorInfo{Kind: "denied", Message: "the policy refused the program before it ran",
 			Hint: "fix the listed violations; `airlock policy show` lists what the policy allows"}
+		(&tracer{w: opts.Trace}).write(TraceEnd{Time: now(), Status: s.Status, Error: s.Error.Message})
 		return s
 	}
 	r := &runner{
 		plan: v.Plan(), source: v.Source(), pol: pol, checker: v.NewChecker(), reg: reg, lim: lim, opts: opts,
-		summary: s, calls: map[string]*CallStats{},
+		summary: s, calls: map[string]*CallStats{}, tracer: &tracer{w: opts.Trace},
 	}
 	reg.Shell().SetRunner(r.shellRun)
 	reg.SetRedirectCheck(func(tool string, args map[string]any) error {
@@ -69,6 +76,11 @@ func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Optio
 		return nil
 	})
 	r.run(ctx)
+	end := TraceEnd{Time: now(), Status: s.Status, Limit: s.Limit, Calls: s.Stats.ToolCalls, Tokens: s.Stats.ToolDataTokens}
+	if s.Error != nil {
+		end.Error = s.Error.Message
+	}
+	r.tracer.write(end)
 	return s
 }
 
@@ -94,7 +106,8 @@ type runner struct {
 	cancel context.CancelFunc
 	// guard is the program's child, which a refused call stops; set once
 	// it has started.
-	guard *sandbox.Guard
+	guard  *sandbox.Guard
+	tracer *tracer
 	// shellCPU is the CPU time of the scripts a Go program ran.
 	shellCPU time.Duration
 
@@ -130,16 +143,9 @@ func (r *runner) run(ctx context.Context) {
 	ctx, r.cancel = context.WithCancel(ctx)
 	defer r.cancel()
 	s := r.summary
-	self := r.opts.Self
-	if self == "" {
-		self = "/proc/self/exe"
-		if _, err := os.Stat(self); err != nil {
-			self, _ = os.Executable()
-		}
-	}
 	stubs := map[string]string{}
 	var packages []string
-	slim := sandbox.Limits{Memory: r.lim.Memory, CPU: r.lim.CPU, OpenFiles: 64, Threads: 64}
+	slim := goLimits(r.lim)
 	var script *shellJob
 	if r.plan.Language == "sh" {
 		a, err := r.shellAccess()
@@ -170,31 +176,18 @@ func (r *runner) run(ctx context.Context) {
 	}
 	slices.Sort(packages)
 
-	cmd := osexec.Command(self, ChildArg)
-	reqR, reqW, err := os.Pipe()
-	if err != nil {
-		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
-		return
+	c := r.opts.Pool.get(slim)
+	var layers []sandbox.Layer
+	if c != nil {
+		layers = c.layers
+	} else {
+		var err error
+		c, layers, err = startChild(r.opts.Self, slim, r.opts.RequireIsolation)
+		if err != nil && !errors.Is(err, errIsolation) {
+			r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
+			return
+		}
 	}
-	defer reqR.Close()
-	defer reqW.Close()
-	respR, respW, err := os.Pipe()
-	if err != nil {
-		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
-		return
-	}
-	defer respR.Close()
-	defer respW.Close()
-	cmd.ExtraFiles = []*os.File{reqW, respR}
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	stderr, _ := cmd.StderrPipe()
-	guard, err := sandbox.Prepare(cmd, slim)
-	if err != nil {
-		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: "preparing sandbox: " + err.Error()})
-		return
-	}
-	layers := guard.Layers()
 	for _, l := range layers {
 		if l.Active {
 			s.Sandbox.Active = append(s.Sandbox.Active, l.Name)
@@ -203,21 +196,17 @@ func (r *runner) run(ctx context.Context) {
 		}
 	}
 	if r.opts.RequireIsolation && len(s.Sandbox.Missing) > 0 {
-		guard.Finish()
+		if c != nil {
+			c.discard()
+		}
 		r.fail(StatusError, &ErrorInfo{Kind: "isolation", Message: "sandbox layers missing: " + strings.Join(s.Sandbox.Missing, "; "),
 			Hint: "run on a machine where every layer is available (Linux, root or user namespaces, a binary built with CGO_ENABLED=0), or drop --require-isolation"})
 		return
 	}
-	if err := cmd.Start(); err != nil {
-		guard.Finish()
-		r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: "starting sandbox: " + err.Error()})
-		return
-	}
-	reqW.Close()
-	respR.Close()
-	if err := guard.Started(cmd.Process.Pid); err != nil {
-		guard.Kill()
-	}
+	defer c.reqR.Close()
+	defer c.respW.Close()
+	cmd, guard, stdin, stdout, stderr := c.cmd, c.guard, c.stdin, c.stdout, c.stderr
+	reqR, respW := c.reqR, c.respW
 	r.mu.Lock()
 	r.guard = guard
 	r.mu.Unlock()

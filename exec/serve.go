@@ -67,37 +67,51 @@ func (r *runner) serve(ctx context.Context, g *sandbox.Guard, in io.Reader, out 
 	}
 }
 
-// call performs one tool call for the child.
+// call performs one tool call for the child, and traces it.
 func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) rpc.Response {
 	start := time.Now()
+	tr := TraceCall{Tool: req.Tool, Verdict: "allowed"}
+	for _, a := range req.Args {
+		tr.BytesIn += int64(len(a))
+	}
+	defer func() {
+		tr.Millis = ms(time.Since(start))
+		r.trace(tr)
+	}()
 	st := r.stats(req.Tool)
 	st.Count++
-	for _, a := range req.Args {
-		st.BytesIn += int64(len(a))
-	}
+	st.BytesIn += tr.BytesIn
 	r.mu.Lock()
 	r.ncalls++
 	over := r.ncalls > r.lim.ToolCalls
 	r.mu.Unlock()
 	if over {
+		tr.Verdict, tr.Reason = "limit", "tool_calls"
 		r.stop(g, StatusLimit, "tool_calls", nil)
 		return rpc.Response{Fatal: true}
 	}
 	if req.Oversized > 0 {
+		tr.Verdict, tr.Reason = "denied", "oversized arguments"
 		return r.block(g, req.Tool, "argument", fmt.Sprintf("arguments are %d bytes, over the limit of %d", req.Oversized, MaxArgBytes))
 	}
 	provider, fn, _ := strings.Cut(req.Tool, ".")
 	p, ok := r.reg.Provider(provider)
 	if !ok {
+		tr.Verdict, tr.Reason = "denied", "unknown tool"
 		return r.block(g, req.Tool, "tool", "unknown tool "+req.Tool)
 	}
 	args, err := p.Prepare(fn, req.Args)
 	if err != nil {
 		// Arguments that cannot be put in canonical form cannot be judged
 		// by the policy, so the call is refused like a denied one.
+		tr.Verdict, tr.Reason = "denied", err.Error()
 		return r.block(g, req.Tool, "argument", err.Error())
 	}
-	if d := r.checker.Check(req.Tool, args); !d.Allowed {
+	tr.Args = args
+	d := r.checker.Check(req.Tool, args)
+	tr.Rule = d.Rule
+	if !d.Allowed {
+		tr.Verdict, tr.Reason = "denied", d.Reason
 		hint := ""
 		if d.Rule != "" {
 			hint = fmt.Sprintf("%s is allowed when %s", req.Tool, d.Rule)
@@ -121,11 +135,13 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		value, err = o.value, o.err
 	case <-ctx.Done():
 		st.Millis += ms(time.Since(start))
+		tr.Error = "abandoned: the run ended"
 		return rpc.Response{Fatal: true}
 	}
 	st.Millis += ms(time.Since(start))
 	if err != nil {
 		st.Errors++
+		tr.Error = err.Error()
 		return rpc.Response{Error: fmt.Sprintf("%s: %v", req.Tool, err)}
 	}
 	if value == nil {
@@ -141,6 +157,7 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		return rpc.Response{Error: fmt.Sprintf("%s: result is %d bytes, over the limit of %d: ask for less (a narrower path, a filter, a page)", req.Tool, len(body), MaxToolResult)}
 	}
 	st.BytesOut += int64(len(body))
+	tr.BytesOut = int64(len(body))
 	r.mu.Lock()
 	r.dataBytes += int64(len(body))
 	r.mu.Unlock()

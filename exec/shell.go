@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	osexec "os/exec"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -68,50 +67,17 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, a.Timeout)
 	defer cancel()
-	self := r.opts.Self
-	if self == "" {
-		self = "/proc/self/exe"
-		if _, err := os.Stat(self); err != nil {
-			self, _ = os.Executable()
-		}
-	}
-	cmd := osexec.Command(self, ChildArg)
-	reqR, reqW, err := os.Pipe()
-	if err != nil {
-		return "", err
-	}
-	defer reqR.Close()
-	defer reqW.Close()
-	respR, respW, err := os.Pipe()
-	if err != nil {
-		return "", err
-	}
-	defer respR.Close()
-	defer respW.Close()
-	cmd.ExtraFiles = []*os.File{reqW, respR}
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	stderr, _ := cmd.StderrPipe()
 	lim := shellLimits(a, r.lim)
-	guard, err := sandbox.Prepare(cmd, lim)
+	c, layers, err := startChild(r.opts.Self, lim, r.opts.RequireIsolation)
+	if errors.Is(err, errIsolation) {
+		return "", fmt.Errorf("sandbox layers missing: %v", sandbox.Missing(layers))
+	}
 	if err != nil {
-		return "", fmt.Errorf("preparing the sandbox: %w", err)
+		return "", err
 	}
-	if r.opts.RequireIsolation {
-		if missing := sandbox.Missing(guard.Layers()); len(missing) > 0 {
-			guard.Finish()
-			return "", fmt.Errorf("sandbox layers missing: %v", missing)
-		}
-	}
-	if err := cmd.Start(); err != nil {
-		guard.Finish()
-		return "", fmt.Errorf("starting the shell: %w", err)
-	}
-	reqW.Close()
-	respR.Close()
-	if err := guard.Started(cmd.Process.Pid); err != nil {
-		guard.Kill()
-	}
+	defer c.reqR.Close()
+	defer c.respW.Close()
+	cmd, guard, stdin, stdout, stderr, reqR, respW := c.cmd, c.guard, c.stdin, c.stdout, c.stderr, c.reqR, c.respW
 	stopped := context.AfterFunc(ctx, guard.Kill)
 	defer stopped()
 

@@ -40,6 +40,7 @@ import (
 	"github.com/airlockhq/airlock/tools/mcp"
 	"github.com/airlockhq/airlock/tools/shell"
 	sqltool "github.com/airlockhq/airlock/tools/sql"
+	"github.com/airlockhq/airlock/tools/workspace"
 )
 
 // Provider serves one tool package.
@@ -69,6 +70,7 @@ var (
 	_ Provider = (*cli.Provider)(nil)
 	_ Provider = (*shell.Provider)(nil)
 	_ Provider = shell.Commands{}
+	_ Provider = workspace.Provider{}
 )
 
 // ToolSig describes one tool function.
@@ -86,7 +88,7 @@ type ToolSig struct {
 // no functions until a policy declares commands; see Declared.
 func BuiltinPackages() []plan.ToolPackage {
 	empty, _ := cli.New(nil, "")
-	return []plan.ToolPackage{empty.Package(), fs.Declaration(), http.Declaration(), shell.Declaration(), sqltool.Declaration()}
+	return []plan.ToolPackage{empty.Package(), fs.Declaration(), http.Declaration(), shell.Declaration(), sqltool.Declaration(), workspace.Declaration()}
 }
 
 // Declared returns the declarations of the tool packages a policy's
@@ -143,7 +145,7 @@ type Registry struct {
 
 // builtinNames are the built-in providers, which MCP servers cannot be
 // named after.
-var builtinNames = []string{"cli", "fs", "http", "shell", "sql"}
+var builtinNames = []string{"cli", "fs", "http", "shell", "sql", "workspace"}
 
 // New configures the providers from a policy's "providers" section, decoded
 // from YAML: provider name to settings. baseDir is the policy file's
@@ -194,6 +196,13 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 	}
 	r.shell = shellp
 	r.providers["sh"] = shell.Commands{} // checked, never imported
+	if len(cfg["workspace"]) > 0 {
+		r.Close()
+		return nil, errors.New("providers.workspace: takes no settings; the workspace is opened by the caller (airlock run --workspace, airlock mcp --workspace)")
+	}
+	if err := add(workspace.Provider{}, nil); err != nil {
+		return nil, err
+	}
 	clip, err := cli.New(cfg["cli"], baseDir)
 	if err := add(clip, err); err != nil {
 		return nil, err
@@ -244,6 +253,19 @@ func identity(p Provider) (name, path string) {
 func MCPServers(cfg map[string]any) []string {
 	m, _ := cfg["mcp"].(map[string]any)
 	return slices.Sorted(maps.Keys(m))
+}
+
+// Workspace is a folder kept across runs; see OpenWorkspace.
+type Workspace = workspace.Workspace
+
+// OpenWorkspace opens dir as a workspace, kept across runs; see
+// WithWorkspace.
+func OpenWorkspace(dir string) (*workspace.Workspace, error) { return workspace.Open(dir) }
+
+// WithWorkspace gives the tool calls of a run made with ctx the workspace
+// w. Without one, workspace calls fail.
+func WithWorkspace(ctx context.Context, w *workspace.Workspace) context.Context {
+	return workspace.With(ctx, w)
 }
 
 // Shell returns the shell provider, whose settings the sandbox that runs

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -47,7 +48,7 @@ func registry(t *testing.T) *Registry {
 
 func TestNew(t *testing.T) {
 	_, err := New(map[string]map[string]any{"smtp": {}}, ".")
-	if err == nil || err.Error() != `providers: unknown tool provider "smtp" (known: cli, fs, http, shell, sql, mcp)` {
+	if err == nil || err.Error() != `providers: unknown tool provider "smtp" (known: cli, fs, http, shell, sql, workspace, mcp)` {
 		t.Errorf("New with an unknown provider: %v", err)
 	}
 	_, err = New(map[string]map[string]any{"http": {"timout": "1s"}}, ".")
@@ -66,7 +67,8 @@ func TestNew(t *testing.T) {
 		names = append(names, s.Name)
 	}
 	want := []string{"fs.Glob", "fs.ReadCSV", "fs.ReadCSVRows", "fs.ReadDir", "fs.ReadFile", "http.Get", "http.Post",
-		"shell.Run", "sql.Exec", "sql.Query", "sql.QueryRows", "sql.Tables"}
+		"shell.Run", "sql.Exec", "sql.Query", "sql.QueryRows", "sql.Tables",
+		"workspace.List", "workspace.ReadFile", "workspace.Remove", "workspace.WriteFile"}
 	if !slices.Equal(names, want) {
 		t.Errorf("Tools() = %v; want %v", names, want)
 	}
@@ -74,7 +76,7 @@ func TestNew(t *testing.T) {
 	for _, p := range r.Packages() {
 		paths = append(paths, p.Path)
 	}
-	if want := []string{"airlock/cli", "airlock/fs", "airlock/http", "airlock/shell", "airlock/sql"}; !slices.Equal(paths, want) {
+	if want := []string{"airlock/cli", "airlock/fs", "airlock/http", "airlock/shell", "airlock/sql", "airlock/workspace"}; !slices.Equal(paths, want) {
 		t.Errorf("Packages() = %v; want %v", paths, want)
 	}
 }
@@ -190,22 +192,36 @@ func TestResultsMatchDeclarations(t *testing.T) {
 	defer srv.Close()
 	r := registry(t)
 	calls := map[string][]any{
-		"fs.ReadFile":    {"data/README.txt"},
-		"fs.ReadDir":     {"data"},
-		"fs.Glob":        {"data/*/*.csv"},
-		"fs.ReadCSV":     {"data/sales.csv"},
-		"fs.ReadCSVRows": {"data/2024/q1.csv"},
-		"http.Get":       {srv.URL},
-		"http.Post":      {srv.URL, "text/plain", "ping"},
-		"sql.Tables":     {},
-		"sql.Query":      {"SELECT id, name, price FROM products WHERE id <= ?", []any{2}},
-		"sql.QueryRows":  {"SELECT id, name, price FROM products WHERE id <= ?", []any{2}},
+		"fs.ReadFile":        {"data/README.txt"},
+		"fs.ReadDir":         {"data"},
+		"fs.Glob":            {"data/*/*.csv"},
+		"fs.ReadCSV":         {"data/sales.csv"},
+		"fs.ReadCSVRows":     {"data/2024/q1.csv"},
+		"http.Get":           {srv.URL},
+		"http.Post":          {srv.URL, "text/plain", "ping"},
+		"sql.Tables":         {},
+		"workspace.ReadFile": {"notes/a.txt"},
+		"workspace.List":     {},
+		"sql.Query":          {"SELECT id, name, price FROM products WHERE id <= ?", []any{2}},
+		"sql.QueryRows":      {"SELECT id, name, price FROM products WHERE id <= ?", []any{2}},
 	}
 	// Writes are tested in tools/sql against a writable copy; the shared
 	// example database stays read-only here.
 	// shell.Run needs the sandbox that package exec starts; the CLI's
 	// run_shell script decodes its results end to end.
-	skip := map[string]bool{"sql.Exec": true, "shell.Run": true}
+	skip := map[string]bool{"sql.Exec": true, "shell.Run": true, "workspace.WriteFile": true, "workspace.Remove": true}
+	ws, err := OpenWorkspace(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	if err := os.MkdirAll(filepath.Join(ws.Dir(), "notes"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws.Dir(), "notes", "a.txt"), []byte("kept"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := WithWorkspace(context.Background(), ws)
 	for _, pkg := range r.Packages() {
 		fset := token.NewFileSet()
 		file, _ := parser.ParseFile(fset, "", pkg.Source, 0)
@@ -236,7 +252,7 @@ func TestResultsMatchDeclarations(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				result, err := p.Call(context.Background(), fn2, prepared)
+				result, err := p.Call(ctx, fn2, prepared)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -44,8 +44,16 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "mcp" {
+			switch cond {
+			case "mcp":
 				return mcpServers(t) != "", nil
+			case "inspector":
+				dir := mcpServers(t)
+				_, err := os.Stat(filepath.Join(dir, "node_modules", ".bin", "mcp-inspector"))
+				if err != nil && os.Getenv("CI") != "" {
+					t.Fatalf("the MCP Inspector is not installed under %s; .ci/run installs it", dir)
+				}
+				return dir != "" && err == nil, nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

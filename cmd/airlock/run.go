@@ -1,14 +1,32 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
+
+// run plans, verifies and runs one program, always giving a summary.
+func (st *setup) run(ctx context.Context, name string, src []byte, strict bool, opts exec.Options) *exec.Summary {
+	p, err := st.buildPlan(name, src)
+	if err != nil {
+		s := exec.Unplannable(st.policy, err)
+		var te *toolError
+		if errors.As(err, &te) {
+			s.Error = &exec.ErrorInfo{Kind: "tool", Message: err.Error(), Hint: te.hint}
+		}
+		return s
+	}
+	v := verify.Check(p, st.policy, st.checkOptions(strict))
+	return exec.Run(ctx, v, st.registry, opts)
+}
 
 func newRunCmd() *cobra.Command {
 	var (
@@ -18,6 +36,8 @@ func newRunCmd() *cobra.Command {
 		maxTokens int
 		strict    bool
 		isolation bool
+		trace     string
+		workspace string
 	)
 	cmd := &cobra.Command{
 		Use:   "run [--policy P] [--timeout D] [--memory SIZE] [--max-tokens N] FILE|-",
@@ -42,6 +62,23 @@ of the model's context.
 			}
 			defer st.close()
 			opts := exec.Options{Timeout: timeout, MaxTokens: maxTokens, RequireIsolation: isolation}
+			if trace != "" {
+				f, err := os.OpenFile(trace, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+				if err != nil {
+					return usageError("--trace: %v", err)
+				}
+				defer f.Close()
+				opts.Trace = f
+			}
+			ctx := cmd.Context()
+			if workspace != "" {
+				ws, err := tools.OpenWorkspace(workspace)
+				if err != nil {
+					return usageError("--workspace: %v", err)
+				}
+				defer ws.Close()
+				ctx = tools.WithWorkspace(ctx, ws)
+			}
 			if memory != "" {
 				if opts.Memory, err = verify.ParseSize(memory); err != nil {
 					return usageError("--memory: %v", err)
@@ -61,17 +98,7 @@ of the model's context.
 			if err != nil {
 				return err
 			}
-			var s *exec.Summary
-			if p, err := st.buildPlan(name, src); err != nil {
-				s = exec.Unplannable(st.policy, err)
-				var te *toolError
-				if errors.As(err, &te) {
-					s.Error = &exec.ErrorInfo{Kind: "tool", Message: err.Error(), Hint: te.hint}
-				}
-			} else {
-				v := verify.Check(p, st.policy, st.checkOptions(strict))
-				s = exec.Run(cmd.Context(), v, st.registry, opts)
-			}
+			s := st.run(ctx, name, src, strict, opts)
 			if _, err := cmd.OutOrStdout().Write(s.Encode(budget)); err != nil {
 				return err
 			}
@@ -88,5 +115,7 @@ of the model's context.
 	f.IntVar(&maxTokens, "max-tokens", 0, "token budget of the summary (default from the policy, 2000 unless set)")
 	f.BoolVar(&strict, "strict", false, "refuse tool uses whose arguments are only known at run time")
 	f.BoolVar(&isolation, "require-isolation", false, "refuse to run unless every sandbox layer is active")
+	f.StringVar(&trace, "trace", "", "write an audit trace to FILE: a JSON line per tool call, then the final status")
+	f.StringVar(&workspace, "workspace", "", "folder the workspace tool reads and writes, kept across runs (the policy must grant workspace.*)")
 	return cmd
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools"
 )
 
@@ -69,18 +68,9 @@ model with many tools loads only what it needs.
 				return err
 			}
 			defer st.close()
-			name := strings.TrimPrefix(strings.TrimPrefix(args[0], "airlock/"), "mcp/")
-			provider, _, _ := strings.Cut(name, ".")
-			// Only the package asked for is reached: an MCP server is
-			// started for its own tools and no other's.
-			var pkgs []plan.ToolPackage
-			for _, path := range []string{"airlock/" + provider, "airlock/mcp/" + provider} {
-				if _, ok := st.registry.ByPath(path); ok {
-					if err := st.registry.Connect(c.Context(), []string{path}); err != nil {
-						return &exitError{code: exitUsage, err: err}
-					}
-					pkgs = st.registry.PackagesFor([]string{path})
-				}
+			pkgs, name, err := st.describe(c.Context(), args[0])
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
 			}
 			for _, pkg := range pkgs {
 				if pkg.Name == name && format == "text" {
@@ -88,15 +78,7 @@ model with many tools loads only what it needs.
 					return err
 				}
 			}
-			var found []tools.ToolSig
-			for _, pkg := range pkgs {
-				sigs, _ := tools.Signatures(pkg)
-				for _, sig := range sigs {
-					if sig.Name == name || strings.HasPrefix(sig.Name, name+".") {
-						found = append(found, sig)
-					}
-				}
-			}
+			found := matching(pkgs, name)
 			if len(found) == 0 {
 				return usageError("no tool or tool package %q; `airlock tools list` shows them", args[0])
 			}

@@ -17,15 +17,19 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print airlock's version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			v := version
-			if v == "" {
-				v = "(devel)"
-				if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-					v = bi.Main.Version
-				}
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "airlock %s\n", v)
+			fmt.Fprintf(cmd.OutOrStdout(), "airlock %s\n", versionString())
 			return nil
 		},
 	}
+}
+
+// versionString is the version airlock reports.
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }

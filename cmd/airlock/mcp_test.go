@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+// connect serves airlock under the policy at path (relative to the
+// repository) to a Go SDK client over in-memory transports.
+func connect(t *testing.T, policy string, opts agentOptions) *sdk.ClientSession {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	repo := filepath.Join(filepath.Dir(file), "..", "..")
+	path := ""
+	if policy != "" {
+		path = filepath.Join(repo, policy)
+	}
+	st, err := loadSetup(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newAgentServer(st, opts)
+	serverT, clientT := sdk.NewInMemoryTransports()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { srv.mcp.Run(ctx, serverT); close(done) }()
+	client := sdk.NewClient(&sdk.Implementation{Name: "test", Version: "1"}, nil)
+	cs, err := client.Connect(context.Background(), clientT, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cs.Close()
+		cancel()
+		<-done
+		srv.close()
+		st.close()
+	})
+	return cs
+}
+
+// callText calls a tool and returns its text, failing on a protocol error.
+func callText(t *testing.T, cs *sdk.ClientSession, tool string, args map[string]any) (string, bool) {
+	t.Helper()
+	res, err := cs.CallTool(context.Background(), &sdk.CallToolParams{Name: tool, Arguments: args})
+	if err != nil {
+		t.Fatalf("%s: %v", tool, err)
+	}
+	var parts []string
+	for _, c := range res.Content {
+		if tc, ok := c.(*sdk.TextContent); ok {
+			parts = append(parts, tc.Text)
+		}
+	}
+	return strings.Join(parts, "\n"), res.IsError
+}
+
+func summary(t *testing.T, text string) map[string]any {
+	t.Helper()
+	var s map[string]any
+	if err := json.Unmarshal([]byte(text), &s); err != nil {
+		t.Fatalf("summary is not one JSON document: %v\n%s", err, text)
+	}
+	return s
+}
+
+func TestMCPServer(t *testing.T) {
+	cs := connect(t, "policies/spreadsheet.yaml", agentOptions{pool: 1})
+	list, err := cs.ListTools(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tool := range list.Tools {
+		names = append(names, tool.Name)
+		if tool.Name == "run_program" {
+			for _, want := range []string{`policy "spreadsheet"`, "Allowed imports: encoding/csv, encoding/json, errors, fmt", "fs.ReadCSV", "10s wall clock", "package main"} {
+				if !strings.Contains(tool.Description, want) {
+					t.Errorf("run_program's description lacks %q:\n%s", want, tool.Description)
+				}
+			}
+		}
+	}
+	if got := strings.Join(names, " "); got != "check_program describe_tool run_program search_tools" {
+		t.Errorf("tools = %s", got)
+	}
+
+	// Two runs through the pool: each is a fresh child.
+	for range 2 {
+		text, isErr := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n"})
+		s := summary(t, text)
+		if isErr || s["status"] != "ok" || s["output"] != "hi\n" {
+			t.Errorf("run_program hello = %s", text)
+		}
+	}
+	text, _ := callText(t, cs, "run_program", map[string]any{"program": `package main
+
+import (
+	"airlock"
+	"airlock/fs"
+)
+
+func main() {
+	rows, err := fs.ReadCSV("data/accounts.csv")
+	if err != nil {
+		panic(err)
+	}
+	airlock.Result(len(rows))
+}
+`})
+	if s := summary(t, text); s["status"] != "ok" || s["result"] != 10000.0 {
+		t.Errorf("run_program over the sheet = %s", text)
+	}
+	text, _ = callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/fs\"\n\nfunc main() { fs.ReadFile(\"/etc/passwd\") }\n"})
+	if s := summary(t, text); s["status"] != "denied" {
+		t.Errorf("a denied program = %s", text)
+	}
+
+	text, _ = callText(t, cs, "check_program", map[string]any{"program": "package main\n\nimport \"airlock/fs\"\n\nfunc main() { fs.ReadFile(\"data/x.csv\") }\n"})
+	if !strings.Contains(text, `"approved": true`) || !strings.Contains(text, `"tool": "fs.ReadFile"`) {
+		t.Errorf("check_program = %s", text)
+	}
+	text, _ = callText(t, cs, "search_tools", map[string]any{"query": "csv rows"})
+	if !strings.HasPrefix(text, "// import \"airlock/fs\"\n") || !strings.Contains(text, "func ReadCSV") {
+		t.Errorf("search_tools = %s", text)
+	}
+	text, _ = callText(t, cs, "describe_tool", map[string]any{"name": "fs.ReadDir"})
+	if !strings.Contains(text, "func ReadDir(path string) ([]Entry, error)") || !strings.Contains(text, "type Entry struct") {
+		t.Errorf("describe_tool = %s", text)
+	}
+	if text, isErr := callText(t, cs, "describe_tool", map[string]any{"name": "nope.X"}); !isErr || !strings.Contains(text, `no tool or tool package "nope.X"`) {
+		t.Errorf("describe_tool of an unknown tool = %s, %v", text, isErr)
+	}
+}
+
+// TestMCPWorkspaceAndTrace keeps a file between two runs of one session
+// and writes a trace per run.
+func TestMCPWorkspaceAndTrace(t *testing.T) {
+	root, traces := t.TempDir(), t.TempDir()
+	policy := filepath.Join(t.TempDir(), "ws.yaml")
+	os.WriteFile(policy, []byte("name: ws\nimports: [fmt]\ntools:\n  workspace.WriteFile: {allow: 'ext(args.name) == \".txt\"'}\n  workspace.ReadFile: {}\n"), 0o644)
+	st, err := loadSetup(policy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.close()
+	rel, _ := filepath.Rel(filepath.Join(filepath.Dir(callerFile()), "..", ".."), policy)
+	cs := connect(t, rel, agentOptions{workspace: root, traceDir: traces})
+	text, _ := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() {\n\tif err := workspace.WriteFile(\"notes/step1.txt\", \"42\"); err != nil {\n\t\tpanic(err)\n\t}\n}\n"})
+	if s := summary(t, text); s["status"] != "ok" {
+		t.Fatalf("writing = %s", text)
+	}
+	text, _ = callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport (\n\t\"fmt\"\n\n\t\"airlock/workspace\"\n)\n\nfunc main() {\n\ts, err := workspace.ReadFile(\"notes/step1.txt\")\n\tfmt.Println(s, err)\n}\n"})
+	if s := summary(t, text); s["output"] != "42 <nil>\n" {
+		t.Errorf("reading in the next run = %s", text)
+	}
+	text, _ = callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() { workspace.WriteFile(\"x.sh\", \"rm -rf /\") }\n"})
+	if s := summary(t, text); s["status"] != "denied" {
+		t.Errorf("a write the policy refuses = %s", text)
+	}
+	trace, err := os.ReadFile(filepath.Join(traces, "run-1.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(trace)), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"tool":"workspace.WriteFile","args":{"content":"42","name":"notes/step1.txt"},"verdict":"allowed"`) ||
+		!strings.Contains(lines[1], `"status":"ok"`) {
+		t.Errorf("trace = %s", trace)
+	}
+}
+
+func callerFile() string {
+	_, file, _, _ := runtime.Caller(0)
+	return file
+}
+
+// TestMCPServerJoin runs the walk-through's program, an MCP server joined
+// with SQLite, through airlock's own MCP server.
+func TestMCPServerJoin(t *testing.T) {
+	if mcpServers(t) == "" {
+		t.Skip("no MCP servers: set AIRLOCK_MCP_SERVERS")
+	}
+	t.Setenv("AIRLOCK_MCP_SERVERS", mcpServers(t))
+	cs := connect(t, "policies/support.yaml", agentOptions{pool: 1})
+	src, err := os.ReadFile(filepath.Join(filepath.Dir(callerFile()), "..", "..", "testdata", "examples", "at_risk_customers.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := callText(t, cs, "run_program", map[string]any{"program": string(src)})
+	s := summary(t, text)
+	stats, _ := s["stats"].(map[string]any)
+	if s["status"] != "ok" || stats["tool_data_tokens"] != 343254.0 || stats["summary_tokens"].(float64) > 2000 {
+		t.Errorf("the join through airlock mcp = %s", text)
+	}
+	text, _ = callText(t, cs, "describe_tool", map[string]any{"name": "files.ReadTextFile"})
+	if !strings.Contains(text, `// import "airlock/mcp/files"`) || !strings.Contains(text, "type ReadTextFileArgs struct") {
+		t.Errorf("describe_tool of an MCP tool = %s", text)
+	}
+}
