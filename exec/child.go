@@ -50,6 +50,9 @@ const maxJob = 64 << 20
 // child reads its job, enters the sandbox, then compiles and runs the
 // program, reporting through fd 3 and reading tool answers from fd 4.
 func ChildMain() {
+	if len(os.Args) > 2 && os.Args[2] == execMode {
+		execMain(os.Args[3:]) // a shell's command, confined; never returns
+	}
 	// Programs a shell child starts must not inherit the pipes to the
 	// parent: they could forge requests.
 	syscall.CloseOnExec(3)

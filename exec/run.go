@@ -154,7 +154,7 @@ func (r *runner) run(ctx context.Context) {
 				Hint: "set providers.shell.dir in the policy to the folder scripts work in"})
 			return
 		}
-		script = &shellJob{Script: string(r.source), Dir: a.Dir, Env: a.Env, Path: a.Path}
+		script = &shellJob{Script: string(r.source), Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}
 		slim = shellLimits(a, r.lim)
 	}
 	for _, imp := range r.plan.Imports {
@@ -291,6 +291,10 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 		if s.Status == StatusLimit && s.Error == nil {
 			s.Error = limitError(r.limit, r.lim)
 		}
+	case r.plan.Language == "sh" && r.lim.CPU > 0 && usage.CPU > r.lim.CPU:
+		// RLIMIT_CPU is per process: a script's commands together are
+		// judged by the cgroup's total when the run ends.
+		s.Status, s.Limit, s.Error = StatusLimit, "cpu", limitError("cpu", r.lim)
 	case usage.MemoryLimitHit || sandbox.RuntimeOutOfMemory(stderr):
 		s.Status, s.Limit, s.Error = StatusLimit, "memory", limitError("memory", r.lim)
 	case usage.CPULimitHit || signaled && r.lim.CPU > 0 && usage.CPU >= r.lim.CPU:

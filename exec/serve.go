@@ -50,6 +50,11 @@ func (r *runner) serve(ctx context.Context, g *sandbox.Guard, in io.Reader, out 
 			r.progErr = req.Error
 			r.mu.Unlock()
 		case rpc.OpResult:
+			if r.plan.Language == "sh" {
+				// A script has no airlock.Result: this frame is forged.
+				r.stop(g, StatusError, "", &ErrorInfo{Kind: "protocol", Message: "the sandbox sent a result a script cannot send"})
+				return
+			}
 			if req.Oversized > 0 || int64(len(req.Value)) > r.lim.ResultBytes {
 				r.stop(g, StatusLimit, "result", nil)
 				return

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -46,6 +48,10 @@ func shellLimits(a shell.Access, lim verify.Limits) sandbox.Limits {
 		l.WriteDirs = []string{a.Dir}
 		l.FileSize = 64 << 20
 	}
+	// Commands start through the airlock binary, which confines them.
+	if self := selfBinary(); self != "" {
+		l.ExecDirs = append(slices.Clone(l.ExecDirs), self)
+	}
 	// The shell acts as the working folder's owner, without capabilities:
 	// the sandbox's own user could not reach a folder under a private home.
 	if fi, err := os.Stat(a.Dir); err == nil {
@@ -54,6 +60,19 @@ func shellLimits(a shell.Access, lim verify.Limits) sandbox.Limits {
 		}
 	}
 	return l
+}
+
+// selfBinary is the real path of the airlock binary.
+func selfBinary() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	real, err := filepath.EvalSymlinks(exe)
+	if err != nil {
+		return ""
+	}
+	return real
 }
 
 // shellRun runs a script for a Go program's shell.Run in a sandboxed child
@@ -120,7 +139,7 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 	}()
 	go func() {
 		rpc.WriteFrame(stdin, job{Limits: lim, MemoryByCgroup: guard.MemoryByCgroup(),
-			Shell: &shellJob{Script: script, Dir: a.Dir, Env: a.Env, Path: a.Path}})
+			Shell: &shellJob{Script: script, Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}})
 		stdin.Close()
 	}()
 	wg.Wait()

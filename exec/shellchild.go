@@ -7,15 +7,20 @@ import (
 	"io"
 	"maps"
 	"os"
+	osexec "os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/airlockhq/airlock/exec/rpc"
+	"github.com/airlockhq/airlock/exec/sandbox"
 	planshell "github.com/airlockhq/airlock/plan/shell"
 )
 
@@ -26,6 +31,7 @@ type shellJob struct {
 	Dir    string            `json:"dir"`
 	Env    map[string]string `json:"env"`
 	Path   []string          `json:"path"` // the only folders commands may come from
+	Self   string            `json:"self"` // the airlock binary, which starts each command confined
 }
 
 // maxWrapDepth bounds how deeply the shell follows wrappers (sudo sh -c
@@ -45,7 +51,7 @@ func runScript(j *shellJob, link *childLink) (int, *rpc.ProgramError) {
 	if err != nil {
 		return 0, &rpc.ProgramError{Kind: "compile", Message: err.Error()}
 	}
-	sh := &shellChecks{link: link, dir: j.Dir, path: j.Path}
+	sh := &shellChecks{link: link, dir: j.Dir, path: j.Path, env: j.Env, self: j.Self}
 	tail := &tailWriter{max: stderrTail}
 	env := make([]string, 0, len(j.Env))
 	for _, k := range slices.Sorted(maps.Keys(j.Env)) {
@@ -58,23 +64,32 @@ func runScript(j *shellJob, link *childLink) (int, *rpc.ProgramError) {
 		interp.CallHandler(func(ctx context.Context, args []string) ([]string, error) {
 			// Builtins with effects beyond the shell's own state are
 			// commands too; external commands are checked when they run.
-			if interp.IsBuiltin(args[0]) && !planshell.Pure(args[0]) {
-				if err := sh.ask("sh."+args[0], args[1:]); err != nil {
+			// "builtin cd" and "command cd" run cd itself: it is checked too.
+			for i := 0; i < len(args) && interp.IsBuiltin(args[i]) && !planshell.Pure(args[i]); i++ {
+				if err := sh.ask("sh."+args[i], args[i+1:]); err != nil {
 					return nil, err
+				}
+				if args[i] != "builtin" && args[i] != "command" {
+					break
 				}
 			}
 			return args, nil
 		}),
-		interp.ExecHandlers(func(next interp.ExecHandlerFunc) interp.ExecHandlerFunc {
+		interp.ExecHandlers(func(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 			return func(ctx context.Context, args []string) error {
-				if err := sh.command(interp.HandlerCtx(ctx).Dir, args, 0); err != nil {
-					fmt.Fprintf(interp.HandlerCtx(ctx).Stderr, "airlock: %s: %v\n", args[0], err)
+				hc := interp.HandlerCtx(ctx)
+				allowed := &[]string{}
+				if err := sh.command(hc.Dir, args, 0, allowed); err != nil {
+					fmt.Fprintf(hc.Stderr, "airlock: %s: %v\n", args[0], err)
 					return interp.NewExitStatus(126)
 				}
-				return next(ctx, args)
+				return sh.run(ctx, hc, args, *allowed)
 			}
 		}),
 		interp.OpenHandler(func(ctx context.Context, path string, flag int, perm os.FileMode) (io.ReadWriteCloser, error) {
+			if reserved(interp.HandlerCtx(ctx).Dir, path) {
+				return nil, fmt.Errorf("%s: airlock does not let scripts open descriptors or process files by path", path)
+			}
 			if path != "/dev/null" {
 				if err := sh.ask("shell.Open", nil, path, openMode(flag)); err != nil {
 					return nil, err
@@ -121,11 +136,121 @@ func openMode(flag int) string {
 	return "read"
 }
 
+// reserved reports paths a script may not open by redirection: the
+// interpreter's own descriptors (/dev/fd/3 is the pipe to the parent) and
+// process files.
+func reserved(dir, p string) bool {
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(dir, p)
+	}
+	p = filepath.Clean(p)
+	return p != "/dev/null" && (strings.HasPrefix(p, "/dev/") || strings.HasPrefix(p, "/proc/") || p == "/proc")
+}
+
 // shellChecks asks the parent about each command a script runs.
 type shellChecks struct {
 	link *childLink
 	dir  string
 	path []string
+	env  map[string]string // the policy's environment for commands
+	self string
+}
+
+// passEnv are the variables a script may set for the commands it runs,
+// beyond the policy's: locale and terminal settings. Others (LD_PRELOAD,
+// BASH_ENV, PAGER, GIT_*, TAR_OPTIONS...) could make a granted command run
+// something else.
+func passEnv(name string) bool {
+	switch name {
+	case "LANG", "LANGUAGE", "TZ", "COLUMNS", "LINES", "TERM", "NO_COLOR":
+		return true
+	}
+	return strings.HasPrefix(name, "LC_")
+}
+
+// resolve finds the program a command name runs: only in the policy's
+// folders, whatever the script's PATH says.
+func (s *shellChecks) resolve(dir, name string) (string, error) {
+	if strings.Contains(name, "/") {
+		p := name
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		return filepath.Clean(p), nil
+	}
+	for _, d := range s.path {
+		p := filepath.Join(d, name)
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("command not found in %s", strings.Join(s.path, ":"))
+}
+
+// run starts a checked command through the airlock binary, which limits
+// what the command may execute to the programs checked for it (allowed)
+// before it becomes the command.
+func (s *shellChecks) run(ctx context.Context, hc interp.HandlerContext, args, allowed []string) error {
+	env := make([]string, 0, len(s.env)+4)
+	for _, k := range slices.Sorted(maps.Keys(s.env)) {
+		env = append(env, k+"="+s.env[k])
+	}
+	hc.Env.Each(func(name string, vr expand.Variable) bool {
+		if vr.Exported && vr.IsSet() && passEnv(name) {
+			env = append(env, name+"="+vr.String())
+		}
+		return true
+	})
+	argv := append([]string{s.self, ChildArg, execMode, strconv.Itoa(len(allowed))}, allowed...)
+	argv = append(append(argv, "--", allowed[0]), args...)
+	cmd := osexec.Command(s.self)
+	cmd.Args, cmd.Env, cmd.Dir = argv, env, hc.Dir
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = hc.Stdin, hc.Stdout, hc.Stderr
+	// Its own process group, so a canceled command goes with everything
+	// it started; the pid namespace ends whatever is left with the run.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.WaitDelay = time.Second
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(hc.Stderr, "airlock: %s: %v\n", args[0], err)
+		return interp.NewExitStatus(126)
+	}
+	stop := context.AfterFunc(ctx, func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
+	err := cmd.Wait()
+	stop()
+	var ee *osexec.ExitError
+	if errors.As(err, &ee) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			return interp.NewExitStatus(uint8(128 + int(ws.Signal())))
+		}
+		return interp.NewExitStatus(uint8(ee.ExitCode()))
+	}
+	return err
+}
+
+// execMode is the child's mode that confines and becomes one command:
+//
+//	airlock __airlock_sandbox_child exec N FILE... -- PROGRAM ARGV...
+const execMode = "exec"
+
+// execMain limits execution to the N files, then becomes PROGRAM.
+func execMain(args []string) {
+	fail := func(msg string) {
+		fmt.Fprintln(os.Stderr, "airlock: "+msg)
+		os.Exit(126)
+	}
+	if len(args) < 1 {
+		fail("exec: no arguments")
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil || n < 1 || len(args) < n+4 || args[n+1] != "--" {
+		fail("exec: malformed arguments")
+	}
+	files, program, argv := args[1:n+1], args[n+2], args[n+3:]
+	if err := sandbox.LimitExec(files); err != nil {
+		fail("exec: confining " + program + ": " + err.Error())
+	}
+	err = syscall.Exec(program, argv, os.Environ())
+	fail(fmt.Sprintf("%s: %v", argv[0], err))
 }
 
 // ask asks the parent to allow a tool: a command with its arguments, or
@@ -146,12 +271,18 @@ func (s *shellChecks) ask(tool string, argv []string, strs ...string) error {
 }
 
 // command checks one command about to run (argv[0] and its arguments), and
-// what it runs in turn when it is a wrapper (xargs rm, sh -c '...').
-func (s *shellChecks) command(dir string, argv []string, depth int) error {
+// what it runs in turn when it is a wrapper (xargs rm, sh -c '...'),
+// adding to allowed the programs it may execute: its own and those.
+func (s *shellChecks) command(dir string, argv []string, depth int, allowed *[]string) error {
 	if depth > maxWrapDepth {
 		return errors.New("wrappers nested too deeply to check")
 	}
 	name := argv[0]
+	prog, err := s.resolve(dir, name)
+	if err != nil {
+		return err
+	}
+	*allowed = append(*allowed, prog)
 	if strings.Contains(name, "/") {
 		// A program named by its path runs only from the policy's
 		// folders: a file in the data folder named "grep" is not grep.
@@ -178,7 +309,7 @@ func (s *shellChecks) command(dir string, argv []string, depth int) error {
 		if len(inner) == 0 {
 			continue
 		}
-		if err := s.command(dir, inner, depth+1); err != nil {
+		if err := s.command(dir, inner, depth+1, allowed); err != nil {
 			return err
 		}
 	}
@@ -203,6 +334,9 @@ func (s *shellChecks) command(dir string, argv []string, depth int) error {
 				err = s.ask(u.Tool, nil, vals...)
 			} else {
 				err = s.ask(u.Tool, vals)
+				if p, rerr := s.resolve(dir, strings.TrimPrefix(u.Tool, "sh.")); err == nil && rerr == nil {
+					*allowed = append(*allowed, p)
+				}
 			}
 			if err != nil {
 				return err

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -207,6 +208,10 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 	if err := add(clip, err); err != nil {
 		return nil, err
 	}
+	if err := separate(shellp, clip); err != nil {
+		r.Close()
+		return nil, err
+	}
 	servers, err := mcpServers(cfg["mcp"])
 	if err != nil {
 		r.Close()
@@ -223,6 +228,30 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 		}
 	}
 	return r, nil
+}
+
+// separate refuses a command tool that works in a folder scripts may
+// write: command tools run outside the sandbox, and what a script writes
+// there (a .git/config, a Makefile) could make one run anything.
+func separate(sh *shell.Provider, c *cli.Provider) error {
+	a := sh.Settings()
+	if !a.Write || a.Dir == "" {
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.Dirs())) {
+		dir := c.Dirs()[name]
+		if within(dir, a.Dir) || within(a.Dir, dir) {
+			return fmt.Errorf("providers.cli.%s.dir %s overlaps providers.shell.dir, which scripts may write: "+
+				"command tools run outside the sandbox and must not read what a script wrote", name, dir)
+		}
+	}
+	return nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
 }
 
 // mcpServers reads the mcp section: server name to its settings.

@@ -78,8 +78,15 @@ func seccompPolicy(self int, exec bool) (seccomp.Policy, error) {
 		// a thread in new namespaces
 		{Name: "clone", Conditions: seccomp.ArgumentConditions{{Argument: flagsArg, Operation: seccomp.BitsSet, Value: namespaces}}},
 		// sockets other than AF_UNIX
-		{Name: "socket", Conditions: other(0, unix.AF_UNIX)},
 		{Name: "socketpair", Conditions: other(0, unix.AF_UNIX)},
+	}
+	if exec {
+		// No sockets at all: the programs a shell starts could otherwise
+		// connect to the host's Unix sockets, which Landlock leaves open
+		// before ABI 9.
+		names = append(names, "socket")
+	} else {
+		conditional = append(conditional, seccomp.NameWithConditions{Name: "socket", Conditions: other(0, unix.AF_UNIX)})
 	}
 	if !exec {
 		conditional = append(conditional,

@@ -102,7 +102,8 @@ func (l lines) pos(off uint) plan.Pos {
 // state is shared by the walkers of a script and the scripts it runs.
 type state struct {
 	plan    *plan.Plan
-	complex bool // a too-complex finding was made
+	complex bool                  // a too-complex finding was made
+	found   map[plan.Finding]bool // findings made, so each is reported once
 }
 
 // walker plans one script: the program, or a script a wrapper runs.
@@ -176,6 +177,14 @@ func (w *walker) use(tool string, pos plan.Pos, context string, args []plan.Arg)
 }
 
 func (w *walker) finding(pos plan.Pos, rule, msg, hint string) {
+	f := plan.Finding{Pos: pos, Rule: rule, Message: msg, Hint: hint}
+	if w.found[f] {
+		return
+	}
+	if w.found == nil {
+		w.found = map[plan.Finding]bool{}
+	}
+	w.found[f] = true
 	w.plan.Findings = append(w.plan.Findings, plan.Finding{Pos: pos, Rule: rule, Message: msg, Hint: hint})
 }
 
@@ -344,6 +353,9 @@ func (w *walker) wordPart(p syntax.WordPart, d int) {
 	case *syntax.CmdSubst:
 		w.stmts(p.Stmts, d+1)
 	case *syntax.ProcSubst:
+		// The sandbox cannot create the named pipe it needs.
+		w.finding(w.pos(p.Pos()), "unsupported", "process substitution (<(...) or >(...)) is not supported in the sandbox",
+			"use a pipe (cmd1 | cmd2) or a temporary file")
 		w.stmts(p.Stmts, d+1)
 	case *syntax.ArithmExp:
 		w.arithm(p.X, d+1)

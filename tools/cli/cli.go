@@ -358,6 +358,16 @@ func paramList(types map[string]string) string {
 	return strings.Join(slices.Sorted(maps.Keys(types)), ", ")
 }
 
+// Dirs returns the working directory of each declared command, by
+// function name.
+func (p *Provider) Dirs() map[string]string {
+	dirs := make(map[string]string, len(p.tools))
+	for name, t := range p.tools {
+		dirs[name] = t.dir
+	}
+	return dirs
+}
+
 // Package returns the declaration: one function per tool, sorted by name.
 func (p *Provider) Package() plan.ToolPackage {
 	return plan.ToolPackage{Path: "airlock/cli", Name: "cli", Source: p.source}

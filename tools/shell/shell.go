@@ -147,6 +147,10 @@ func (p *Provider) Access() (Access, error) {
 	return a, nil
 }
 
+// Settings returns the settings as configured, without expanding the
+// environment.
+func (p *Provider) Settings() Access { return p.access }
+
 // SetRunner sets what runs a Go program's shell.Run. Without one, Run
 // returns an error.
 func (p *Provider) SetRunner(r Runner) { p.runner = r }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Warm sandboxes: a hello-world run through `airlock mcp` (pool of
+# pre-started children) against a cold `airlock run`, in one run:
+#   bash bench/warm.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CGO_ENABLED=0
+mkdir -p bin
+go build -o bin/airlock ./cmd/airlock
+go run ./bench/warm -n "${1:-41}" -airlock bin/airlock
