@@ -39,11 +39,35 @@ TABLE_BENCH_CSV=$csv "$dir/table.test" -test.run '^$' -test.bench '^BenchmarkInt
 	-test.benchtime 1x -test.count 3 >"$dir/interp.txt"
 awk '/^BenchmarkInterpretedLoop/ { print $3 / 1e9 }' "$dir/interp.txt" >"$dir/interp.s"
 
+# Inside the sandbox, through the real binary: the same work with
+# airlock/table and as an interpreted loop, timed by the program itself.
+go build -o "$dir/airlock" ./cmd/airlock
+cat >"$dir/policy.yaml" <<POLICY
+name: table-bench
+imports: [fmt, strconv, strings, time]
+tools:
+  fs.ReadFile: {}
+providers:
+  fs: {roots: {data: .}}
+limits: {timeout: 120s, memory: 2GiB}
+POLICY
+: >"$dir/box.s"; : >"$dir/boxloop.s"
+for _ in $(seq "$runs"); do
+	out=$("$dir/airlock" run --policy "$dir/policy.yaml" bench/testdata/table_program.go)
+	line=$(printf '%s' "$out" | sed -E 's/.*"output":"([^"]*)\\n".*/\1/')
+	echo "$line" | cut -d' ' -f1 >>"$dir/box.s"
+	echo "$line" | cut -d' ' -f2 >>"$dir/boxloop.s"
+	box_sum=$(echo "$line" | cut -d' ' -f3)
+done
+
 go_med=$(median <"$dir/go.s")
+box_med=$(median <"$dir/box.s")
+boxloop_med=$(median <"$dir/boxloop.s")
 go1_med=$(median <"$dir/go1.s")
 py_med=$(median <"$dir/py.s")
 in_med=$(median <"$dir/interp.s")
-awk -v g="$go_med" -v g1="$go1_med" -v p="$py_med" -v i="$in_med" -v gs="$go_sum" -v ps="$py_sum" -v n="$runs" 'BEGIN {
+awk -v g="$go_med" -v g1="$go1_med" -v p="$py_med" -v i="$in_med" -v gs="$go_sum" -v ps="$py_sum" -v n="$runs" \
+	-v b="$box_med" -v bl="$boxloop_med" -v bs="$box_sum" 'BEGIN {
 	printf "runs: %d (median of each)\n", n
 	printf "airlock/table  parse+where+sum  %7.3f s  (sum %s)\n", g, gs
 	printf "airlock/table  same, one CPU    %7.3f s\n", g1
@@ -51,4 +75,6 @@ awk -v g="$go_med" -v g1="$go1_med" -v p="$py_med" -v i="$in_med" -v gs="$go_sum
 	printf "yaegi loop     where+sum only   %7.3f s  (rows parsed beforehand)\n", i
 	printf "CPython / airlock/table: %.1fx (one CPU: %.1fx)\n", p / g, p / g1
 	printf "interpreted loop alone / airlock/table (parse included): %.1fx\n", i / g
+	printf "in the sandbox: airlock/table parse+where+sum %7.3f s (sum %s); interpreted loop, same work %7.3f s\n", b, bs, bl
+	printf "in the sandbox: CPython / airlock/table: %.1fx; interpreted loop / airlock/table: %.1fx\n", p / b, bl / b
 }'

@@ -20,7 +20,7 @@ import (
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/internal/shims"
-	"github.com/airlockhq/airlock/internal/symbols"
+	"github.com/airlockhq/airlock/internal/library"
 	"github.com/airlockhq/airlock/tools/sql/wire"
 )
 
@@ -151,7 +151,7 @@ func exports(packages []string, link *childLink) interp.Exports {
 	ex := interp.Exports{}
 	for _, p := range packages {
 		key := p + "/" + pathBase(p)
-		if syms, ok := symbols.Symbols[key]; ok {
+		if syms, ok := library.Symbols[key]; ok {
 			if p == "fmt" {
 				// Under its canonical key, yaegi would also compile its
 				// bundled generic sources, which fail; the shims replace them.
@@ -169,7 +169,7 @@ func exports(packages []string, link *childLink) interp.Exports {
 	if syms, ok := shims.Symbols[rt]; ok {
 		ex[rt] = syms
 	}
-	ex["."] = symbols.Symbols["."]
+	ex["."] = library.Symbols["."]
 	ex[rtPackage+"/"+rtPackage] = map[string]reflect.Value{
 		"Call": reflect.ValueOf(link.call),
 	}

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/airlockhq/airlock/internal/symbols"
+	"github.com/airlockhq/airlock/internal/library"
 )
 
 // goVersion is the language version programs are checked against. Newer
@@ -46,7 +46,7 @@ var errUnavailable = errors.New("not available in the sandbox")
 // concurrent checks share it.
 var stdlib struct {
 	mu      sync.Mutex
-	keys    map[string]string // import path -> key in symbols.Symbols
+	keys    map[string]string // import path -> key in library.Symbols
 	conv    *converter
 	pkgs    map[string]*types.Package
 	errs    map[string]error
@@ -61,7 +61,7 @@ func stdKeys() map[string]string {
 	}
 	keys := map[string]string{}
 	names := map[string]string{}
-	for key := range symbols.Symbols {
+	for key := range library.Symbols {
 		i := strings.LastIndexByte(key, '/')
 		if i <= 0 {
 			continue // "." holds MapTypes, not a package
@@ -163,7 +163,7 @@ func buildStd(path string) (*types.Package, error) {
 		}
 	}
 	if inSymbols {
-		stdlib.conv.fill(pkg, symbols.Symbols[key])
+		stdlib.conv.fill(pkg, library.Symbols[key])
 	}
 	pkg.MarkComplete()
 	return pkg, nil

@@ -340,7 +340,7 @@ func (p *Policy) importViolation(imp plan.Import) Violation {
 	case imp.Tool || isTool && slices.Contains(providerNames(p.known), provider):
 		v.Message = fmt.Sprintf("import %q is not allowed: policy %s grants no %s tools", imp.Path, p.Name, provider)
 		v.Hint = p.grantedHint("")
-	case isTool || imp.Path == resultPackage:
+	case isTool || alwaysAllowed(imp.Path):
 		v.Message = fmt.Sprintf("import %q is not allowed: no such tool package", imp.Path)
 		v.Hint = p.grantedHint("")
 	case sandboxPackages()[imp.Path]:

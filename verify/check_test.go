@@ -179,7 +179,7 @@ func TestCheck(t *testing.T) {
 prog.go:4:2: import "os" is not allowed: the sandbox does not provide it
 	hint: use airlock/fs or fmt instead
 prog.go:5:2: import "crypto/md5" is not allowed by policy test
-	hint: allowed imports: airlock, airlock/fs, airlock/http, encoding/json, fmt, strings
+	hint: allowed imports: airlock, airlock/fs, airlock/http, airlock/table, encoding/json, fmt, strings
 prog.go:7:2: import "airlock/sql" is not allowed: no such tool package
 	hint: granted tools: fs.Glob, fs.ReadCSV, fs.ReadFile, http.Get, http.Post
 prog.go:11:9: note: fs.ReadCSV(name) is checked when the program runs: argument path is only known at run time

@@ -201,7 +201,7 @@ func (l *loader) imports(n ast.Node) {
 		switch {
 		case l.pol.imports[path]:
 			l.ps.add(line, col, "", "%q is listed twice", path)
-		case path == resultPackage:
+		case alwaysAllowed(path):
 			// Always allowed; listing it is harmless.
 		case strings.HasPrefix(path, toolPackagePrefix):
 			l.ps.add(line, col, "list the tools the program may call under tools:, e.g. "+strings.TrimPrefix(path, toolPackagePrefix)+".ReadFile: {}",

@@ -43,6 +43,13 @@ const toolPackagePrefix = "airlock/"
 // structured result.
 const resultPackage = "airlock"
 
+// tablePackage holds the native helpers for tabular data: compiled code
+// without any I/O, which every program may import.
+const tablePackage = "airlock/table"
+
+// alwaysAllowed reports the airlock packages every program may import.
+func alwaysAllowed(path string) bool { return path == resultPackage || path == tablePackage }
+
 // providerOf returns the provider of a tool name: "fs" for "fs.ReadFile".
 func providerOf(tool string) string {
 	provider, _, _ := strings.Cut(tool, ".")

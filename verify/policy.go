@@ -199,7 +199,7 @@ func (p *Policy) Imports() []string {
 // policy lists, "airlock", or the tool package of a provider one of whose
 // tools the policy grants.
 func (p *Policy) AllowsImport(path string) bool {
-	if p.imports[path] || path == resultPackage {
+	if p.imports[path] || alwaysAllowed(path) {
 		return true
 	}
 	for _, g := range p.tools {
@@ -226,6 +226,7 @@ func (p *Policy) allowedImports() map[string]bool {
 		set[path] = true
 	}
 	set[resultPackage] = true
+	set[tablePackage] = true
 	for _, g := range p.tools {
 		set[packageOf(g.sig)] = true
 	}
