@@ -19,8 +19,8 @@ import (
 
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
-	"github.com/airlockhq/airlock/internal/shims"
 	"github.com/airlockhq/airlock/internal/library"
+	"github.com/airlockhq/airlock/internal/shims"
 	"github.com/airlockhq/airlock/tools/sql/wire"
 )
 
