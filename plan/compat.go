@@ -199,6 +199,8 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.selectStmt(n, stack)
 	case *ast.DeferStmt:
 		r.deferStmt(n, stack)
+	case *ast.AssignStmt:
+		r.assign(n, stack)
 	case *ast.CallExpr:
 		return r.call(n, stack)
 	case *ast.SelectorExpr:
@@ -442,4 +444,127 @@ func (r *compatRewriter) objectOf(e ast.Expr) types.Object {
 		return r.info.Uses[e.Sel]
 	}
 	return nil
+}
+
+// assign splits a parallel assignment the interpreter gets wrong into
+// single ones: in "c, d = f(x), 5" it loses d when a right-hand side is
+// anything but a name or a constant. The split keeps the meaning when every
+// left-hand side is a plain variable and no right-hand side reads one of
+// them (so "a, b = b, a" is left alone).
+func (r *compatRewriter) assign(as *ast.AssignStmt, stack []ast.Node) {
+	if as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	switch parent(stack).(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return // an if, for or switch header takes a single simple statement
+	}
+	simple := true
+	for _, e := range as.Rhs {
+		switch ast.Unparen(e).(type) {
+		case *ast.Ident, *ast.BasicLit:
+		default:
+			simple = false
+		}
+	}
+	if simple {
+		return
+	}
+	lhs := map[types.Object]bool{}
+	split := true // single assignments in a row mean the same
+	for _, e := range as.Lhs {
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			split = false
+			continue
+		}
+		if id.Name == "_" {
+			continue
+		}
+		obj := r.objectOf(id)
+		if obj == nil || lhs[obj] {
+			split = false
+			continue
+		}
+		lhs[obj] = true
+	}
+	for _, e := range as.Rhs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && lhs[r.info.Uses[id]] {
+				split = false
+			}
+			return split
+		})
+	}
+	if !split {
+		r.assignViaTemps(as)
+		return
+	}
+	parts := make([]string, len(as.Lhs))
+	for i := range as.Lhs {
+		parts[i] = r.text(as.Lhs[i]) + " = " + r.text(as.Rhs[i])
+	}
+	r.rewrite(as.Pos(), "parallel assignment")
+	r.replace(as.Pos(), as.End(), strings.Join(parts, "; "))
+}
+
+// assignViaTemps rewrites a parallel assignment through typed temporaries,
+// which hold every right-hand side before any variable changes. It gives
+// up when a type cannot be written in this file.
+func (r *compatRewriter) assignViaTemps(as *ast.AssignStmt) {
+	var decls, temps []string
+	for i, e := range as.Lhs {
+		t := r.info.TypeOf(e)
+		if id, ok := e.(*ast.Ident); ok && id.Name == "_" || t == nil {
+			t = types.Default(r.info.TypeOf(as.Rhs[i]))
+		}
+		typ, ok := r.typeExpr(t)
+		if !ok {
+			return
+		}
+		name := r.name("a")
+		decls = append(decls, "var "+name+" "+typ+" = "+r.text(as.Rhs[i]))
+		temps = append(temps, name)
+	}
+	lhs := make([]string, len(as.Lhs))
+	for i, e := range as.Lhs {
+		lhs[i] = r.text(e)
+	}
+	r.rewrite(as.Pos(), "parallel assignment")
+	r.replace(as.Pos(), as.End(), strings.Join(decls, "; ")+"; "+strings.Join(lhs, ", ")+" = "+strings.Join(temps, ", "))
+}
+
+// typeExpr writes t as this file can name it: types of the program's own
+// package bare, others through the name the file imports them by.
+func (r *compatRewriter) typeExpr(t types.Type) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	ok := true
+	s := types.TypeString(t, func(p *types.Package) string {
+		if p == nil || p.Path() == "main" || r.file.Name != nil && p.Name() == r.file.Name.Name && p.Path() == r.file.Name.Name {
+			return ""
+		}
+		for _, imp := range r.file.Imports {
+			path, err := strconv.Unquote(imp.Path.Value)
+			if err != nil || path != p.Path() {
+				continue
+			}
+			if imp.Name != nil {
+				if imp.Name.Name == "_" || imp.Name.Name == "." {
+					ok = false
+					return p.Name()
+				}
+				return imp.Name.Name
+			}
+			return p.Name()
+		}
+		ok = false
+		return p.Name()
+	})
+	if strings.Contains(s, "untyped") || strings.Contains(s, "invalid") {
+		return "", false
+	}
+	return s, ok
 }

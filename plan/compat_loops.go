@@ -94,6 +94,16 @@ func (r *compatRewriter) rangeInt(rs *ast.RangeStmt, tv types.TypeAndValue) {
 // pointer, a deferred or go call), as Go 1.22 does and the interpreter
 // does not.
 func (r *compatRewriter) forStmt(fs *ast.ForStmt, stack []ast.Node) {
+	if fs.Init != nil && fs.Cond == nil && fs.Post == nil {
+		// The interpreter loses what the body assigns to the loop's
+		// variables when a three-clause loop has neither a condition nor
+		// a post statement: give it the condition true.
+		between := r.src[r.off(fs.Init.End()):r.off(fs.Body.Lbrace)]
+		if strings.Count(string(between), ";") == 2 && strings.TrimSpace(strings.ReplaceAll(string(between), ";", "")) == "" {
+			r.rewrite(fs.For, "for loop without condition or post statement")
+			r.replace(fs.Init.End(), fs.Body.Lbrace, "; true; ")
+		}
+	}
 	init, ok := fs.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE {
 		return

@@ -34,6 +34,9 @@ func TestSymbolsMatchSource(t *testing.T) {
 	stdlib.mu.Unlock()
 	sort.Strings(paths)
 	for _, path := range paths {
+		if strings.HasPrefix(path, "airlock/") {
+			continue // airlock's own native packages have no Go sources to compare with
+		}
 		t.Run(path, func(t *testing.T) {
 			ours, err := importStd(path)
 			if err != nil {
