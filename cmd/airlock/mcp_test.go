@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -202,5 +204,29 @@ func TestMCPServerJoin(t *testing.T) {
 	text, _ = callText(t, cs, "describe_tool", map[string]any{"name": "files.ReadTextFile"})
 	if !strings.Contains(text, `// import "airlock/mcp/files"`) || !strings.Contains(text, "type ReadTextFileArgs struct") {
 		t.Errorf("describe_tool of an MCP tool = %s", text)
+	}
+}
+
+// TestMCPServerHTTP serves airlock over streamable HTTP, as --http does,
+// to a Go SDK client.
+func TestMCPServerHTTP(t *testing.T) {
+	st, err := loadSetup("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.close()
+	srv := newAgentServer(st, agentOptions{})
+	defer srv.close()
+	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.mcp }, nil))
+	defer hs.Close()
+	client := sdk.NewClient(&sdk.Implementation{Name: "test", Version: "1"}, nil)
+	cs, err := client.Connect(context.Background(), &sdk.StreamableClientTransport{Endpoint: hs.URL}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cs.Close()
+	text, _ := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(6 * 7) }\n"})
+	if s := summary(t, text); s["status"] != "ok" || s["output"] != "42\n" {
+		t.Errorf("run_program over HTTP = %s", text)
 	}
 }

@@ -53,7 +53,7 @@ prints a compact JSON summary sized for a model's context.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newPlanCmd(), newVerifyCmd(), newRunCmd(), newPolicyCmd(), newToolsCmd(), newMCPCmd(), newVersionCmd())
+	root.AddCommand(newPlanCmd(), newVerifyCmd(), newRunCmd(), newPolicyCmd(), newToolsCmd(), newMCPCmd(), newDoctorCmd(), newVersionCmd())
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
