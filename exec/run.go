@@ -66,7 +66,7 @@ func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Optio
 	}
 	r := &runner{
 		plan: v.Plan(), source: v.Source(), pol: pol, checker: v.NewChecker(), reg: reg, lim: lim, opts: opts,
-		summary: s, calls: map[string]*CallStats{}, tracer: &tracer{w: opts.Trace},
+		summary: s, calls: map[string]*CallStats{}, tracer: &tracer{w: opts.Trace}, taint: newTaint(pol),
 	}
 	reg.Shell().SetRunner(r.shellRun)
 	reg.SetRedirectCheck(func(tool string, args map[string]any) error {
@@ -108,6 +108,7 @@ type runner struct {
 	// it has started.
 	guard  *sandbox.Guard
 	tracer *tracer
+	taint  *taint // run-time flow checks; nil when the policy asks for none
 	// shellCPU is the CPU time of the scripts a Go program ran.
 	shellCPU time.Duration
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
+	"github.com/airlockhq/airlock/verify"
 )
 
 // MaxToolResult caps the encoded result of one tool call handed to the
@@ -123,6 +124,14 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		}
 		return r.blockWith(g, req.Tool, "tool", d.Reason, hint)
 	}
+	if rule, arg, broken := r.taint.check(req.Tool, args); broken {
+		reason := fmt.Sprintf("argument %s carries data read from a %s tool; the policy denies flows from %s to %s", arg, rule.From, rule.From, rule.To)
+		if rule.Reason != "" {
+			reason = rule.Reason + " (argument " + arg + " carries data read from a " + rule.From + " tool)"
+		}
+		tr.Verdict, tr.Reason = "denied", reason
+		return r.blockWith(g, req.Tool, verify.RuleFlow, reason, "keep what "+rule.From+" tools return out of what "+rule.To+" tools receive")
+	}
 	// The call runs apart so the run's end can abandon it: a provider may
 	// block where no context reaches (opening a FIFO, say).
 	type outcome struct {
@@ -163,6 +172,7 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 	}
 	st.BytesOut += int64(len(body))
 	tr.BytesOut = int64(len(body))
+	r.taint.result(req.Tool, body)
 	r.mu.Lock()
 	r.dataBytes += int64(len(body))
 	r.mu.Unlock()

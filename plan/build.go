@@ -95,6 +95,9 @@ func (b *builder) analyse() error {
 		return err
 	}
 	b.collectUses()
+	b.plan.sort() // flows refer to uses by index
+	b.plan.Flows = b.flows()
+	b.plan.Notes, b.plan.CallBound = b.lint()
 	if clean {
 		out, rewrites, findings := rewriteCompat(b.fset, b.file, b.info, b.src)
 		b.plan.Source = out
@@ -113,6 +116,8 @@ func (p *Plan) clone() *Plan {
 	c.Uses = slices.Clone(p.Uses)
 	c.Findings = slices.Clone(p.Findings)
 	c.Rewrites = slices.Clone(p.Rewrites)
+	c.Flows = slices.Clone(p.Flows)
+	c.Notes = slices.Clone(p.Notes)
 	return &c
 }
 

@@ -209,7 +209,7 @@ func TestJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := `{"file":"hello.go","language":"go","package":"main","imports":[{"path":"fmt","pos":{"line":3,"col":8}}],"tool_uses":[],"findings":[]}`
+		want := `{"file":"hello.go","language":"go","package":"main","imports":[{"path":"fmt","pos":{"line":3,"col":8}}],"tool_uses":[],"findings":[],"call_bound":{"max":0,"bounded":true}}`
 		if string(out) != want {
 			t.Fatalf("plan\n got %s\nwant %s", out, want)
 		}

@@ -23,6 +23,18 @@ type Plan struct {
 	Findings []Finding `json:"findings"`
 	Rewrites []Rewrite `json:"rewrites,omitempty"`
 
+	// Flows lists how tool results can reach tool arguments and the
+	// program's output, as far as static analysis can tell.
+	Flows []Flow `json:"flows,omitempty"`
+
+	// Notes are remarks that do not stop the program from running: what
+	// makes its runs differ, and what leaves its tool calls without a bound.
+	Notes []Note `json:"notes,omitempty"`
+
+	// CallBound bounds the tool calls one run makes; nil when the program
+	// could not be analysed.
+	CallBound *CallBound `json:"call_bound,omitempty"`
+
 	// Source is the program as it will run: the input with the rewrites
 	// applied. Lines are preserved, so positions in run-time errors match
 	// the original file.

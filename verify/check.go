@@ -116,6 +116,11 @@ func (v *Verdict) MarshalJSON() ([]byte, error) {
 	if v.policy != nil {
 		policy = v.policy.Name
 	}
+	var notes []plan.Note
+	var flows []plan.Flow
+	if v.plan != nil {
+		notes, flows = v.plan.Notes, v.plan.Flows
+	}
 	return json.Marshal(struct {
 		File       string       `json:"file"`
 		Policy     string       `json:"policy"`
@@ -123,7 +128,9 @@ func (v *Verdict) MarshalJSON() ([]byte, error) {
 		Strict     bool         `json:"strict,omitempty"`
 		Uses       []UseVerdict `json:"tool_uses"`
 		Violations []Violation  `json:"violations"`
-	}{v.File, policy, v.approved, v.strict, uses, violations})
+		Notes      []plan.Note  `json:"notes,omitempty"`
+		Flows      []plan.Flow  `json:"flows,omitempty"`
+	}{v.File, policy, v.approved, v.strict, uses, violations, notes, flows})
 }
 
 // MarshalJSON writes the use and its decision as one flat object.
@@ -203,6 +210,7 @@ func Check(p *plan.Plan, pol *Policy, opts CheckOptions) *Verdict {
 		}
 	}
 	v.Violations = append(v.Violations, pol.checkProgram(p)...)
+	v.Violations = append(v.Violations, checkFlows(p, pol)...)
 
 	slices.SortStableFunc(v.Violations, func(a, b Violation) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col), strings.Compare(a.Rule, b.Rule))

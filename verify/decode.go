@@ -25,7 +25,7 @@ const maxDepth = 32
 
 // topKeys are the keys of a policy file, in the order README.md documents
 // them.
-var topKeys = []string{"name", "description", "imports", "tools", "program", "providers", "limits"}
+var topKeys = []string{"name", "description", "imports", "tools", "program", "labels", "flows", "providers", "limits"}
 
 var (
 	toolKeys    = []string{"allow", "reason"}
@@ -70,6 +70,7 @@ func (l *loader) load() *Policy {
 		imports:   map[string]bool{},
 		tools:     map[string]*grant{},
 		known:     l.known,
+		labels:    map[string][]string{},
 	}
 	if len(l.src) > maxPolicySize {
 		l.ps.add(0, 0, "", "policy is larger than %s", FormatSize(maxPolicySize))
@@ -97,6 +98,10 @@ func (l *loader) load() *Policy {
 			l.tools(kv.Value)
 		case "program":
 			l.program(kv.Value)
+		case "labels":
+			l.labels(kv.Value)
+		case "flows":
+			l.flowRules(kv.Value)
 		case "providers":
 			l.providers(kv.Value)
 		case "limits":

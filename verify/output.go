@@ -39,6 +39,11 @@ func (r FileResult) entries() []entry {
 	for _, x := range v.Violations {
 		out = append(out, entry{pos: x.Pos, rule: x.Rule, message: x.Message, hint: x.Hint})
 	}
+	if v.plan != nil {
+		for _, n := range v.plan.Notes {
+			out = append(out, entry{pos: n.Pos, note: true, rule: n.Rule, message: n.Message, hint: n.Hint})
+		}
+	}
 	if !v.strict {
 		for _, u := range v.Uses {
 			if u.Decision == Deferred {
@@ -150,6 +155,7 @@ var ruleDescriptions = map[string]string{
 	RuleArgument: "Tool argument the tool itself refuses",
 	RuleDeferred: "Tool use only checkable at run time",
 	RuleProgram:  "Program denied by a program rule",
+	RuleFlow:     "Tool result reaches a sink the policy forbids",
 	RulePolicy:   "No usable policy",
 }
 

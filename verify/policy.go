@@ -83,6 +83,8 @@ type Policy struct {
 	tools   map[string]*grant
 	program []*rule
 	known   map[string]ToolSig
+	labels  map[string][]string // tool name or glob -> labels
+	flows   []FlowRule
 }
 
 // grant is how a policy grants one tool.

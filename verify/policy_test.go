@@ -43,7 +43,7 @@ func TestLoadErrors(t *testing.T) {
 			want: `p.yaml:2:1: unknown key "toolz"
  | toolz: {}
  | ^
-hint: did you mean tools? valid keys: name, description, imports, tools, program, providers, limits`,
+hint: did you mean tools? valid keys: name, description, imports, tools, program, labels, flows, providers, limits`,
 		},
 		{
 			name: "unknown key in a tool",

@@ -20,6 +20,7 @@ import (
 
 	"github.com/airlockhq/airlock/plan"
 	planshell "github.com/airlockhq/airlock/plan/shell"
+	"github.com/airlockhq/airlock/policies"
 	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
@@ -47,8 +48,9 @@ func readProgram(cmd *cobra.Command, arg string) (name string, src []byte, err e
 
 // setup is what every command needs: the policy and the tools it configures.
 type setup struct {
-	policy   *verify.Policy
-	registry *tools.Registry
+	policy     *verify.Policy
+	policyData []byte // the policy file as read, for approval digests
+	registry   *tools.Registry
 }
 
 // loadSetup loads the policy at path, or the built-in default when path is
@@ -61,7 +63,7 @@ func loadSetup(path string) (*setup, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &setup{policy: verify.Default(), registry: reg}, nil
+		return &setup{policy: verify.Default(), policyData: policies.Default, registry: reg}, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -79,7 +81,7 @@ func loadSetup(path string) (*setup, error) {
 	if err != nil {
 		return nil, usageError("policy %s: %v", path, err)
 	}
-	return &setup{policy: pol, registry: reg}, nil
+	return &setup{policy: pol, policyData: data, registry: reg}, nil
 }
 
 // knownTools lists the tools a policy may name: those of the built-in

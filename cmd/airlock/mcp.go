@@ -239,7 +239,7 @@ func (a *agentServer) runProgram(ctx context.Context, req *sdk.CallToolRequest, 
 		}
 		ctx = tools.WithWorkspace(ctx, w)
 	}
-	s := a.st.run(ctx, programName(in.Program), []byte(in.Program), false, opts)
+	s := a.st.run(ctx, programName(in.Program), []byte(in.Program), false, "", opts)
 	return textResult(string(s.Encode(budget))), nil, nil
 }
 

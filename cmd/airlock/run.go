@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"time"
 
@@ -13,9 +14,29 @@ import (
 	"github.com/airlockhq/airlock/verify"
 )
 
-// run plans, verifies and runs one program, always giving a summary.
-func (st *setup) run(ctx context.Context, name string, src []byte, strict bool, opts exec.Options) *exec.Summary {
+// run plans, verifies and runs one program, always giving a summary. With
+// an approved digest, only the exact program, policy and tools it binds run.
+func (st *setup) run(ctx context.Context, name string, src []byte, strict bool, approved string, opts exec.Options) *exec.Summary {
 	p, err := st.buildPlan(name, src)
+	if err == nil && approved != "" {
+		m := st.manifestOf(p, src)
+		cached, ok := recall(m.Digest)
+		switch {
+		case m.Digest != approved:
+			s := exec.Unplannable(st.policy, errNotApproved)
+			s.Status = exec.StatusDenied
+			s.Error = &exec.ErrorInfo{Kind: "approval",
+				Message: fmt.Sprintf("the program, policy or tools differ from what was approved: this run's digest is %s", m.Digest),
+				Hint:    "review the change (airlock plan --manifest) and approve the new digest, or run the approved program"}
+			return s
+		case ok && !cached.Approved:
+			s := exec.Unplannable(st.policy, errNotApproved)
+			s.Status = exec.StatusDenied
+			s.Error = &exec.ErrorInfo{Kind: "approval", Message: "the policy refused this exact program when it was verified",
+				Hint: "fix the violations `airlock verify` lists"}
+			return s
+		}
+	}
 	if err != nil {
 		s := exec.Unplannable(st.policy, err)
 		var te *toolError
@@ -25,6 +46,9 @@ func (st *setup) run(ctx context.Context, name string, src []byte, strict bool, 
 		return s
 	}
 	v := verify.Check(p, st.policy, st.checkOptions(strict))
+	if approved != "" {
+		remember(st.manifestOf(p, src), v)
+	}
 	return exec.Run(ctx, v, st.registry, opts)
 }
 
@@ -38,6 +62,7 @@ func newRunCmd() *cobra.Command {
 		isolation bool
 		trace     string
 		workspace string
+		approved  string
 	)
 	cmd := &cobra.Command{
 		Use:   "run [--policy P] [--timeout D] [--memory SIZE] [--max-tokens N] FILE|-",
@@ -98,7 +123,7 @@ of the model's context.
 			if err != nil {
 				return err
 			}
-			s := st.run(ctx, name, src, strict, opts)
+			s := st.run(ctx, name, src, strict, approved, opts)
 			if _, err := cmd.OutOrStdout().Write(s.Encode(budget)); err != nil {
 				return err
 			}
@@ -115,6 +140,7 @@ of the model's context.
 	f.IntVar(&maxTokens, "max-tokens", 0, "token budget of the summary (default from the policy, 2000 unless set)")
 	f.BoolVar(&strict, "strict", false, "refuse tool uses whose arguments are only known at run time")
 	f.BoolVar(&isolation, "require-isolation", false, "refuse to run unless every sandbox layer is active")
+	f.StringVar(&approved, "approved", "", "run only if the program, policy and tools match this digest (from airlock plan --manifest)")
 	f.StringVar(&trace, "trace", "", "write an audit trace to FILE: a JSON line per tool call, then the final status")
 	f.StringVar(&workspace, "workspace", "", "folder the workspace tool reads and writes, kept across runs (the policy must grant workspace.*)")
 	return cmd

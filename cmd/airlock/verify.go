@@ -59,6 +59,7 @@ SARIF 2.1.0 for code-scanning dashboards.
 					continue
 				}
 				v := verify.Check(p, st.policy, st.checkOptions(strict))
+				remember(st.manifestOf(p, src), v)
 				if !v.Approved() && code == exitOK {
 					code = exitRejected
 				}

@@ -1,0 +1,1808 @@
+package plan
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Flow is one way a tool's result can reach a tool's argument or the
+// program's output, as far as static analysis can tell.
+type Flow struct {
+	From int    `json:"from"`          // index in Plan.Uses of the tool use whose result flows
+	To   int    `json:"to"`            // index in Plan.Uses of the receiving tool use, or -1 for the program's output
+	Arg  string `json:"arg,omitempty"` // the receiving parameter's name; "" for output and control flows
+	// Kind is "data" when the value, or something computed from it, is
+	// passed; "control" when the result decides whether or how the
+	// receiving call runs.
+	Kind string `json:"kind"`
+	// Certain is false when the analysis could not rule the flow out
+	// (it lost track, see Why) rather than seeing it.
+	Certain bool   `json:"certain"`
+	Path    []Pos  `json:"path"`          // the steps from the source call to the sink, for a human to read
+	Why     string `json:"why,omitempty"` // for an uncertain flow: what made the analysis give up
+}
+
+// The analysis behind Flows is flow-insensitive, context-insensitive and
+// field-insensitive: a variable holds everything ever assigned to it, a
+// function's results are the union over all its calls, and writing one
+// field or element taints the whole container. Containers reached through
+// pointers, slices, maps, channels and interfaces are shared between the
+// variables a reference was copied between (alias classes, unified as in
+// Steensgaard's analysis). Standard-library calls are assumed to compute
+// their results from all their arguments and to write through the
+// references they are given. It iterates over the whole program to a
+// fixpoint, within a budget.
+const (
+	flowMaxPasses = 200
+	flowMaxWork   = 20_000_000 // expressions and statements visited, over all passes
+	flowMaxTime   = time.Second
+	flowMaxPath   = 24     // steps kept in a path
+	flowMaxFlows  = 50_000 // flows reported
+)
+
+// Flow kinds.
+const (
+	flowData    = "data"
+	flowControl = "control"
+)
+
+// outputSink is Flow.To for the program's output.
+const outputSink = -1
+
+// labelStdout marks a value that writes to the program's output
+// (os.Stdout and writers wrapping it). It is not a source.
+const labelStdout = -2
+
+// Reasons the analysis gives for an uncertain flow.
+const (
+	whyBudget    = "the analysis ran out of its time or step budget"
+	whyInterface = "a method called through an interface"
+)
+
+// fact is how one source reaches a value.
+type fact struct {
+	certain bool
+	why     string
+	path    []Pos
+}
+
+// taint maps a source (an index in Plan.Uses, or labelStdout) to how it
+// reaches a value. A taint is never changed once it may be shared: merge
+// into a node's own map only.
+type taint map[int]*fact
+
+// target is a function a function value may hold.
+type target struct {
+	fn    *fnInfo     // a function of the program
+	bound bool        // a method value: the receiver is bound already
+	use   int         // a tool taken as a value: its index in Plan.Uses, else -1
+	tool  *types.Func // the tool's declaration
+}
+
+// val is what evaluating an expression yields.
+type val struct {
+	t     taint
+	roots []int           // nodes whose referenced memory the value may share
+	fns   map[target]bool // the functions it may be, when it is a function
+	// unknown says why the function value cannot be tracked: the functions
+	// in fns may not be all of them.
+	unknown string
+}
+
+// node is an abstract location: a variable, a parameter, a function's
+// result or control context.
+type node struct {
+	t       taint
+	parent  int   // union-find over alias classes
+	heap    taint // at a class's root: what was written through a reference
+	fns     map[target]bool
+	unknown string
+}
+
+// fnInfo describes a function of the program: a declaration, a function
+// literal, or the body of a range-over-func loop.
+type fnInfo struct {
+	name     string
+	body     *ast.BlockStmt
+	sig      *types.Signature
+	recv     int // node of the receiver, -1 without
+	params   []int
+	results  []int
+	ctl      int // node of the control context of its calls
+	variadic bool
+	taken    bool // used as a value: a candidate for unresolved calls
+}
+
+// flowKey identifies a Flow for deduplication.
+type flowKey struct {
+	from, to  int
+	arg, kind string
+}
+
+// errFlowBudget stops the analysis when it runs over its budget.
+type errFlowBudget struct{}
+
+type flowAnalysis struct {
+	b        *builder
+	info     *types.Info
+	nodes    []node
+	varNode  map[*types.Var]int
+	fns      map[*types.Func]*fnInfo
+	lits     map[*ast.FuncLit]*fnInfo
+	ranges   map[*ast.RangeStmt]*fnInfo
+	fnList   []*fnInfo
+	taken    []target // tools and functions used as values, in order seen
+	takenSet map[target]bool
+	identUse map[*ast.Ident]int  // tool references to their index in Plan.Uses
+	useFn    map[int]*types.Func // the tool of each use
+	refs     map[types.Type]bool
+	errType  types.Type
+	flows    map[flowKey]*Flow
+	changed  bool
+	work     int // units of work done, over all passes
+	ticks    int // calls of tick
+	deadline time.Time
+	cur      *fnInfo // the function being walked, nil at package level
+}
+
+// flows analyses how tool results flow through the program. Uses must be
+// sorted already: flows refer to them by index.
+func (b *builder) flows() (flows []Flow) {
+	if b.info == nil || len(b.plan.Uses) == 0 {
+		return nil
+	}
+	a := &flowAnalysis{
+		b:        b,
+		info:     b.info,
+		varNode:  map[*types.Var]int{},
+		fns:      map[*types.Func]*fnInfo{},
+		lits:     map[*ast.FuncLit]*fnInfo{},
+		ranges:   map[*ast.RangeStmt]*fnInfo{},
+		takenSet: map[target]bool{},
+		identUse: map[*ast.Ident]int{},
+		useFn:    map[int]*types.Func{},
+		refs:     map[types.Type]bool{},
+		errType:  types.Universe.Lookup("error").Type(),
+		flows:    map[flowKey]*Flow{},
+		deadline: time.Now().Add(flowMaxTime),
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			why := whyBudget
+			if _, ok := r.(errFlowBudget); !ok {
+				why = fmt.Sprintf("the analysis failed: %v", r)
+			}
+			if a.pairs() > flowMaxFlows {
+				b.finding(b.file.Pos(), "too-complex",
+					fmt.Sprintf("the flows between the program's %d tool uses could not be analysed", len(b.plan.Uses)),
+					"make fewer tool calls, or split the work into smaller programs")
+				flows = nil
+				return
+			}
+			a.giveUp(why)
+			flows = a.result()
+		}
+	}()
+	a.indexUses()
+	a.declare()
+	for pass := 0; ; pass++ {
+		if pass == flowMaxPasses {
+			panic(errFlowBudget{})
+		}
+		a.changed = false
+		a.pass()
+		if !a.changed {
+			break
+		}
+	}
+	return a.result()
+}
+
+// result lists the flows found, sorted.
+func (a *flowAnalysis) result() []Flow {
+	list := make([]Flow, 0, len(a.flows))
+	for _, f := range a.flows {
+		list = append(list, *f)
+	}
+	slices.SortFunc(list, func(x, y Flow) int {
+		return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To),
+			cmp.Compare(x.Arg, y.Arg), cmp.Compare(x.Kind, y.Kind))
+	})
+	if len(list) == 0 {
+		return nil
+	}
+	return list
+}
+
+// giveUp records that any source may reach any sink.
+func (a *flowAnalysis) giveUp(why string) {
+	uses := a.b.plan.Uses
+	for from, u := range uses {
+		if u.Kind != "call" || !a.hasResult(a.useFn[from]) {
+			continue
+		}
+		f := &fact{why: why, path: []Pos{u.Pos}}
+		for to, v := range uses {
+			a.record(from, to, "", flowControl, f, v.Pos)
+			for _, arg := range v.Args {
+				a.record(from, to, arg.Name, flowData, f, v.Pos)
+			}
+		}
+		a.record(from, outputSink, "", flowControl, f, Pos{})
+		a.record(from, outputSink, "", flowData, f, Pos{})
+	}
+}
+
+// pairs counts the flows giveUp would record.
+func (a *flowAnalysis) pairs() int {
+	sinks := 0
+	for _, u := range a.b.plan.Uses {
+		sinks += 1 + len(u.Args)
+	}
+	sources := 0
+	for i, u := range a.b.plan.Uses {
+		if u.Kind == "call" && a.hasResult(a.useFn[i]) {
+			sources++
+		}
+	}
+	return sources * (sinks + 2)
+}
+
+// hasResult reports whether a tool returns anything but an error; it
+// assumes so of a tool it does not know.
+func (a *flowAnalysis) hasResult(fn *types.Func) bool {
+	if fn == nil {
+		return true
+	}
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		if !a.isError(res.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// record notes a flow, keeping a certain flow over an uncertain one and
+// then the shortest path.
+func (a *flowAnalysis) record(from, to int, arg, kind string, f *fact, at Pos) {
+	path := f.path
+	if at.Line > 0 && (len(path) == 0 || path[len(path)-1] != at) {
+		path = append(slices.Clip(path), at)
+	}
+	k := flowKey{from, to, arg, kind}
+	old := a.flows[k]
+	if old == nil && len(a.flows) >= flowMaxFlows {
+		panic(errFlowBudget{})
+	}
+	if old != nil && (old.Certain && !f.certain || old.Certain == f.certain && len(old.Path) <= len(path)) {
+		return
+	}
+	fl := &Flow{From: from, To: to, Arg: arg, Kind: kind, Certain: f.certain, Path: path}
+	if !f.certain {
+		fl.Why = f.why
+	}
+	a.flows[k] = fl
+}
+
+// tick counts work and stops the analysis past its budget.
+func (a *flowAnalysis) tick() {
+	a.work++
+	a.ticks++
+	if a.work > flowMaxWork || a.ticks&255 == 0 && time.Now().After(a.deadline) {
+		panic(errFlowBudget{})
+	}
+}
+
+// indexUses maps each reference to a tool to its use in the plan.
+func (a *flowAnalysis) indexUses() {
+	type key struct {
+		pos        Pos
+		tool, kind string
+	}
+	index := map[key]int{}
+	for i, u := range a.b.plan.Uses {
+		index[key{u.Pos, u.Tool, u.Kind}] = i
+	}
+	ast.PreorderStack(a.b.file, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || len(stack) == 0 {
+			return true
+		}
+		fn, ok := a.info.Uses[id].(*types.Func)
+		if !ok {
+			return true
+		}
+		tool, ok := a.b.toolPkgs[fn.Pkg()]
+		if !ok {
+			return true
+		}
+		u := a.b.use(tool, fn, id, stack)
+		if i, ok := index[key{u.Pos, u.Tool, u.Kind}]; ok {
+			a.identUse[id] = i
+			a.useFn[i] = fn
+		}
+		return true
+	})
+}
+
+// newNode adds a node.
+func (a *flowAnalysis) newNode() int {
+	a.nodes = append(a.nodes, node{parent: len(a.nodes)})
+	return len(a.nodes) - 1
+}
+
+// varOf returns the node of a variable.
+func (a *flowAnalysis) varOf(v *types.Var) int {
+	if n, ok := a.varNode[v]; ok {
+		return n
+	}
+	n := a.newNode()
+	a.varNode[v] = n
+	return n
+}
+
+// declare creates the functions of the program.
+func (a *flowAnalysis) declare() {
+	for _, d := range a.b.file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		obj, ok := a.info.Defs[fd.Name].(*types.Func)
+		if !ok {
+			continue
+		}
+		fi := a.newFn(fd.Name.Name, fd.Recv, fd.Type, fd.Body, obj.Signature())
+		a.fns[obj] = fi
+	}
+}
+
+// newFn creates the description of a function.
+func (a *flowAnalysis) newFn(name string, recv *ast.FieldList, ft *ast.FuncType, body *ast.BlockStmt, sig *types.Signature) *fnInfo {
+	fi := &fnInfo{name: name, body: body, sig: sig, recv: -1, ctl: a.newNode()}
+	if sig != nil {
+		fi.variadic = sig.Variadic()
+	}
+	fields := func(fl *ast.FieldList) []int {
+		var list []int
+		if fl == nil {
+			return list
+		}
+		for _, f := range fl.List {
+			if len(f.Names) == 0 {
+				list = append(list, a.newNode())
+				continue
+			}
+			for _, id := range f.Names {
+				if v, ok := a.info.Defs[id].(*types.Var); ok {
+					list = append(list, a.varOf(v))
+				} else {
+					list = append(list, a.newNode())
+				}
+			}
+		}
+		return list
+	}
+	if recv != nil {
+		if r := fields(recv); len(r) > 0 {
+			fi.recv = r[0]
+		}
+	}
+	fi.params = fields(ft.Params)
+	fi.results = fields(ft.Results)
+	a.fnList = append(a.fnList, fi)
+	return fi
+}
+
+// pass walks the whole program once.
+func (a *flowAnalysis) pass() {
+	for _, d := range a.b.file.Decls {
+		switch d := d.(type) {
+		case *ast.GenDecl:
+			a.cur = nil
+			for _, s := range d.Specs {
+				if vs, ok := s.(*ast.ValueSpec); ok {
+					a.valueSpec(vs, nil)
+				}
+			}
+		case *ast.FuncDecl:
+			obj, _ := a.info.Defs[d.Name].(*types.Func)
+			if fi := a.fns[obj]; fi != nil && fi.body != nil {
+				a.walkFn(fi)
+			}
+		}
+	}
+	a.cur = nil
+}
+
+// walkFn walks a function's body in its control context.
+func (a *flowAnalysis) walkFn(fi *fnInfo) {
+	outer := a.cur
+	a.cur = fi
+	a.block(fi.body.List, a.read(fi.ctl))
+	a.cur = outer
+}
+
+// find returns the root of n's alias class.
+func (a *flowAnalysis) find(n int) int {
+	for a.nodes[n].parent != n {
+		a.nodes[n].parent = a.nodes[a.nodes[n].parent].parent
+		n = a.nodes[n].parent
+	}
+	return n
+}
+
+// union merges the alias classes of x and y.
+func (a *flowAnalysis) union(x, y int) {
+	x, y = a.find(x), a.find(y)
+	if x == y {
+		return
+	}
+	if x > y {
+		x, y = y, x // the older node stays the root, for stable paths
+	}
+	a.nodes[y].parent = x
+	a.changed = true
+	if h := a.nodes[y].heap; len(h) > 0 {
+		a.nodes[x].heap = a.mergeInto(a.nodes[x].heap, h)
+		a.nodes[y].heap = nil
+	}
+}
+
+// unionAll merges n with each of roots.
+func (a *flowAnalysis) unionAll(n int, roots []int) {
+	for _, r := range roots {
+		a.union(n, r)
+	}
+}
+
+// mergeInto adds src to dst, which it owns, noting a change.
+func (a *flowAnalysis) mergeInto(dst, src taint) taint {
+	a.work += len(src)
+	for l, f := range src {
+		if dst == nil {
+			dst = taint{}
+		}
+		old := dst[l]
+		switch {
+		case old == nil || f.certain && !old.certain:
+			dst[l] = f
+			a.changed = true
+		case f.certain == old.certain && len(f.path) < len(old.path):
+			dst[l] = f // a shorter path is no change
+		}
+	}
+	return dst
+}
+
+// read is everything a node's variable may hold.
+func (a *flowAnalysis) read(n int) taint {
+	t, h := a.nodes[n].t, a.nodes[a.find(n)].heap
+	switch {
+	case len(h) == 0:
+		return t
+	case len(t) == 0:
+		return h
+	}
+	return union(t, h)
+}
+
+// value is a node's variable as a value.
+func (a *flowAnalysis) value(n int) val {
+	nd := &a.nodes[n]
+	return val{t: a.read(n), roots: []int{n}, fns: nd.fns, unknown: nd.unknown}
+}
+
+// store adds v to node n, with step as a step of the path.
+func (a *flowAnalysis) store(n int, v val, step token.Pos, ref bool, why string) {
+	nd := &a.nodes[n]
+	nd.t = a.mergeInto(nd.t, a.stepped(v.t, step, why))
+	if ref {
+		a.unionAll(n, v.roots)
+	}
+	a.storeFns(n, v)
+}
+
+// storeFns adds the functions v may be to node n.
+func (a *flowAnalysis) storeFns(n int, v val) {
+	nd := &a.nodes[n]
+	for t := range v.fns {
+		if !nd.fns[t] {
+			if nd.fns == nil {
+				nd.fns = map[target]bool{}
+			}
+			nd.fns[t] = true
+			a.changed = true
+		}
+	}
+	if v.unknown != "" && nd.unknown == "" {
+		nd.unknown = v.unknown
+		a.changed = true
+	}
+}
+
+// writeThrough adds t to the memory referenced by roots.
+func (a *flowAnalysis) writeThrough(roots []int, t taint, step token.Pos, why string) {
+	if len(t) == 0 {
+		return
+	}
+	t = a.stepped(t, step, why)
+	for _, r := range roots {
+		r = a.find(r)
+		a.nodes[r].heap = a.mergeInto(a.nodes[r].heap, t)
+	}
+}
+
+// stepped returns t with step added to each path, uncertain for why.
+func (a *flowAnalysis) stepped(t taint, step token.Pos, why string) taint {
+	if len(t) == 0 || !step.IsValid() && why == "" {
+		return t
+	}
+	a.work += len(t)
+	p := a.b.pos(step)
+	out := make(taint, len(t))
+	for l, f := range t {
+		g := &fact{certain: f.certain && why == "", why: f.why, path: f.path}
+		if g.why == "" {
+			g.why = why
+		}
+		if step.IsValid() && len(f.path) < flowMaxPath && (len(f.path) == 0 || f.path[len(f.path)-1] != p) {
+			g.path = append(slices.Clip(f.path), p)
+		}
+		out[l] = g
+	}
+	return out
+}
+
+// union merges taints into a new one.
+func union(ts ...taint) taint {
+	var out taint
+	var only taint
+	n := 0
+	for _, t := range ts {
+		if len(t) > 0 {
+			only = t
+			n++
+		}
+	}
+	if n <= 1 {
+		return only
+	}
+	out = taint{}
+	for _, t := range ts {
+		for l, f := range t {
+			old := out[l]
+			if old == nil || f.certain && !old.certain || f.certain == old.certain && len(f.path) < len(old.path) {
+				out[l] = f
+			}
+		}
+	}
+	return out
+}
+
+// sources drops labels that are not sources.
+func sources(t taint) taint {
+	if _, ok := t[labelStdout]; !ok {
+		return t
+	}
+	out := make(taint, len(t))
+	for l, f := range t {
+		if l != labelStdout {
+			out[l] = f
+		}
+	}
+	return out
+}
+
+// isRef reports whether values of type t may reference shared memory.
+func (a *flowAnalysis) isRef(t types.Type) bool {
+	if t == nil {
+		return true
+	}
+	if r, ok := a.refs[t]; ok {
+		return r
+	}
+	a.refs[t] = false // recursive types: assume no until seen
+	r := false
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface, *types.Signature:
+		r = true
+	case *types.Array:
+		r = a.isRef(u.Elem())
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if a.isRef(u.Field(i).Type()) {
+				r = true
+				break
+			}
+		}
+	case *types.Basic:
+		r = u.Kind() == types.UnsafePointer
+	default:
+		r = true
+	}
+	a.refs[t] = r
+	return r
+}
+
+// typeOf is the type of e, nil when unknown.
+func (a *flowAnalysis) typeOf(e ast.Expr) types.Type {
+	if tv, ok := a.info.Types[e]; ok {
+		return tv.Type
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if obj := a.info.ObjectOf(id); obj != nil {
+			return obj.Type()
+		}
+	}
+	return nil
+}
+
+// isError reports a result of type error.
+func (a *flowAnalysis) isError(t types.Type) bool {
+	return t != nil && types.Identical(t, a.errType)
+}
+
+// ---- statements ----
+
+// exits is the control taint under which a statement may leave early:
+// out of the function, or out of the innermost loop.
+type exits struct{ fn, loop taint }
+
+func (e exits) or(f exits) exits { return exits{union(e.fn, f.fn), union(e.loop, f.loop)} }
+
+// block walks statements; one that may leave early puts the rest of the
+// block under the condition it left on.
+func (a *flowAnalysis) block(list []ast.Stmt, ctl taint) exits {
+	var all exits
+	for _, s := range list {
+		e := a.stmt(s, ctl)
+		ctl = union(ctl, e.fn, e.loop)
+		all = all.or(e)
+	}
+	return all
+}
+
+func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
+	a.tick()
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return a.block(s.List, ctl)
+	case *ast.ExprStmt:
+		a.eval(s.X, ctl)
+		if isExit(a.info, s.X) {
+			return exits{fn: ctl}
+		}
+	case *ast.AssignStmt:
+		a.assignStmt(s, ctl)
+	case *ast.DeclStmt:
+		if gd, ok := s.Decl.(*ast.GenDecl); ok {
+			for _, sp := range gd.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok {
+					a.valueSpec(vs, ctl)
+				}
+			}
+		}
+	case *ast.IncDecStmt:
+		a.eval(s.X, ctl)
+	case *ast.SendStmt:
+		ch := a.eval(s.Chan, ctl)
+		v := a.eval(s.Value, ctl)
+		a.writeThrough(ch.roots, v.t, s.Value.Pos(), "")
+		if a.isRef(a.typeOf(s.Value)) {
+			for _, r := range ch.roots {
+				a.unionAll(r, v.roots)
+			}
+		}
+	case *ast.GoStmt:
+		a.eval(s.Call, ctl)
+	case *ast.DeferStmt:
+		a.eval(s.Call, ctl)
+	case *ast.ReturnStmt:
+		a.returnStmt(s, ctl)
+		return exits{fn: ctl}
+	case *ast.BranchStmt:
+		if s.Tok == token.GOTO || s.Label != nil {
+			return exits{fn: ctl}
+		}
+		if s.Tok != token.FALLTHROUGH {
+			return exits{loop: ctl}
+		}
+	case *ast.LabeledStmt:
+		return a.stmt(s.Stmt, ctl)
+	case *ast.IfStmt:
+		var e exits
+		if s.Init != nil {
+			e = a.stmt(s.Init, ctl)
+		}
+		c := a.cond(s.Cond, ctl)
+		inner := union(ctl, c)
+		e = e.or(a.block(s.Body.List, inner))
+		if s.Else != nil {
+			e = e.or(a.stmt(s.Else, inner))
+		}
+		return e
+	case *ast.ForStmt:
+		var e exits
+		if s.Init != nil {
+			e = a.stmt(s.Init, ctl)
+		}
+		var c taint
+		if s.Cond != nil {
+			c = a.cond(s.Cond, ctl)
+		}
+		inner := union(ctl, c)
+		body := a.block(s.Body.List, inner)
+		if s.Post != nil {
+			a.stmt(s.Post, union(inner, body.loop))
+		}
+		return e.or(exits{fn: body.fn})
+	case *ast.RangeStmt:
+		return a.rangeStmt(s, ctl)
+	case *ast.SwitchStmt:
+		var e exits
+		if s.Init != nil {
+			e = a.stmt(s.Init, ctl)
+		}
+		var c taint
+		if s.Tag != nil {
+			c = a.cond(s.Tag, ctl)
+		}
+		for _, cc := range s.Body.List {
+			for _, x := range cc.(*ast.CaseClause).List {
+				c = union(c, a.cond(x, ctl))
+			}
+		}
+		inner := union(ctl, c)
+		for _, cc := range s.Body.List {
+			e = e.or(a.block(cc.(*ast.CaseClause).Body, inner))
+		}
+		return e
+	case *ast.TypeSwitchStmt:
+		var e exits
+		if s.Init != nil {
+			e = a.stmt(s.Init, ctl)
+		}
+		var x ast.Expr
+		switch as := s.Assign.(type) {
+		case *ast.AssignStmt:
+			if len(as.Rhs) == 1 {
+				x = as.Rhs[0]
+			}
+		case *ast.ExprStmt:
+			x = as.X
+		}
+		if ta, ok := ast.Unparen(x).(*ast.TypeAssertExpr); ok {
+			x = ta.X
+		}
+		var v val
+		var c taint
+		if x != nil {
+			v = a.eval(x, ctl)
+			c = a.stepped(sources(v.t), x.Pos(), "")
+		}
+		inner := union(ctl, c)
+		for _, cc := range s.Body.List {
+			clause := cc.(*ast.CaseClause)
+			if obj, ok := a.info.Implicits[clause].(*types.Var); ok {
+				a.store(a.varOf(obj), v, clause.Pos(), a.isRef(obj.Type()), "")
+			}
+			e = e.or(a.block(clause.Body, inner))
+		}
+		return e
+	case *ast.SelectStmt:
+		var c taint
+		for _, cc := range s.Body.List {
+			comm := cc.(*ast.CommClause).Comm
+			if comm == nil {
+				continue
+			}
+			a.stmt(comm, ctl)
+			if ch := commChan(comm); ch != nil {
+				c = union(c, a.cond(ch, ctl))
+			}
+		}
+		inner := union(ctl, c)
+		var e exits
+		for _, cc := range s.Body.List {
+			e = e.or(a.block(cc.(*ast.CommClause).Body, inner))
+		}
+		return e
+	}
+	return exits{}
+}
+
+// commChan is the channel a select case uses.
+func commChan(s ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch s := s.(type) {
+	case *ast.SendStmt:
+		return s.Chan
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// isExit reports a call that never returns: panic and os.Exit.
+func isExit(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		b, ok := info.Uses[f].(*types.Builtin)
+		return ok && b.Name() == "panic"
+	case *ast.SelectorExpr:
+		fn, ok := info.Uses[f.Sel].(*types.Func)
+		return ok && fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "Exit"
+	}
+	return false
+}
+
+// cond evaluates a condition, returning the sources it depends on.
+func (a *flowAnalysis) cond(e ast.Expr, ctl taint) taint {
+	return a.stepped(sources(a.eval(e, ctl).t), e.Pos(), "")
+}
+
+func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
+	x := a.eval(s.X, ctl)
+	xt := a.typeOf(s.X)
+	vars := []ast.Expr{s.Key, s.Value}
+	elem := x
+	elem.fns, elem.unknown = nil, "a function value ranged over"
+	if sig, ok := types.Unalias(underlying(xt)).(*types.Signature); ok && sig.Params().Len() == 1 {
+		// Range over a function: the loop body is the yield function.
+		fi := a.ranges[s]
+		if fi == nil {
+			yield, _ := sig.Params().At(0).Type().Underlying().(*types.Signature)
+			fi = &fnInfo{name: "range", sig: yield, recv: -1, ctl: a.newNode()}
+			for range 2 {
+				fi.params = append(fi.params, a.newNode())
+			}
+			fi.results = []int{a.newNode()}
+			a.ranges[s] = fi
+			a.fnList = append(a.fnList, fi)
+		}
+		a.call(x, []val{{fns: map[target]bool{{fn: fi, use: -1}: true}}}, []ast.Expr{s.X}, s.X.Pos(), ctl, a.sigOf(s.X), x.t)
+		for i, v := range vars {
+			if v != nil {
+				a.assign(v, a.value(fi.params[i]), s.X.Pos(), ctl)
+			}
+		}
+	} else {
+		for _, v := range vars {
+			if v != nil {
+				a.assign(v, elem, s.X.Pos(), ctl)
+			}
+		}
+	}
+	c := a.stepped(sources(x.t), s.X.Pos(), "")
+	if fi := a.ranges[s]; fi != nil {
+		c = union(c, a.read(fi.ctl)) // how the iterator calls yield
+	}
+	body := a.block(s.Body.List, union(ctl, c))
+	return exits{fn: body.fn}
+}
+
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
+}
+
+func (a *flowAnalysis) valueSpec(vs *ast.ValueSpec, ctl taint) {
+	switch {
+	case len(vs.Values) == len(vs.Names):
+		for i, id := range vs.Names {
+			a.assign(id, a.eval(vs.Values[i], ctl), vs.Values[i].Pos(), ctl)
+		}
+	case len(vs.Values) == 1:
+		vals := a.evalMulti(vs.Values[0], len(vs.Names), ctl)
+		for i, id := range vs.Names {
+			a.assign(id, vals[i], vs.Values[0].Pos(), ctl)
+		}
+	}
+}
+
+func (a *flowAnalysis) assignStmt(s *ast.AssignStmt, ctl taint) {
+	switch {
+	case len(s.Lhs) == len(s.Rhs):
+		for i, l := range s.Lhs {
+			v := a.eval(s.Rhs[i], ctl)
+			if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
+				a.eval(l, ctl) // op=: the variable keeps what it had
+			}
+			a.assign(l, v, s.Rhs[i].Pos(), ctl)
+		}
+	case len(s.Rhs) == 1:
+		vals := a.evalMulti(s.Rhs[0], len(s.Lhs), ctl)
+		for i, l := range s.Lhs {
+			a.assign(l, vals[i], s.Rhs[0].Pos(), ctl)
+		}
+	}
+}
+
+// assign stores v into the place l denotes.
+func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
+	a.tick()
+	switch l := ast.Unparen(l).(type) {
+	case *ast.Ident:
+		if l.Name == "_" {
+			return
+		}
+		obj, ok := a.info.ObjectOf(l).(*types.Var)
+		if !ok {
+			return
+		}
+		a.store(a.varOf(obj), v, step, a.isRef(obj.Type()), "")
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr, *ast.StarExpr:
+		base, key := l, ast.Expr(nil)
+		switch x := l.(type) {
+		case *ast.SelectorExpr:
+			if sel := a.info.Selections[x]; sel == nil {
+				// A package's variable: the program's own globals are
+				// identifiers; another package's are out of reach.
+				return
+			}
+			base = x.X
+		case *ast.IndexExpr:
+			base, key = x.X, x.Index
+		case *ast.StarExpr:
+			base = x.X
+		}
+		b := a.eval(base, ctl)
+		t := v.t
+		if key != nil {
+			t = union(t, a.eval(key, ctl).t)
+		}
+		a.writeThrough(b.roots, t, step, "")
+		if a.isRef(a.typeOf(l)) {
+			for _, r := range b.roots {
+				a.unionAll(r, v.roots)
+				a.storeFns(r, v)
+			}
+		}
+	}
+}
+
+func (a *flowAnalysis) returnStmt(s *ast.ReturnStmt, ctl taint) {
+	fi := a.cur
+	if fi == nil {
+		return
+	}
+	var vals []val
+	switch {
+	case len(s.Results) == len(fi.results):
+		for _, r := range s.Results {
+			vals = append(vals, a.eval(r, ctl))
+		}
+	case len(s.Results) == 1:
+		vals = a.evalMulti(s.Results[0], len(fi.results), ctl)
+	default:
+		return // a bare return: the named results hold the values
+	}
+	for i, n := range fi.results {
+		if i < len(vals) {
+			ref := true
+			if fi.sig != nil && i < fi.sig.Results().Len() {
+				ref = a.isRef(fi.sig.Results().At(i).Type())
+			}
+			a.store(n, vals[i], s.Pos(), ref, "")
+		}
+	}
+}
+
+// ---- expressions ----
+
+// evalMulti evaluates an expression with n values.
+func (a *flowAnalysis) evalMulti(e ast.Expr, n int, ctl taint) []val {
+	var vals []val
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		vals = a.callExpr(call, ctl)
+	} else {
+		v := a.eval(e, ctl) // v, ok := m[k], x.(T) or <-ch
+		for range n {
+			vals = append(vals, v)
+		}
+	}
+	for len(vals) < n {
+		vals = append(vals, val{})
+	}
+	return vals
+}
+
+// eval evaluates an expression: what it may carry, walking the function
+// literals in it and recording the flows of the calls in it.
+func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
+	a.tick()
+	switch e := e.(type) {
+	case nil:
+		return val{}
+	case *ast.Ident:
+		return a.ident(e)
+	case *ast.BasicLit:
+		return val{}
+	case *ast.ParenExpr:
+		return a.eval(e.X, ctl)
+	case *ast.FuncLit:
+		fi := a.lit(e, ctl)
+		a.take(target{fn: fi, use: -1})
+		return val{fns: map[target]bool{{fn: fi, use: -1}: true}}
+	case *ast.CompositeLit:
+		var v val
+		for _, el := range e.Elts {
+			x := a.eval(el, ctl)
+			v.t = union(v.t, x.t)
+			v.roots = append(v.roots, x.roots...)
+		}
+		return v
+	case *ast.KeyValueExpr:
+		k := val{}
+		if _, isField := e.Key.(*ast.Ident); !isField || a.info.Types[e.Key].Type != nil {
+			k = a.eval(e.Key, ctl)
+		}
+		v := a.eval(e.Value, ctl)
+		return val{t: union(k.t, v.t), roots: append(k.roots, v.roots...)}
+	case *ast.SelectorExpr:
+		sel := a.info.Selections[e]
+		if sel == nil {
+			return a.ident(e.Sel) // a package's member
+		}
+		x := a.eval(e.X, ctl)
+		switch sel.Kind() {
+		case types.MethodVal:
+			m, _ := sel.Obj().(*types.Func)
+			x.fns, x.unknown = nil, ""
+			// The receiver is bound now: it is passed, not what decides
+			// which function runs.
+			if i, ok := a.identUse[e.Sel]; ok {
+				if r := m.Signature().Recv(); r != nil {
+					a.sink(x.t, i, paramName(r.Name(), "recv"), flowData, e.Pos(), "")
+				}
+				t := target{use: i, tool: m, bound: true}
+				a.take(t)
+				return val{fns: map[target]bool{t: true}}
+			}
+			if fi := a.fnOf(m); fi != nil && !types.IsInterface(sel.Recv()) {
+				ref := true
+				if fi.sig != nil && fi.sig.Recv() != nil {
+					ref = a.isRef(fi.sig.Recv().Type())
+				}
+				a.store(fi.recv, x, e.Pos(), ref, "")
+				t := target{fn: fi, bound: true, use: -1}
+				a.take(t)
+				return val{fns: map[target]bool{t: true}}
+			}
+			x.unknown = "a method value of an interface"
+			return x
+		case types.MethodExpr:
+			m, _ := sel.Obj().(*types.Func)
+			if i, ok := a.identUse[e.Sel]; ok {
+				t := target{use: i, tool: m}
+				a.take(t)
+				return val{fns: map[target]bool{t: true}}
+			}
+			if fi := a.fnOf(m); fi != nil {
+				t := target{fn: fi, use: -1}
+				a.take(t)
+				return val{fns: map[target]bool{t: true}}
+			}
+			return val{unknown: "a library method"}
+		}
+		x.fns, x.unknown = nil, "a function value stored in a struct field"
+		return x
+	case *ast.IndexExpr:
+		if tv, ok := a.info.Types[e.Index]; ok && tv.IsType() {
+			return a.eval(e.X, ctl) // an instantiation
+		}
+		x := a.eval(e.X, ctl)
+		i := a.eval(e.Index, ctl)
+		return val{t: union(x.t, i.t), roots: x.roots, unknown: "a function value taken from a map or slice"}
+	case *ast.IndexListExpr:
+		return a.eval(e.X, ctl)
+	case *ast.SliceExpr:
+		x := a.eval(e.X, ctl)
+		t := x.t
+		for _, i := range []ast.Expr{e.Low, e.High, e.Max} {
+			if i != nil {
+				t = union(t, a.eval(i, ctl).t)
+			}
+		}
+		return val{t: t, roots: x.roots}
+	case *ast.StarExpr:
+		x := a.eval(e.X, ctl)
+		x.fns, x.unknown = nil, "a function value read through a pointer"
+		return x
+	case *ast.UnaryExpr:
+		x := a.eval(e.X, ctl)
+		if e.Op == token.ARROW {
+			x.fns, x.unknown = nil, "a function value received from a channel"
+		}
+		return x
+	case *ast.BinaryExpr:
+		x, y := a.eval(e.X, ctl), a.eval(e.Y, ctl)
+		return val{t: union(x.t, y.t)}
+	case *ast.TypeAssertExpr:
+		x := a.eval(e.X, ctl)
+		x.fns, x.unknown = nil, "a function value in an interface"
+		return x
+	case *ast.CallExpr:
+		vals := a.callExpr(e, ctl)
+		switch len(vals) {
+		case 0:
+			return val{}
+		case 1:
+			return vals[0]
+		}
+		v := vals[0]
+		for _, w := range vals[1:] {
+			v.t = union(v.t, w.t)
+			v.roots = append(v.roots, w.roots...)
+		}
+		return v
+	}
+	return val{} // types and the like
+}
+
+// ident evaluates a name, alone or qualified by its package.
+func (a *flowAnalysis) ident(id *ast.Ident) val {
+	switch obj := a.info.ObjectOf(id).(type) {
+	case *types.Var:
+		if obj.Pkg() != nil && obj.Pkg().Path() == "os" && (obj.Name() == "Stdout" || obj.Name() == "Stderr") {
+			return val{t: taint{labelStdout: {certain: true}}}
+		}
+		if obj.IsField() {
+			return val{} // a field's name in a composite literal
+		}
+		if obj.Pkg() != nil && obj.Pkg().Path() != "main" && obj.Parent() == obj.Pkg().Scope() {
+			return val{unknown: "a library's variable"}
+		}
+		return a.value(a.varOf(obj))
+	case *types.Func:
+		if i, ok := a.identUse[id]; ok {
+			t := target{use: i, tool: obj}
+			a.take(t)
+			return val{fns: map[target]bool{t: true}}
+		}
+		if fi := a.fnOf(obj); fi != nil {
+			t := target{fn: fi, use: -1}
+			a.take(t)
+			return val{fns: map[target]bool{t: true}}
+		}
+		return val{unknown: "a library function"}
+	}
+	return val{}
+}
+
+// take notes a function used as a value: a call the analysis cannot
+// resolve may reach it.
+func (a *flowAnalysis) take(t target) {
+	if !a.takenSet[t] {
+		a.takenSet[t] = true
+		a.taken = append(a.taken, t)
+		a.changed = true
+	}
+}
+
+// fnOf returns the program's function fn, or nil.
+func (a *flowAnalysis) fnOf(fn *types.Func) *fnInfo {
+	if fn == nil {
+		return nil
+	}
+	return a.fns[fn.Origin()]
+}
+
+// lit walks a function literal's body, in the control context where it is
+// written and those it is called in.
+func (a *flowAnalysis) lit(e *ast.FuncLit, ctl taint) *fnInfo {
+	fi := a.lits[e]
+	if fi == nil {
+		sig, _ := a.typeOf(e).(*types.Signature)
+		fi = a.newFn("func literal", nil, e.Type, e.Body, sig)
+		a.lits[e] = fi
+	}
+	a.store(fi.ctl, val{t: ctl}, token.NoPos, false, "")
+	a.walkFn(fi)
+	return fi
+}
+
+// sigOf is the signature of a function-typed expression.
+func (a *flowAnalysis) sigOf(e ast.Expr) *types.Signature {
+	s, _ := underlying(a.typeOf(e)).(*types.Signature)
+	return s
+}
+
+// callExpr evaluates a call, one value per result.
+func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
+	if tv, ok := a.info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			v := a.eval(call.Args[0], ctl) // a conversion
+			v.fns, v.unknown = nil, "a converted function value"
+			return []val{v}
+		}
+		return []val{{}}
+	}
+	fun := ast.Unparen(call.Fun)
+	for {
+		switch f := fun.(type) {
+		case *ast.IndexExpr:
+			if tv, ok := a.info.Types[f.Index]; ok && tv.IsType() {
+				fun = ast.Unparen(f.X)
+				continue
+			}
+		case *ast.IndexListExpr:
+			fun = ast.Unparen(f.X)
+			continue
+		}
+		break
+	}
+	var id *ast.Ident
+	var sel *types.Selection
+	var recvX ast.Expr
+	switch f := fun.(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+		sel = a.info.Selections[f]
+		recvX = f.X
+	case *ast.FuncLit:
+		fi := a.lit(f, ctl)
+		args, exprs := a.args(call, ctl)
+		return a.callFn(fi, false, nil, args, exprs, call.Pos(), ctl, "")
+	}
+	if id != nil {
+		switch obj := a.info.Uses[id].(type) {
+		case *types.Builtin:
+			args, exprs := a.args(call, ctl)
+			return a.builtin(obj.Name(), call, args, exprs, ctl)
+		case *types.Func:
+			if sel != nil && sel.Kind() == types.FieldVal {
+				break
+			}
+			var recv *val
+			methodExpr := sel != nil && sel.Kind() == types.MethodExpr
+			if sel != nil && sel.Kind() == types.MethodVal {
+				r := a.eval(recvX, ctl)
+				recv = &r
+			}
+			args, exprs := a.args(call, ctl)
+			if i, ok := a.identUse[id]; ok {
+				return a.toolCall(i, obj, recv, args, exprs, call.Fun.Pos(), ctl, "", false)
+			}
+			if obj.Pkg() != nil && obj.Pkg().Path() == runtimePath && obj.Name() == "Result" {
+				for i, v := range args {
+					a.output(v.t, exprs[i].Pos(), "")
+				}
+				a.outputControl(ctl, call.Pos())
+				return nil
+			}
+			if r := obj.Signature().Recv(); r != nil && types.IsInterface(r.Type()) {
+				if methodExpr && len(args) > 0 {
+					r := args[0]
+					recv, args, exprs = &r, args[1:], exprs[1:]
+				}
+				if recv == nil {
+					recv = &val{}
+				}
+				return a.dynCall(obj, *recv, args, exprs, call, ctl)
+			}
+			if fi := a.fnOf(obj); fi != nil {
+				return a.callFn(fi, !methodExpr && recv == nil, recv, args, exprs, call.Pos(), ctl, "")
+			}
+			return a.libCall(obj, recv, args, exprs, call, ctl)
+		}
+	}
+	// A function value.
+	fv := a.eval(call.Fun, ctl)
+	args, exprs := a.args(call, ctl)
+	return a.call(fv, args, exprs, call.Pos(), ctl, a.sigOf(call.Fun), fv.t)
+}
+
+// args evaluates a call's arguments, spreading f(g()).
+func (a *flowAnalysis) args(call *ast.CallExpr, ctl taint) ([]val, []ast.Expr) {
+	if len(call.Args) == 1 {
+		if t, ok := a.typeOf(call.Args[0]).(*types.Tuple); ok && t.Len() > 1 {
+			vals := a.evalMulti(call.Args[0], t.Len(), ctl)
+			exprs := make([]ast.Expr, len(vals))
+			for i := range exprs {
+				exprs[i] = call.Args[0]
+			}
+			return vals, exprs
+		}
+	}
+	vals := make([]val, len(call.Args))
+	for i, x := range call.Args {
+		vals[i] = a.eval(x, ctl)
+	}
+	return vals, call.Args
+}
+
+// call calls a function value fv. calleeTaint is what decides which
+// function it is.
+func (a *flowAnalysis) call(fv val, args []val, exprs []ast.Expr, at token.Pos, ctl taint, sig *types.Signature, calleeTaint taint) []val {
+	ctl = union(ctl, a.stepped(sources(calleeTaint), at, ""))
+	var results []val
+	add := func(vals []val) {
+		for i, v := range vals {
+			if i < len(results) {
+				results[i].t = union(results[i].t, v.t)
+				results[i].roots = append(results[i].roots, v.roots...)
+				for t := range v.fns {
+					if results[i].fns == nil {
+						results[i].fns = map[target]bool{}
+					}
+					results[i].fns[t] = true
+				}
+				results[i].unknown = cmp.Or(results[i].unknown, v.unknown)
+			} else {
+				results = append(results, v)
+			}
+		}
+	}
+	do := func(t target, why string) {
+		if t.tool != nil {
+			add(a.toolCall(t.use, t.tool, nil, args, exprs, at, ctl, why, !t.bound))
+			return
+		}
+		add(a.callFn(t.fn, t.bound, nil, args, exprs, at, ctl, why))
+	}
+	for _, t := range sortedTargets(fv.fns) {
+		do(t, "")
+	}
+	if fv.unknown != "" {
+		why := "passed to " + fv.unknown
+		for _, t := range a.candidates(sig) {
+			if !fv.fns[t] {
+				do(t, why)
+			}
+		}
+		if sig != nil {
+			// Whatever it is may compute its results from its arguments.
+			var t taint
+			for _, v := range args {
+				t = union(t, v.t)
+			}
+			var vals []val
+			for range sig.Results().Len() {
+				vals = append(vals, val{t: a.stepped(t, at, why), unknown: fv.unknown})
+			}
+			add(vals)
+		}
+	}
+	if sig != nil {
+		for len(results) < sig.Results().Len() {
+			results = append(results, val{})
+		}
+	}
+	return results
+}
+
+// sortedTargets orders a set of targets by when they were declared.
+func sortedTargets(m map[target]bool) []target {
+	list := make([]target, 0, len(m))
+	for t := range m {
+		list = append(list, t)
+	}
+	slices.SortFunc(list, func(x, y target) int {
+		return cmp.Or(cmp.Compare(x.use, y.use), cmp.Compare(fnOrder(x.fn), fnOrder(y.fn)), cmpBool(x.bound, y.bound))
+	})
+	return list
+}
+
+func fnOrder(fi *fnInfo) int {
+	if fi == nil {
+		return -1
+	}
+	return fi.ctl // nodes are numbered in creation order
+}
+
+func cmpBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
+}
+
+// candidates lists the functions used as values an unresolved call of
+// signature sig may reach.
+func (a *flowAnalysis) candidates(sig *types.Signature) []target {
+	var list []target
+	for _, t := range a.taken {
+		var s *types.Signature
+		switch {
+		case t.tool != nil:
+			s = t.tool.Signature()
+		case t.fn != nil:
+			s = t.fn.sig
+		}
+		if sig == nil || s == nil || sameShape(a, s, sig, t.tool != nil && !t.bound || t.fn != nil && !t.bound && t.fn.recv >= 0) {
+			list = append(list, t)
+		}
+	}
+	return list
+}
+
+// sameShape reports whether a function of signature s can be called as
+// sig; withRecv puts s's receiver first.
+func sameShape(a *flowAnalysis, s, sig *types.Signature, withRecv bool) bool {
+	var params []types.Type
+	if withRecv && s.Recv() != nil {
+		params = append(params, s.Recv().Type())
+	}
+	for i := range s.Params().Len() {
+		params = append(params, s.Params().At(i).Type())
+	}
+	if len(params) != sig.Params().Len() || s.Results().Len() != sig.Results().Len() || s.Variadic() != sig.Variadic() {
+		return false
+	}
+	for i, p := range params {
+		if !types.Identical(p, sig.Params().At(i).Type()) {
+			return false
+		}
+	}
+	return types.Identical(s.Results(), sig.Results())
+}
+
+// callFn calls a function of the program. bound is set for a method value
+// whose receiver was stored already; for a method expression called as a
+// function (not bound, no recv) the first argument is the receiver.
+func (a *flowAnalysis) callFn(fi *fnInfo, bound bool, recv *val, args []val, exprs []ast.Expr, at token.Pos, ctl taint, why string) []val {
+	a.store(fi.ctl, val{t: ctl}, at, false, why)
+	if fi.recv >= 0 && !bound {
+		if recv == nil && len(args) > 0 {
+			r := args[0]
+			recv, args, exprs = &r, args[1:], exprs[1:]
+		}
+		if recv != nil {
+			ref := true
+			if fi.sig != nil && fi.sig.Recv() != nil {
+				ref = a.isRef(fi.sig.Recv().Type())
+			}
+			a.store(fi.recv, *recv, at, ref, why)
+		}
+	}
+	for i, v := range args {
+		j := i
+		if j >= len(fi.params) {
+			if !fi.variadic || len(fi.params) == 0 {
+				break
+			}
+			j = len(fi.params) - 1
+		}
+		a.store(fi.params[j], v, exprs[i].Pos(), a.paramRef(fi, j), why)
+	}
+	// A callee's function-typed parameters receive what they are given;
+	// one called from an unresolved call may receive anything.
+	if why != "" {
+		for _, p := range fi.params {
+			a.storeFns(p, val{unknown: "a parameter of a function called indirectly"})
+		}
+	}
+	vals := make([]val, len(fi.results))
+	for i, n := range fi.results {
+		v := a.value(n)
+		v.t = a.stepped(v.t, at, why)
+		vals[i] = v
+	}
+	return vals
+}
+
+// paramRef reports whether parameter i may reference memory.
+func (a *flowAnalysis) paramRef(fi *fnInfo, i int) bool {
+	if fi.sig == nil || i >= fi.sig.Params().Len() {
+		return true
+	}
+	return a.isRef(fi.sig.Params().At(i).Type())
+}
+
+// toolCall records the flows into a tool call and returns its results, a
+// new source. spreadRecv is set for a tool method expression value called
+// with its receiver first.
+func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, exprs []ast.Expr, at token.Pos, ctl taint, why string, spreadRecv bool) []val {
+	sig := fn.Signature()
+	var names []string
+	if i >= 0 && i < len(a.b.plan.Uses) && a.b.plan.Uses[i].Kind == "call" {
+		for _, arg := range a.b.plan.Uses[i].Args {
+			names = append(names, arg.Name)
+		}
+	} else {
+		if spreadRecv && sig.Recv() != nil {
+			names = append(names, paramName(sig.Recv().Name(), "recv"))
+		}
+		for j := range sig.Params().Len() {
+			names = append(names, paramName(sig.Params().At(j).Name(), fmt.Sprintf("arg%d", j)))
+		}
+	}
+	name := func(j int) string {
+		switch {
+		case j < len(names):
+			return names[j]
+		case sig.Variadic() && len(names) > 0:
+			return names[len(names)-1]
+		}
+		return fmt.Sprintf("arg%d", j)
+	}
+	if i >= 0 {
+		for j, v := range args {
+			a.sink(v.t, i, name(j), flowData, exprs[j].Pos(), why)
+		}
+		if recv != nil && sig.Recv() != nil {
+			a.sink(recv.t, i, paramName(sig.Recv().Name(), "recv"), flowData, at, why)
+		}
+		a.sink(ctl, i, "", flowControl, at, why)
+	}
+	vals := make([]val, sig.Results().Len())
+	for j := range vals {
+		if i < 0 || a.isError(sig.Results().At(j).Type()) {
+			continue
+		}
+		f := &fact{certain: why == "", why: why, path: []Pos{a.b.pos(at)}}
+		vals[j] = val{t: taint{i: f}, unknown: "a tool's result"}
+	}
+	return vals
+}
+
+// sink records the flows of t into a tool's argument.
+func (a *flowAnalysis) sink(t taint, to int, arg, kind string, at token.Pos, why string) {
+	a.work += len(t)
+	p := a.b.pos(at)
+	for l, f := range t {
+		if l < 0 {
+			continue
+		}
+		if why != "" && f.certain {
+			f = &fact{why: why, path: f.path}
+		}
+		a.record(l, to, arg, kind, f, p)
+	}
+}
+
+// output records the flows of t to the program's output.
+func (a *flowAnalysis) output(t taint, at token.Pos, why string) {
+	a.sink(t, outputSink, "", flowData, at, why)
+}
+
+// outputControl records the control flows to an output statement.
+func (a *flowAnalysis) outputControl(ctl taint, at token.Pos) {
+	a.sink(ctl, outputSink, "", flowControl, at, "")
+}
+
+// dynCall calls method m through an interface: any of the program's
+// methods of that name may run, or a library type's.
+func (a *flowAnalysis) dynCall(m *types.Func, recv val, args []val, exprs []ast.Expr, call *ast.CallExpr, ctl taint) []val {
+	var results []val
+	merge := func(vals []val) {
+		for i, v := range vals {
+			if i < len(results) {
+				results[i].t = union(results[i].t, v.t)
+				results[i].roots = append(results[i].roots, v.roots...)
+			} else {
+				results = append(results, v)
+			}
+		}
+	}
+	ictl := union(ctl, a.stepped(sources(recv.t), call.Pos(), ""))
+	for _, fi := range a.fnList {
+		if fi.recv < 0 || fi.name != m.Name() {
+			continue
+		}
+		merge(a.callFn(fi, false, &recv, args, exprs, call.Pos(), ictl, whyInterface))
+	}
+	if m.Exported() || m.Pkg() == nil || m.Pkg().Path() != "main" {
+		// A library type may implement the interface too.
+		merge(a.libCall(m, &recv, args, exprs, call, ctl))
+	}
+	return results
+}
+
+// builtin evaluates a call of a built-in function.
+func (a *flowAnalysis) builtin(name string, call *ast.CallExpr, args []val, exprs []ast.Expr, ctl taint) []val {
+	all := func(list []val) val {
+		var v val
+		for _, x := range list {
+			v.t = union(v.t, x.t)
+			v.roots = append(v.roots, x.roots...)
+		}
+		return v
+	}
+	switch name {
+	case "append":
+		v := all(args)
+		v.t = a.stepped(v.t, call.Pos(), "")
+		return []val{v}
+	case "copy":
+		if len(args) == 2 {
+			a.writeThrough(args[0].roots, args[1].t, call.Pos(), "")
+			return []val{{t: args[1].t}}
+		}
+	case "len", "cap", "min", "max", "complex", "real", "imag":
+		v := all(args)
+		return []val{{t: v.t}}
+	case "make":
+		if len(args) >= 2 {
+			if _, ok := underlying(a.typeOf(call)).(*types.Slice); ok {
+				return []val{{t: args[1].t}} // len of the result is data
+			}
+		}
+		return []val{{}}
+	case "new":
+		return []val{{}}
+	case "panic", "print", "println":
+		for i, v := range args {
+			a.output(v.t, exprs[i].Pos(), "")
+		}
+		a.outputControl(ctl, call.Pos())
+		return nil
+	case "recover":
+		return []val{{unknown: "a recovered panic value"}}
+	}
+	return []val{{}}
+}
+
+// libCall evaluates a call of a library function or method: the results
+// come from every argument and the receiver, references it is given may be
+// written with all of them, function arguments are called with them, and
+// anything written to the program's output is output.
+func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []ast.Expr, call *ast.CallExpr, ctl taint) []val {
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Path()
+	}
+	ins := slices.Clone(args)
+	if recv != nil {
+		ins = append(ins, *recv)
+	}
+	var in taint
+	var roots []int
+	for i, v := range ins {
+		in = union(in, v.t)
+		if i < len(args) && a.isRef(a.typeOf(exprs[i])) || i == len(args) {
+			roots = append(roots, v.roots...)
+		}
+	}
+
+	// Output: writing to os.Stdout or a writer wrapping it.
+	if pkg == "fmt" && (fn.Name() == "Print" || fn.Name() == "Println" || fn.Name() == "Printf") {
+		for i, v := range args {
+			a.output(v.t, exprs[i].Pos(), "")
+		}
+		a.outputControl(ctl, call.Pos())
+	} else {
+		for i, w := range ins {
+			if _, ok := w.t[labelStdout]; !ok {
+				continue
+			}
+			for j, v := range args {
+				if j != i {
+					a.output(v.t, exprs[j].Pos(), "")
+				}
+			}
+			a.outputControl(ctl, call.Pos())
+			break
+		}
+	}
+
+	// Callbacks run with the other arguments.
+	var cbResults taint
+	for i, v := range args {
+		sig, ok := underlying(a.typeOf(exprs[i])).(*types.Signature)
+		if !ok {
+			continue
+		}
+		var cbArgs []val
+		var cbExprs []ast.Expr
+		for range sig.Params().Len() {
+			cbArgs = append(cbArgs, val{t: in, roots: roots})
+			cbExprs = append(cbExprs, exprs[i])
+		}
+		for _, r := range a.call(v, cbArgs, cbExprs, exprs[i].Pos(), ctl, sig, nil) {
+			cbResults = union(cbResults, r.t)
+		}
+	}
+	in = union(in, cbResults)
+
+	// References the call may write. The output label is not data.
+	written := sources(in)
+	for i, v := range ins {
+		if !libWrites(pkg, fn, i, len(args)) {
+			continue
+		}
+		var t types.Type
+		if i < len(args) {
+			t = a.typeOf(exprs[i])
+		} else if fn.Signature().Recv() != nil {
+			t = fn.Signature().Recv().Type()
+		}
+		switch underlying(t).(type) {
+		case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface:
+			a.writeThrough(v.roots, written, call.Pos(), "")
+		}
+	}
+
+	sig := fn.Signature()
+	vals := make([]val, sig.Results().Len())
+	out := a.stepped(in, call.Pos(), "")
+	for i := range vals {
+		vals[i] = val{t: out, unknown: "a function value returned by a library"}
+		if a.isRef(sig.Results().At(i).Type()) {
+			vals[i].roots = roots
+		}
+	}
+	return vals
+}
+
+// libWrites reports whether a library call may write through its i'th
+// argument, or its receiver when i is nargs.
+func libWrites(pkg string, fn *types.Func, i, nargs int) bool {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok && n.Obj().Pkg() != nil {
+			switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
+			case "regexp.Regexp", "strings.Replacer", "time.Time", "time.Location", "time.Duration":
+				return false
+			}
+		}
+		if i == nargs {
+			return true
+		}
+		for _, p := range []string{"Read", "Decode", "Unmarshal", "Scan", "Copy"} {
+			if strings.HasPrefix(name, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch pkg {
+	case "fmt":
+		switch {
+		case strings.HasPrefix(name, "Fprint"):
+			return i == 0
+		case strings.Contains(name, "scan") || strings.Contains(name, "Scan"):
+			return i >= 1
+		}
+		return false
+	case "encoding/json":
+		switch name {
+		case "Unmarshal":
+			return i == 1
+		case "Compact", "Indent", "HTMLEscape":
+			return i == 0
+		}
+		return false
+	case "errors":
+		return name == "As" && i == 1
+	case "slices":
+		switch name {
+		case "Insert", "Replace", "Delete", "DeleteFunc", "Compact", "CompactFunc", "Grow", "Clip":
+			return i == 0
+		}
+		return false
+	case "maps":
+		return name == "Copy" && i == 0
+	case "strings", "strconv", "unicode", "unicode/utf8", "unicode/utf16", "math", "math/bits", "path",
+		"path/filepath", "regexp", "html", "net/url", "cmp", "time", "sort", "bytes":
+		return false
+	}
+	return true
+}
