@@ -4,10 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -15,6 +19,7 @@ import (
 
 	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/plan"
+	planshell "github.com/airlockhq/airlock/plan/shell"
 	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
@@ -29,11 +34,24 @@ import (
 //
 // Keys: status (exact), limit (exact), kind (error kind), rule (a violation
 // with this rule is present), output (exact output), contains (substring of
-// output, error message or violations), result (exact JSON of the result).
-// Every hostile archive must also want at least one program with status=ok:
+// output, error message or violations), result (exact JSON of the result),
+// sent (exactly the requests the case's local server received during the
+// run, each "METHOD URI BODY\n"; "" when none).
+//
+// An archive whose files mention {{server}} gets a local HTTP server that
+// records every request and answers 200 "ok" (or, when the query sets
+// redirect_to, a 302 redirect there); {{server}} is replaced by its
+// host:port (127.0.0.1:PORT) before the files are written, so a policy can
+// allow it (with providers.http.allow_private) and a case can show what
+// reached the network, byte for byte.
+// A program named *.sh is a shell script, planned as airlock plans scripts
+// and run in the working folder the policy's providers.shell.dir names.
+// Once all have run, the corpus must have left no trace on the machine
+// (noTrace: processes, sockets, cgroups, files). Every hostile archive must also want at least one program with status=ok:
 // its control, which shows the case fails for the reason it states and not
 // because everything fails.
 func TestCorpus(t *testing.T) {
+	t.Cleanup(noTrace(t)) // after every archive has run
 	for _, dir := range []string{"hostile", "benign"} {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", dir, "*.txtar"))
 		if len(files) == 0 {
@@ -60,10 +78,20 @@ func runArchive(t *testing.T, file string, hostile bool) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	var rec *recorder
+	for _, f := range ar.Files {
+		if strings.Contains(string(f.Data), "{{server}}") && rec == nil {
+			rec = newRecorder(t)
+		}
+	}
 	for _, f := range ar.Files {
 		p := filepath.Join(dir, f.Name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		data := f.Data
+		if rec != nil {
+			data = []byte(strings.ReplaceAll(string(data), "{{server}}", rec.host))
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -83,7 +111,7 @@ func runArchive(t *testing.T, file string, hostile bool) {
 	before := snapshot(t, dir)
 	for _, w := range wants {
 		s := runFile(t, dir, w.file)
-		check(t, w, s)
+		check(t, w, s, rec.take())
 	}
 	if after := snapshot(t, dir); after != before {
 		t.Errorf("the run changed the case's directory:\nbefore:\n%s\nafter:\n%s", before, after)
@@ -98,10 +126,7 @@ func runFile(t *testing.T, dir, name string) *exec.Summary {
 		t.Fatal(err)
 	}
 	if data, err := os.ReadFile(filepath.Join(dir, "policy.yaml")); err == nil {
-		known, err := verify.ToolSigs(tools.BuiltinPackages()...)
-		if err != nil {
-			t.Fatal(err)
-		}
+		known := knownTools(t, data, dir)
 		pol, err = verify.Load(filepath.Join(dir, "policy.yaml"), data, known)
 		if err != nil {
 			t.Fatal(err)
@@ -114,15 +139,79 @@ func runFile(t *testing.T, dir, name string) *exec.Summary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := plan.Build(name, src, plan.Options{Tools: reg.Packages()})
+	var p *plan.Plan
+	if filepath.Ext(name) == ".sh" {
+		// A shell script: its commands run through the policy's
+		// providers.shell settings.
+		p, err = planshell.Build(name, src)
+	} else {
+		p, err = plan.Build(name, src, plan.Options{Tools: reg.Packages()})
+	}
 	if err != nil {
 		return exec.Unplannable(pol, err)
 	}
-	v := verify.Check(p, pol, verify.CheckOptions{})
+	// Known arguments are judged in the canonical form their provider
+	// will use, as the CLI does.
+	opts := verify.CheckOptions{Canonical: canonical(reg)}
+	v := verify.Check(p, pol, opts)
 	return exec.Run(context.Background(), v, reg, exec.Options{Self: selfBinary(t)})
 }
 
-func check(t *testing.T, w want, s *exec.Summary) {
+// knownTools lists the tools a case's policy may name, as airlock's
+// commands do: the built-in providers' tools with the arguments they
+// derive (args.statement, args.commands), every shell command (sh.<name>)
+// and redirection (shell.Open), and the commands declared under cli.
+func knownTools(t *testing.T, policy []byte, dir string) []verify.ToolSig {
+	t.Helper()
+	pkgs, err := tools.Declared(verify.PeekProviders(policy), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known, err := verify.ToolSigs(pkgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range known {
+		known[i].Params = append(known[i].Params, tools.Derived(known[i].Name)...)
+	}
+	return append(known,
+		verify.ToolSig{Name: "sh." + verify.Wildcard, Params: []string{"argv"}},
+		verify.ToolSig{Name: "shell.Open", Params: []string{"path", "mode"}})
+}
+
+// canonical puts a call's known arguments in the form its provider uses at
+// run time, as airlock's commands do before judging them (here only for
+// scripts; Go programs are judged on their literal arguments): the extra
+// arguments of a variadic call ("argv[0]", "argv[1]"...) become one list.
+func canonical(reg *tools.Registry) func(string, []plan.Arg) (map[string]any, error) {
+	return func(tool string, args []plan.Arg) (map[string]any, error) {
+		p, fn, ok := reg.Lookup(tool)
+		if !ok {
+			return nil, nil
+		}
+		params, _ := p.Params(fn)
+		values := map[string]any{}
+		for _, a := range args {
+			if base, _, variadic := strings.Cut(a.Name, "["); variadic {
+				list, _ := values[base].([]any)
+				values[base] = append(list, a.Value)
+				continue
+			}
+			values[a.Name] = a.Value
+		}
+		raw := make([]json.RawMessage, len(params))
+		for i, name := range params {
+			b, err := json.Marshal(values[name])
+			if err != nil {
+				return nil, nil
+			}
+			raw[i] = b
+		}
+		return p.Prepare(fn, raw)
+	}
+}
+
+func check(t *testing.T, w want, s *exec.Summary, sent string) {
 	t.Helper()
 	budget := s.Stats.MaxTokens
 	if budget == 0 {
@@ -187,6 +276,10 @@ func check(t *testing.T, w want, s *exec.Summary) {
 			eb, _ := json.Marshal(exp)
 			if string(gb) != string(eb) {
 				fail("result %s, want %s", gb, eb)
+			}
+		case "sent":
+			if sent != v {
+				fail("the local server received %q, want %q", sent, v)
 			}
 		default:
 			t.Fatalf("%s: unknown want key %q", w.file, k)
@@ -254,6 +347,45 @@ func splitQuoted(t *testing.T, s string) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// recorder is a case's local HTTP server: it records each request it
+// receives and answers 200 "ok", or redirects to the query's redirect_to.
+type recorder struct {
+	host string
+	mu   sync.Mutex
+	log  strings.Builder
+}
+
+func newRecorder(t *testing.T) *recorder {
+	r := &recorder{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		body, _ := io.ReadAll(req.Body)
+		r.mu.Lock()
+		fmt.Fprintf(&r.log, "%s %s %s\n", req.Method, req.RequestURI, body)
+		r.mu.Unlock()
+		if to := req.URL.Query().Get("redirect_to"); to != "" {
+			http.Redirect(w, req, to, http.StatusFound)
+			return
+		}
+		io.WriteString(w, "ok")
+	}))
+	t.Cleanup(srv.Close)
+	r.host = srv.Listener.Addr().String()
+	return r
+}
+
+// take returns and forgets what the server received so far; "" for a case
+// without a server.
+func (r *recorder) take() string {
+	if r == nil {
+		return ""
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.log.String()
+	r.log.Reset()
+	return s
 }
 
 // snapshot lists a directory tree with sizes, to detect any write.

@@ -9,12 +9,15 @@ import (
 	"github.com/airlockhq/airlock/verify"
 )
 
-// Run-time flow checks. Where a flow rule says "uncertain: check", the
+// Run-time flow checks. For every data-flow rule (and always for those
+// that say "uncertain: check", which the static check lets through), the
 // parent remembers the text of every result a source tool hands the
 // program, and refuses a call to a sink tool whose arguments carry any of
-// it: the values are tagged as they cross the RPC boundary. It catches
-// data passed on as it was read (copied, concatenated, quoted), not data
-// transformed first (encoded, hashed); the static analysis reports those.
+// it: the values are tagged as they cross the RPC boundary. It is a second
+// line behind the static analysis, and the only one for data that travels
+// through a tool (written to the workspace and read back): it catches data
+// passed on as it was read (copied, concatenated, quoted), not data
+// transformed first (encoded, hashed).
 const (
 	minTagged = 8     // shorter strings are too common to mean anything
 	maxTagged = 1024  // longer ones are remembered by their first maxTagged bytes
@@ -33,7 +36,7 @@ type taint struct {
 func newTaint(pol *verify.Policy) *taint {
 	var rules []verify.FlowRule
 	for _, r := range pol.FlowRules() {
-		if r.Uncertain == "check" && r.Kind != "control" && r.To != "output" {
+		if r.Kind != "control" && r.To != "output" {
 			rules = append(rules, r)
 		}
 	}

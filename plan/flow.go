@@ -149,6 +149,8 @@ type flowAnalysis struct {
 	ticks    int // calls of tick
 	deadline time.Time
 	cur      *fnInfo // the function being walked, nil at package level
+	panicN   int
+	site     map[*ast.CallExpr]int
 }
 
 // flows analyses how tool results flow through the program. Uses must be
@@ -189,6 +191,8 @@ func (b *builder) flows() (flows []Flow) {
 			flows = a.result()
 		}
 	}()
+	a.site = map[*ast.CallExpr]int{}
+	a.panicN = a.newNode()
 	a.indexUses()
 	a.declare()
 	for pass := 0; ; pass++ {
@@ -691,7 +695,7 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 			}
 		}
 	case *ast.IncDecStmt:
-		a.eval(s.X, ctl)
+		a.assign(s.X, a.eval(s.X, ctl), s.Pos(), ctl)
 	case *ast.SendStmt:
 		ch := a.eval(s.Chan, ctl)
 		v := a.eval(s.Value, ctl)
@@ -942,6 +946,7 @@ func (a *flowAnalysis) assignStmt(s *ast.AssignStmt, ctl taint) {
 // assign stores v into the place l denotes.
 func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
 	a.tick()
+	v.t = union(v.t, sources(ctl)) // implicit flow: the branch decides the value
 	switch l := ast.Unparen(l).(type) {
 	case *ast.Ident:
 		if l.Name == "_" {
@@ -1630,6 +1635,9 @@ func (a *flowAnalysis) builtin(name string, call *ast.CallExpr, args []val, expr
 	case "append":
 		v := all(args)
 		v.t = a.stepped(v.t, call.Pos(), "")
+		if len(args) > 1 {
+			a.writeThrough(args[0].roots, all(args[1:]).t, call.Pos(), "")
+		}
 		return []val{v}
 	case "copy":
 		if len(args) == 2 {
@@ -1649,13 +1657,20 @@ func (a *flowAnalysis) builtin(name string, call *ast.CallExpr, args []val, expr
 	case "new":
 		return []val{{}}
 	case "panic", "print", "println":
+		if name == "panic" {
+			for _, v := range args {
+				a.store(a.panicN, v, call.Pos(), true, "")
+			}
+		}
 		for i, v := range args {
 			a.output(v.t, exprs[i].Pos(), "")
 		}
 		a.outputControl(ctl, call.Pos())
 		return nil
 	case "recover":
-		return []val{{unknown: "a recovered panic value"}}
+		v := a.value(a.panicN)
+		v.unknown = "a recovered panic value"
+		return []val{v}
 	}
 	return []val{{}}
 }
@@ -1743,10 +1758,15 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	sig := fn.Signature()
 	vals := make([]val, sig.Results().Len())
 	out := a.stepped(in, call.Pos(), "")
+	sn, ok := a.site[call]
+	if !ok {
+		sn = a.newNode()
+		a.site[call] = sn
+	}
 	for i := range vals {
 		vals[i] = val{t: out, unknown: "a function value returned by a library"}
 		if a.isRef(sig.Results().At(i).Type()) {
-			vals[i].roots = roots
+			vals[i].roots = append(slices.Clip(roots), sn)
 		}
 	}
 	return vals
@@ -1766,12 +1786,16 @@ func libWrites(pkg string, fn *types.Func, i, nargs int) bool {
 		if i == nargs {
 			return true
 		}
-		for _, p := range []string{"Read", "Decode", "Unmarshal", "Scan", "Copy"} {
+		for _, p := range []string{"Read", "Decode", "Unmarshal", "Scan", "Copy", "Encode", "Put", "Append", "Fill", "Sum", "WriteTo"} {
 			if strings.HasPrefix(name, p) {
 				return true
 			}
 		}
 		return false
+	}
+	if pkg == "unicode/utf8" || pkg == "unicode/utf16" {
+		// EncodeRune and friends write into the buffer they are given.
+		return strings.HasPrefix(name, "Encode") && i == 0 || strings.HasPrefix(name, "Append") && i == 0
 	}
 	switch pkg {
 	case "fmt":
