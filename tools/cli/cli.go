@@ -141,7 +141,7 @@ func newTool(name string, v any, baseDir string) (*tool, error) {
 	if !token.IsIdentifier(name) || !token.IsExported(name) {
 		return nil, fmt.Errorf("%s: the tool's name must be an exported Go identifier such as GitLog", label)
 	}
-	m, err := anyMap(v)
+	m, err := config.AnyMap(v)
 	if err != nil {
 		return nil, fmt.Errorf("%s: want a mapping of settings, got %v", label, v)
 	}
@@ -152,23 +152,23 @@ func newTool(name string, v any, baseDir string) (*tool, error) {
 	}
 	rest := maps.Clone(m)
 	t := &tool{name: name, label: label}
-	if t.doc, err = takeString(rest, label, "doc"); err != nil {
+	if t.doc, err = config.TakeString(rest, label, "doc"); err != nil {
 		return nil, err
 	}
-	if t.command, err = takeStrings(rest, label, "command"); err != nil {
+	if t.command, err = config.TakeStrings(rest, label, "command"); err != nil {
 		return nil, err
 	}
 	if t.params, err = takeParams(rest, label); err != nil {
 		return nil, err
 	}
-	stdin, err := takeString(rest, label, "stdin")
+	stdin, err := config.TakeString(rest, label, "stdin")
 	if err != nil {
 		return nil, err
 	}
-	if t.output, err = takeString(rest, label, "output"); err != nil {
+	if t.output, err = config.TakeString(rest, label, "output"); err != nil {
 		return nil, err
 	}
-	dir, err := takeString(rest, label, "dir")
+	dir, err := config.TakeString(rest, label, "dir")
 	if err != nil {
 		return nil, err
 	}
@@ -251,7 +251,7 @@ func takeParams(m map[string]any, label string) ([]param, error) {
 	seen := map[string]bool{}
 	for i, x := range list {
 		where := fmt.Sprintf("%s.params[%d]", label, i)
-		pm, err := anyMap(x)
+		pm, err := config.AnyMap(x)
 		if err != nil {
 			return nil, fmt.Errorf("%s: want a mapping such as {name: count, type: int, doc: how many}, got %v", where, x)
 		}
@@ -261,15 +261,15 @@ func takeParams(m map[string]any, label string) ([]param, error) {
 			}
 		}
 		pm = maps.Clone(pm)
-		name, err := takeString(pm, where, "name")
+		name, err := config.TakeString(pm, where, "name")
 		if err != nil {
 			return nil, err
 		}
-		typ, err := takeString(pm, where, "type")
+		typ, err := config.TakeString(pm, where, "type")
 		if err != nil {
 			return nil, err
 		}
-		doc, err := takeString(pm, where, "doc")
+		doc, err := config.TakeString(pm, where, "doc")
 		if err != nil {
 			return nil, err
 		}
@@ -294,61 +294,6 @@ func takeParams(m map[string]any, label string) ([]param, error) {
 		params = append(params, param{name: name, typ: goType, doc: doc})
 	}
 	return params, nil
-}
-
-func takeString(m map[string]any, label, key string) (string, error) {
-	v, ok := m[key]
-	delete(m, key)
-	if !ok || v == nil {
-		return "", nil
-	}
-	s, ok := v.(string)
-	if !ok || s == "" {
-		return "", fmt.Errorf("%s.%s: want a non-empty string, got %v", label, key, v)
-	}
-	return s, nil
-}
-
-func takeStrings(m map[string]any, label, key string) ([]string, error) {
-	v, ok := m[key]
-	delete(m, key)
-	if !ok || v == nil {
-		return nil, nil
-	}
-	if ss, ok := v.([]string); ok {
-		return ss, nil
-	}
-	list, ok := v.([]any)
-	if !ok {
-		return nil, fmt.Errorf("%s.%s: want a list of strings, got %v", label, key, v)
-	}
-	out := make([]string, len(list))
-	for i, x := range list {
-		s, ok := x.(string)
-		if !ok {
-			return nil, fmt.Errorf("%s.%s[%d]: want a string, got %v (quote it)", label, key, i, x)
-		}
-		out[i] = s
-	}
-	return out, nil
-}
-
-func anyMap(v any) (map[string]any, error) {
-	switch m := v.(type) {
-	case map[string]any:
-		return m, nil
-	case map[any]any:
-		out := make(map[string]any, len(m))
-		for k, x := range m {
-			ks, ok := k.(string)
-			if !ok {
-				return nil, fmt.Errorf("key %v is not a string", k)
-			}
-			out[ks] = x
-		}
-		return out, nil
-	}
-	return nil, errors.New("not a mapping")
 }
 
 func paramList(types map[string]string) string {

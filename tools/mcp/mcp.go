@@ -118,17 +118,17 @@ func New(name string, cfg map[string]any, baseDir string) (*Provider, error) {
 	rest := maps.Clone(cfg)
 	p := &Provider{name: name, label: label}
 	var err error
-	if p.command, err = takeString(rest, label, "command"); err != nil {
+	if p.command, err = config.TakeString(rest, label, "command"); err != nil {
 		return nil, err
 	}
-	if p.args, err = takeStrings(rest, label, "args"); err != nil {
+	if p.args, err = config.TakeStrings(rest, label, "args"); err != nil {
 		return nil, err
 	}
-	cwd, err := takeString(rest, label, "cwd")
+	cwd, err := config.TakeString(rest, label, "cwd")
 	if err != nil {
 		return nil, err
 	}
-	if p.url, err = takeString(rest, label, "url"); err != nil {
+	if p.url, err = config.TakeString(rest, label, "url"); err != nil {
 		return nil, err
 	}
 	s := config.New("mcp."+name, rest)
@@ -163,43 +163,6 @@ func New(name string, cfg map[string]any, baseDir string) (*Provider, error) {
 		}
 	}
 	return p, nil
-}
-
-func takeString(m map[string]any, label, key string) (string, error) {
-	v, ok := m[key]
-	delete(m, key)
-	if !ok || v == nil {
-		return "", nil
-	}
-	s, ok := v.(string)
-	if !ok || s == "" {
-		return "", fmt.Errorf("%s.%s: want a non-empty string, got %v", label, key, v)
-	}
-	return s, nil
-}
-
-func takeStrings(m map[string]any, label, key string) ([]string, error) {
-	v, ok := m[key]
-	delete(m, key)
-	if !ok || v == nil {
-		return nil, nil
-	}
-	list, ok := v.([]any)
-	if !ok {
-		if ss, isStrings := v.([]string); isStrings {
-			return ss, nil
-		}
-		return nil, fmt.Errorf("%s.%s: want a list of strings, got %v", label, key, v)
-	}
-	out := make([]string, len(list))
-	for i, x := range list {
-		s, ok := x.(string)
-		if !ok {
-			return nil, fmt.Errorf("%s.%s[%d]: want a string, got %v", label, key, i, x)
-		}
-		out[i] = s
-	}
-	return out, nil
 }
 
 func isIdent(s string) bool {
@@ -694,7 +657,7 @@ func (p *Provider) dial(ctx context.Context) (*conn, error) {
 	if p.url != "" {
 		headers := map[string]string{}
 		for k, v := range p.headers {
-			x, err := expand(v)
+			x, err := config.Expand(v)
 			if err != nil {
 				return nil, fmt.Errorf("%s.headers.%s: %w", p.label, k, err)
 			}
@@ -745,7 +708,7 @@ func (p *Provider) start(c *conn) (sdk.Transport, error) {
 		}
 	}
 	for k, v := range p.env {
-		x, err := expand(v)
+		x, err := config.Expand(v)
 		if err != nil {
 			return nil, fmt.Errorf("%s.env.%s: %w", p.label, k, err)
 		}
@@ -753,13 +716,13 @@ func (p *Provider) start(c *conn) (sdk.Transport, error) {
 	}
 	args := make([]string, len(p.args))
 	for i, a := range p.args {
-		x, err := expand(a)
+		x, err := config.Expand(a)
 		if err != nil {
 			return nil, fmt.Errorf("%s.args[%d]: %w", p.label, i, err)
 		}
 		args[i] = x
 	}
-	command, err := expand(p.command)
+	command, err := config.Expand(p.command)
 	if err != nil {
 		return nil, fmt.Errorf("%s.command: %w", p.label, err)
 	}
@@ -798,23 +761,6 @@ func (p *Provider) start(c *conn) (sdk.Transport, error) {
 		Writer:        inW,
 		MaxLineLength: -1, // lineCap bounds it, and says so
 	}, nil
-}
-
-// expand replaces ${VAR} and $VAR with the parent's environment; an unset
-// variable is an error rather than an empty string.
-func expand(s string) (string, error) {
-	var missing []string
-	out := os.Expand(s, func(k string) string {
-		v, ok := os.LookupEnv(k)
-		if !ok {
-			missing = append(missing, k)
-		}
-		return v
-	})
-	if len(missing) > 0 {
-		return "", fmt.Errorf("environment variable %s is not set", missing[0])
-	}
-	return out, nil
 }
 
 // tail keeps the last max bytes written to it: a server's stderr, quoted

@@ -174,7 +174,7 @@ func (s *Section) StringMaps(key string) map[string]map[string]string {
 	if !ok {
 		return nil
 	}
-	outer, err := anyMap(v)
+	outer, err := AnyMap(v)
 	if err != nil {
 		s.fail(key, "a mapping of names to mappings", v)
 		return nil
@@ -191,7 +191,8 @@ func (s *Section) StringMaps(key string) map[string]map[string]string {
 	return out
 }
 
-func anyMap(v any) (map[string]any, error) {
+// AnyMap reads a decoded YAML mapping as string keys to values.
+func AnyMap(v any) (map[string]any, error) {
 	switch m := v.(type) {
 	case map[string]any:
 		return m, nil
@@ -216,7 +217,7 @@ func anyMap(v any) (map[string]any, error) {
 }
 
 func stringMap(v any) (map[string]string, error) {
-	m, err := anyMap(v)
+	m, err := AnyMap(v)
 	if err != nil {
 		return nil, err
 	}
@@ -295,4 +296,45 @@ func FormatSize(n int64) string {
 		}
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// TakeString removes key from m and returns its value, a non-empty string,
+// or "" when it is absent. label names m in errors ("providers.mcp.files").
+func TakeString(m map[string]any, label, key string) (string, error) {
+	v, ok := m[key]
+	delete(m, key)
+	if !ok || v == nil {
+		return "", nil
+	}
+	s, ok := v.(string)
+	if !ok || s == "" {
+		return "", fmt.Errorf("%s.%s: want a non-empty string, got %v", label, key, v)
+	}
+	return s, nil
+}
+
+// TakeStrings removes key from m and returns its value, a list of strings,
+// or nil when it is absent.
+func TakeStrings(m map[string]any, label, key string) ([]string, error) {
+	v, ok := m[key]
+	delete(m, key)
+	if !ok || v == nil {
+		return nil, nil
+	}
+	if ss, ok := v.([]string); ok {
+		return ss, nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s.%s: want a list of strings, got %v", label, key, v)
+	}
+	out := make([]string, len(list))
+	for i, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			return nil, fmt.Errorf("%s.%s[%d]: want a string, got %v (quote it)", label, key, i, x)
+		}
+		out[i] = s
+	}
+	return out, nil
 }
