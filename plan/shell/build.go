@@ -511,6 +511,9 @@ func (w *walker) call(c *syntax.CallExpr, d int) {
 	w.use(tool(name), pos, w.context(), args)
 	base := path.Base(name)
 	switch {
+	case base == "source":
+		// The interpreter opens the file through shell.Open and checks
+		// every command it runs, as it does for eval.
 	case all:
 		w.unwrap(argv, pos, nameWord.Pos().Offset(), w.wrapDepth)
 	case base == "eval":
