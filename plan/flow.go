@@ -1737,6 +1737,28 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	}
 	in = union(in, cbResults)
 
+	// Library code calls some methods of the values it is given (fmt calls
+	// String and Error, encoding/json MarshalJSON, io Read and Write): run
+	// the program's methods of those names on what the call passes, and let
+	// what they return reach the call's result.
+	for i := range args {
+		t := a.typeOf(exprs[i])
+		for _, fi := range a.fnList {
+			if fi.recv < 0 || !implicitMethods[fi.name] || !a.mayCall(t, fi) {
+				continue
+			}
+			ps := make([]val, len(fi.params))
+			pex := make([]ast.Expr, len(fi.params))
+			for k := range ps {
+				ps[k], pex[k] = val{t: in, roots: roots}, exprs[i]
+			}
+			recv := args[i]
+			for _, r := range a.callFn(fi, false, &recv, ps, pex, call.Pos(), ctl, whyLibrary) {
+				in = union(in, r.t)
+			}
+		}
+	}
+
 	// References the call may write. The output label is not data.
 	written := sources(in)
 	for i, v := range ins {
@@ -1770,6 +1792,30 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		}
 	}
 	return vals
+}
+
+// implicitMethods are the methods library code calls on values it is
+// given, by name.
+var implicitMethods = map[string]bool{
+	"String": true, "GoString": true, "Error": true, "Format": true,
+	"MarshalJSON": true, "MarshalText": true, "Read": true, "Write": true, "WriteTo": true,
+	"Len": true, "Less": true, "Swap": true,
+}
+
+// whyLibrary marks flows through a method library code calls.
+const whyLibrary = "a method called by library code"
+
+// mayCall reports whether library code given a value of static type t may
+// call the program method fi: t is fi's receiver type (or a pointer to it),
+// or an interface, which may hold it.
+func (a *flowAnalysis) mayCall(t types.Type, fi *fnInfo) bool {
+	if t == nil || fi.sig == nil || fi.sig.Recv() == nil {
+		return false
+	}
+	if _, ok := underlying(t).(*types.Interface); ok {
+		return fi.name == "String" || fi.name == "Error" || fi.name == "MarshalJSON" || fi.name == "MarshalText"
+	}
+	return types.Identical(derefType(t), derefType(fi.sig.Recv().Type()))
 }
 
 // libWrites reports whether a library call may write through its i'th
