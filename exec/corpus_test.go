@@ -152,7 +152,7 @@ func runFile(t *testing.T, dir, name string) *exec.Summary {
 	}
 	// Known arguments are judged in the canonical form their provider
 	// will use, as the CLI does.
-	opts := verify.CheckOptions{Canonical: canonical(reg)}
+	opts := verify.CheckOptions{Canonical: reg.Canonical}
 	v := verify.Check(p, pol, opts)
 	return exec.Run(context.Background(), v, reg, exec.Options{Self: selfBinary(t)})
 }
@@ -177,38 +177,6 @@ func knownTools(t *testing.T, policy []byte, dir string) []verify.ToolSig {
 	return append(known,
 		verify.ToolSig{Name: "sh." + verify.Wildcard, Params: []string{"argv"}},
 		verify.ToolSig{Name: "shell.Open", Params: []string{"path", "mode"}})
-}
-
-// canonical puts a call's known arguments in the form its provider uses at
-// run time, as airlock's commands do before judging them (here only for
-// scripts; Go programs are judged on their literal arguments): the extra
-// arguments of a variadic call ("argv[0]", "argv[1]"...) become one list.
-func canonical(reg *tools.Registry) func(string, []plan.Arg) (map[string]any, error) {
-	return func(tool string, args []plan.Arg) (map[string]any, error) {
-		p, fn, ok := reg.Lookup(tool)
-		if !ok {
-			return nil, nil
-		}
-		params, _ := p.Params(fn)
-		values := map[string]any{}
-		for _, a := range args {
-			if base, _, variadic := strings.Cut(a.Name, "["); variadic {
-				list, _ := values[base].([]any)
-				values[base] = append(list, a.Value)
-				continue
-			}
-			values[a.Name] = a.Value
-		}
-		raw := make([]json.RawMessage, len(params))
-		for i, name := range params {
-			b, err := json.Marshal(values[name])
-			if err != nil {
-				return nil, nil
-			}
-			raw[i] = b
-		}
-		return p.Prepare(fn, raw)
-	}
 }
 
 func check(t *testing.T, w want, s *exec.Summary, sent string) {

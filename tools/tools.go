@@ -446,3 +446,35 @@ func Derived(tool string) []string {
 	}
 	return nil
 }
+
+// Canonical puts the known arguments of a planned tool use into the form
+// tool's provider will use at run time, for verify.CheckOptions.Canonical:
+// what the policy judges before the run is what it judges at the call. The
+// plan names the extra arguments of a variadic call "args[0]", "args[1]"...:
+// they become one list, as the sandbox's stub sends them. It returns nil
+// for a tool the registry does not know; its error is a refused argument.
+func (r *Registry) Canonical(tool string, args []plan.Arg) (map[string]any, error) {
+	p, fn, ok := r.Lookup(tool)
+	if !ok {
+		return nil, nil
+	}
+	params, _ := p.Params(fn)
+	values := map[string]any{}
+	for _, a := range args {
+		if base, _, variadic := strings.Cut(a.Name, "["); variadic {
+			list, _ := values[base].([]any)
+			values[base] = append(list, a.Value)
+			continue
+		}
+		values[a.Name] = a.Value
+	}
+	raw := make([]json.RawMessage, len(params))
+	for i, name := range params {
+		b, err := json.Marshal(values[name]) // a variadic parameter with no values is null
+		if err != nil {
+			return nil, nil
+		}
+		raw[i] = b
+	}
+	return p.Prepare(fn, raw)
+}

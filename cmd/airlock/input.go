@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/parser"
@@ -245,37 +244,7 @@ func toolImports(src []byte) []string {
 	return paths
 }
 
-// canonical puts known arguments in the form the tool's provider will use at
-// run time, for verify.CheckOptions.Canonical. The plan names the extra
-// arguments of a variadic call "args[0]", "args[1]"...: they are sent as one
-// list, as the sandbox's stub does.
-func (s *setup) canonical(tool string, args []plan.Arg) (map[string]any, error) {
-	p, fn, ok := s.registry.Lookup(tool)
-	if !ok {
-		return nil, nil
-	}
-	params, _ := p.Params(fn)
-	values := map[string]any{}
-	for _, a := range args {
-		if base, _, variadic := strings.Cut(a.Name, "["); variadic {
-			list, _ := values[base].([]any)
-			values[base] = append(list, a.Value)
-			continue
-		}
-		values[a.Name] = a.Value
-	}
-	raw := make([]json.RawMessage, len(params))
-	for i, name := range params {
-		b, err := json.Marshal(values[name]) // a variadic parameter with no values is null
-		if err != nil {
-			return nil, nil
-		}
-		raw[i] = b
-	}
-	return p.Prepare(fn, raw)
-}
-
 // checkOptions are the options every command judges programs with.
 func (s *setup) checkOptions(strict bool) verify.CheckOptions {
-	return verify.CheckOptions{Strict: strict, Canonical: s.canonical}
+	return verify.CheckOptions{Strict: strict, Canonical: s.registry.Canonical}
 }

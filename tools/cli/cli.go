@@ -29,6 +29,8 @@ import (
 
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
+	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/tools/internal/proc"
 )
 
 // Defaults for settings the policy leaves out.
@@ -347,7 +349,7 @@ func (p *Provider) Prepare(fn string, raw []json.RawMessage) (map[string]any, er
 	}
 	args := make(map[string]any, len(raw))
 	for i, r := range raw {
-		v, err := decode(t.params[i].typ, r)
+		v, err := decl.DecodeValue(t.params[i].typ, r)
 		if err != nil {
 			return nil, fmt.Errorf("argument %s: %w", t.params[i].name, err)
 		}
@@ -471,10 +473,10 @@ func (t *tool) run(ctx context.Context, argv []string, args map[string]any) ([]b
 		cmd.Stdin = strings.NewReader(args[t.stdin].(string))
 	}
 	stdout := &capped{max: t.maxOutput, over: stop}
-	stderr := &tail{max: stderrTail}
+	stderr := &proc.Tail{Max: stderrTail}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	setGroup(cmd)
-	cmd.Cancel = func() error { killGroup(cmd); return nil }
+	proc.SetGroup(cmd)
+	cmd.Cancel = func() error { proc.SignalGroup(cmd, true); return nil }
 	cmd.WaitDelay = waitDelay
 
 	err = cmd.Run()
@@ -491,7 +493,7 @@ func (t *tool) run(ctx context.Context, argv []string, args map[string]any) ([]b
 		if exit.ExitCode() < 0 {
 			msg = exit.String() // "signal: killed"
 		}
-		if s := stderr.text(); s != "" {
+		if s := stderr.Text(); s != "" {
 			msg += ": " + s
 		}
 		return nil, errors.New(msg)
@@ -558,28 +560,4 @@ func (c *capped) Write(b []byte) (int, error) {
 	}
 	c.buf.Write(b)
 	return len(b), nil
-}
-
-// tail keeps the last max bytes written to it.
-type tail struct {
-	mu  sync.Mutex
-	max int
-	buf []byte
-}
-
-func (t *tail) Write(b []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.buf = append(t.buf, b...)
-	if over := len(t.buf) - t.max; over > 0 {
-		t.buf = append(t.buf[:0], t.buf[over:]...)
-	}
-	return len(b), nil
-}
-
-// text returns what was kept, trimmed, with invalid UTF-8 replaced.
-func (t *tail) text() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return strings.TrimSpace(strings.ToValidUTF8(string(t.buf), "\uFFFD"))
 }

@@ -37,6 +37,7 @@ import (
 
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
+	"github.com/airlockhq/airlock/tools/internal/proc"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/language"
@@ -330,7 +331,7 @@ func (p *Provider) Call(ctx context.Context, fn string, args map[string]any) (an
 			return nil, fmt.Errorf("no response from the server within %s", p.timeout)
 		case c.exited():
 			p.drop(c)
-			return nil, fmt.Errorf("the server exited%s", c.stderr.suffix())
+			return nil, fmt.Errorf("the server exited%s", stderrSuffix(c.stderr))
 		case errors.Is(err, sdk.ErrConnectionClosed):
 			p.drop(c) // the next call connects again
 		}
@@ -476,7 +477,7 @@ func (p *Provider) connection(ctx context.Context) (*conn, error) {
 		case errors.Is(ctx.Err(), context.DeadlineExceeded):
 			err = fmt.Errorf("no answer to tools/list within %s", p.connectTimeout)
 		}
-		return nil, fmt.Errorf("MCP server %s: %w%s", p.name, err, c.stderr.suffix())
+		return nil, fmt.Errorf("MCP server %s: %w%s", p.name, err, stderrSuffix(c.stderr))
 	}
 	p.conn = c
 	p.connectTime = time.Since(start)
@@ -597,7 +598,7 @@ type conn struct {
 	session *sdk.ClientSession
 	cmd     *exec.Cmd     // stdio only
 	done    chan struct{} // closed when the process has exited; stdio only
-	stderr  *tail
+	stderr  *proc.Tail
 	over    *atomic.Bool // the response cap ended the connection
 	once    sync.Once
 }
@@ -636,8 +637,8 @@ func (c *conn) close() {
 			wait time.Duration
 			sig  func()
 		}{
-			{stopGrace, func() { signalGroup(c.cmd, false) }},
-			{killGrace, func() { signalGroup(c.cmd, true) }},
+			{stopGrace, func() { proc.SignalGroup(c.cmd, false) }},
+			{killGrace, func() { proc.SignalGroup(c.cmd, true) }},
 			{killGrace, func() {}},
 		} {
 			select {
@@ -652,7 +653,7 @@ func (c *conn) close() {
 
 // dial starts or reaches the server and completes initialize.
 func (p *Provider) dial(ctx context.Context) (*conn, error) {
-	c := &conn{stderr: &tail{max: 4 << 10}, over: &atomic.Bool{}}
+	c := &conn{stderr: &proc.Tail{Max: 4 << 10}, over: &atomic.Bool{}}
 	var transport sdk.Transport
 	if p.url != "" {
 		headers := map[string]string{}
@@ -693,7 +694,7 @@ func (p *Provider) dial(ctx context.Context) (*conn, error) {
 		case c.exited():
 			err = fmt.Errorf("the server exited during initialize")
 		}
-		return nil, fmt.Errorf("connecting: %w%s", err, c.stderr.suffix())
+		return nil, fmt.Errorf("connecting: %w%s", err, stderrSuffix(c.stderr))
 	}
 	c.session = session
 	return c, nil
@@ -733,7 +734,7 @@ func (p *Provider) start(c *conn) (sdk.Transport, error) {
 		cmd.Env = append(cmd.Env, k+"="+env[k])
 	}
 	cmd.Stderr = c.stderr
-	setGroup(cmd)
+	proc.SetGroup(cmd)
 	inR, inW, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("starting %s: %w", p.command, err)
@@ -763,29 +764,9 @@ func (p *Provider) start(c *conn) (sdk.Transport, error) {
 	}, nil
 }
 
-// tail keeps the last max bytes written to it: a server's stderr, quoted
-// in errors about it.
-type tail struct {
-	mu  sync.Mutex
-	max int
-	buf []byte
-}
-
-func (t *tail) Write(b []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.buf = append(t.buf, b...)
-	if over := len(t.buf) - t.max; over > 0 {
-		t.buf = append(t.buf[:0], t.buf[over:]...)
-	}
-	return len(b), nil
-}
-
-// suffix returns ": stderr: <last line>" when the server wrote to stderr.
-func (t *tail) suffix() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	s := strings.TrimSpace(string(bytes.ToValidUTF8(t.buf, []byte("?"))))
+// stderrSuffix quotes the last lines a server wrote to stderr, if any.
+func stderrSuffix(t *proc.Tail) string {
+	s := t.Text()
 	if s == "" {
 		return ""
 	}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/tools/internal/proc"
 )
 
 var update = flag.Bool("u", false, "rewrite golden files")
@@ -420,11 +421,11 @@ func TestStreamableHTTP(t *testing.T) {
 	l.Close()
 	cmd := exec.Command(serverBin(dir, "mcp-server-everything"), "streamableHttp")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"), fmt.Sprintf("PORT=%d", port)}
-	setGroup(cmd)
+	proc.SetGroup(cmd)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { signalGroup(cmd, true); cmd.Wait() })
+	t.Cleanup(func() { proc.SignalGroup(cmd, true); cmd.Wait() })
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		c, err := net.Dial("tcp", addr)

@@ -161,7 +161,7 @@ func (f Func) Decode(raw []json.RawMessage) ([]any, error) {
 	}
 	vals := make([]any, len(raw))
 	for i, r := range raw {
-		v, err := decodeValue(f.Types[i], r)
+		v, err := DecodeValue(f.Types[i], r)
 		if err != nil {
 			return nil, fmt.Errorf("argument %s: %w", f.Params[i], err)
 		}
@@ -170,13 +170,24 @@ func (f Func) Decode(raw []json.RawMessage) ([]any, error) {
 	return vals, nil
 }
 
-func decodeValue(typ string, raw json.RawMessage) (any, error) {
+// DecodeValue decodes one JSON argument strictly into the Go type typ
+// (string, bool, int as int64, float64, or []string as []any of strings)
+// and returns it in canonical form. A []string takes null as an empty
+// list, since a nil slice encodes as null; no other type takes null. Its
+// errors say what was wanted and what was given.
+func DecodeValue(typ string, raw json.RawMessage) (any, error) {
 	want := "a " + typ
 	if typ == "int" {
 		want = "an int"
 	}
 	raw = bytes.TrimSpace(raw)
-	if bytes.Equal(raw, []byte("null")) || len(raw) == 0 {
+	if len(raw) == 0 {
+		return nil, fmt.Errorf("want %s, got nothing", want)
+	}
+	if bytes.Equal(raw, []byte("null")) {
+		if typ == "[]string" {
+			return []any{}, nil
+		}
 		return nil, fmt.Errorf("want %s, got null", want)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -185,7 +196,7 @@ func decodeValue(typ string, raw json.RawMessage) (any, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, fmt.Errorf("want %s: %w", want, err)
 	}
-	if dec.More() {
+	if dec.More() || dec.InputOffset() != int64(len(raw)) {
 		return nil, fmt.Errorf("want %s, got more than one value", want)
 	}
 	switch typ {
@@ -209,6 +220,15 @@ func decodeValue(typ string, raw json.RawMessage) (any, error) {
 				return x, nil
 			}
 		}
+	case "[]string":
+		if list, ok := v.([]any); ok {
+			for i, x := range list {
+				if _, ok := x.(string); !ok {
+					return nil, fmt.Errorf("want a []string, but element %d is %s", i, describe(x))
+				}
+			}
+			return list, nil
+		}
 	default:
 		return nil, fmt.Errorf("parameter type %s is not supported", typ)
 	}
@@ -227,6 +247,8 @@ func describe(v any) string {
 		return "an array"
 	case map[string]any:
 		return "an object"
+	case nil:
+		return "null"
 	}
 	return fmt.Sprintf("%T", v)
 }
