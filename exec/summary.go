@@ -255,14 +255,24 @@ func prefixWithin(s string, n int) string {
 	return validPrefix(s, lo)
 }
 
+// validPrefix returns at most the first n bytes of s, cut at a rune
+// boundary; all of s when it is shorter.
 func validPrefix(s string, n int) string {
+	if n >= len(s) {
+		return s
+	}
 	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
 		n--
 	}
 	return s[:n]
 }
 
+// validSuffix returns at most the last n bytes of s, cut at a rune
+// boundary; all of s when it is shorter.
 func validSuffix(s string, n int) string {
+	if n >= len(s) {
+		return s
+	}
 	i := len(s) - n
 	for i < len(s) && i > 0 && !utf8.RuneStart(s[i]) {
 		i++
