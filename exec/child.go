@@ -3,9 +3,11 @@ package exec
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"go/scanner"
 	"io"
+	"log"
 	"os"
 	"reflect"
 	"regexp"
@@ -19,6 +21,7 @@ import (
 
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
+	"github.com/airlockhq/airlock/internal/curated"
 	"github.com/airlockhq/airlock/internal/library"
 	"github.com/airlockhq/airlock/internal/shims"
 	"github.com/airlockhq/airlock/tools/sql/wire"
@@ -100,15 +103,19 @@ func runProgram(j job, link *childLink) *rpc.ProgramError {
 	for path, src := range j.Stubs {
 		files["src/"+path+"/stub.go"] = &fstest.MapFile{Data: []byte(src)}
 	}
+	stderr := programStreams(link)
 	in := interp.New(interp.Options{
 		GoPath:               ".",
 		SourcecodeFilesystem: files,
 		Env:                  []string{},
 		Stdin:                eofReader{},
 		Stdout:               os.Stdout,
-		Stderr:               os.Stderr,
+		Stderr:               stderr,
 	})
 	if err := in.Use(exports(j.Packages, link)); err != nil {
+		return &rpc.ProgramError{Kind: "internal", Message: err.Error()}
+	}
+	if err := in.Use(selfWrappers(in)); err != nil {
 		return &rpc.ProgramError{Kind: "internal", Message: err.Error()}
 	}
 	prog, err := in.Compile(j.Source)
@@ -123,6 +130,37 @@ func runProgram(j job, link *childLink) *rpc.ProgramError {
 		return compileError(err)
 	}
 	return nil
+}
+
+// programStreams sets up what the program's os, log, flag and builtin
+// print see: one output stream for standard output and standard error, in
+// the order written (the child's own standard error stays the Go
+// runtime's, which the parent reads for fatal errors), an empty command
+// line, and an exit that reports its status to the parent before the
+// process ends.
+func programStreams(link *childLink) *os.File {
+	stderr := os.Stdout
+	if fd, err := syscall.Dup(1); err == nil {
+		syscall.CloseOnExec(fd)
+		stderr = os.NewFile(uintptr(fd), "/dev/stderr")
+	}
+	curated.Stderr = stderr
+	curated.Hooks.Stderr = stderr
+	curated.Hooks.Exit = func(code int) {
+		if code == 0 {
+			link.send(rpc.Request{Op: rpc.OpDone})
+		} else {
+			link.send(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: "exit", Code: code,
+				Message: "exit status " + strconv.Itoa(code)}})
+		}
+		os.Exit(code)
+	}
+	shims.Output = os.Stdout
+	log.SetOutput(stderr)
+	os.Args = []string{"main"}
+	flag.CommandLine = flag.NewFlagSet("main", flag.ExitOnError)
+	flag.CommandLine.SetOutput(stderr)
+	return stderr
 }
 
 var posPrefix = regexp.MustCompile(`^(?:[^:\s]*:)?(\d+):(\d+): `)
@@ -163,6 +201,13 @@ func exports(packages []string, link *childLink) interp.Exports {
 			ex[p+"/"+pathBase(p)] = syms
 		}
 	}
+	// fmt's interface wrappers, through which native code that formats
+	// (log, fmt) reaches the String and Error methods of program values,
+	// whatever the program imports. Loading a package does not let the
+	// program import it: the policy's imports were checked before the run.
+	if _, ok := ex["fmt//fmt"]; !ok {
+		ex["fmt//fmt"] = library.Symbols["fmt/fmt"]
+	}
 	// The shims the compatibility rewrites call, whatever the program
 	// imports: they repair the interpreter and carry no authority.
 	rt := shims.RuntimePath + "/" + pathBase(shims.RuntimePath)
@@ -177,6 +222,14 @@ func exports(packages []string, link *childLink) interp.Exports {
 		"Result": reflect.ValueOf(link.result),
 	}
 	return ex
+}
+
+// selfWrappers lets program values handed to native code as error or
+// fmt.Stringer keep their identity (see shims.SelfWrappers).
+func selfWrappers(in *interp.Interpreter) interp.Exports {
+	syms := in.Symbols("")
+	m := shims.SelfWrappers(syms[""]["_error"], library.Symbols)
+	return interp.Exports{".": {"MapTypes": reflect.ValueOf(m)}}
 }
 
 func pathBase(p string) string {

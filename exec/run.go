@@ -304,12 +304,32 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 		s.Status = StatusError
 		s.Error = &ErrorInfo{Kind: r.progErr.Kind, Message: r.progErr.Message, Line: r.progErr.Line, Col: r.progErr.Col,
 			Hint: hintFor(r.progErr)}
+		if r.progErr.Kind == "exit" {
+			s.Error.ExitCode = r.progErr.Code
+		}
 	case r.done && waitErr == nil:
 		s.Status = StatusOK
+	case r.plan.Language == "go" && !signaled && exitCode(waitErr) > 0 && firstRuntimeLine(stderr) == "":
+		// The program ended the process itself, without a report: a
+		// log.Logger's Fatal method, or flag's exit on a bad command line.
+		code := exitCode(waitErr)
+		s.Status = StatusError
+		s.Error = &ErrorInfo{Kind: "exit", Message: fmt.Sprintf("exit status %d", code), ExitCode: code,
+			Hint: hintFor(&rpc.ProgramError{Kind: "exit"})}
 	default:
 		s.Status = StatusError
 		s.Error = crashError(waitErr, stderr)
 	}
+}
+
+// exitCode is the status a child process exited with, 0 when it did not
+// exit normally.
+func exitCode(waitErr error) int {
+	var ee *osexec.ExitError
+	if errors.As(waitErr, &ee) && ee.Exited() {
+		return ee.ExitCode()
+	}
+	return 0
 }
 
 func limitError(which string, lim verify.Limits) *ErrorInfo {
@@ -367,7 +387,7 @@ func hintFor(e *rpc.ProgramError) string {
 	case "panic":
 		return "the program panicked: check nil values, indexes and type assertions near the failing code"
 	case "exit":
-		return "the script exited with a non-zero status; its standard error ends the message"
+		return "the program ended with a non-zero exit status (os.Exit, log.Fatal, a failed command in a script): its output says why"
 	}
 	return ""
 }

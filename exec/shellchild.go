@@ -51,7 +51,7 @@ func runScript(j *shellJob, link *childLink) (int, *rpc.ProgramError) {
 	if err != nil {
 		return 0, &rpc.ProgramError{Kind: "compile", Message: err.Error()}
 	}
-	sh := &shellChecks{link: link, dir: j.Dir, path: j.Path, env: j.Env, self: j.Self}
+	sh := &shellChecks{link: link, dir: j.Dir, path: j.Path, env: j.Env, self: j.Self, running: make(chan struct{}, maxRunning)}
 	tail := &tailWriter{max: stderrTail}
 	env := make([]string, 0, len(j.Env))
 	for _, k := range slices.Sorted(maps.Keys(j.Env)) {
@@ -106,10 +106,10 @@ func runScript(j *shellJob, link *childLink) (int, *rpc.ProgramError) {
 		if code == 0 {
 			return 0, nil
 		}
-		return int(code), &rpc.ProgramError{Kind: "exit", Message: exitMessage(int(code), tail.String())}
+		return int(code), &rpc.ProgramError{Kind: "exit", Code: int(code), Message: exitMessage(int(code), tail.String())}
 	}
 	if err != nil {
-		return 1, &rpc.ProgramError{Kind: "exit", Message: err.Error()}
+		return 1, &rpc.ProgramError{Kind: "exit", Code: 1, Message: err.Error()}
 	}
 	return 0, nil
 }
@@ -154,7 +154,15 @@ type shellChecks struct {
 	path []string
 	env  map[string]string // the policy's environment for commands
 	self string
+	// running holds a slot per command running: a script may run at most
+	// maxRunning at once. RLIMIT_NPROC does not bind a root sandbox, and
+	// each running command holds one of the child's few threads.
+	running chan struct{}
 }
+
+// maxRunning caps the commands a script runs at once: a fork bomb's next
+// command fails to start, as fork would fail at a process limit.
+const maxRunning = 32
 
 // passEnv are the variables a script may set for the commands it runs,
 // beyond the policy's: locale and terminal settings. Others (LD_PRELOAD,
@@ -210,6 +218,13 @@ func (s *shellChecks) run(ctx context.Context, hc interp.HandlerContext, args, a
 	// it started; the pid namespace ends whatever is left with the run.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.WaitDelay = time.Second
+	select {
+	case s.running <- struct{}{}:
+		defer func() { <-s.running }()
+	default:
+		fmt.Fprintf(hc.Stderr, "airlock: %s: too many commands running at once (at most %d)\n", args[0], maxRunning)
+		return interp.NewExitStatus(126)
+	}
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintf(hc.Stderr, "airlock: %s: %v\n", args[0], err)
 		return interp.NewExitStatus(126)

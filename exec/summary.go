@@ -43,11 +43,14 @@ type Summary struct {
 
 // ErrorInfo says why a program did not complete, with a hint a model can act on.
 type ErrorInfo struct {
-	Kind    string `json:"kind"` // compile, panic, crash, internal, blocked, limit, timeout
+	Kind    string `json:"kind"` // compile, panic, exit, crash, internal, blocked, limit, timeout
 	Message string `json:"message"`
-	Line    int    `json:"line,omitempty"`
-	Col     int    `json:"col,omitempty"`
-	Hint    string `json:"hint,omitempty"`
+	// ExitCode is the status the program ended with through os.Exit,
+	// log.Fatal or a failed flag parse (kind "exit").
+	ExitCode int    `json:"exit_code,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Hint     string `json:"hint,omitempty"`
 }
 
 // Violation is one reason the policy refused the program or a call.

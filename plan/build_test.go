@@ -261,9 +261,9 @@ func TestHints(t *testing.T) {
 		rule      string
 		want      []string // substrings of the hint
 	}{
-		{"os suggests the fs tools", `import "os"`, "unavailable",
-			[]string{"use airlock/fs instead", "airlock/fs airlock/http (tools)", "container/{heap,list,ring}", "encoding/{base64,binary,csv,hex,json}", "fmt"}},
-		{"log suggests fmt", `import "log"`, "unavailable", []string{"use fmt instead"}},
+		{"io/fs suggests the fs tools", `import "io/fs"`, "unavailable",
+			[]string{"use airlock/fs instead", "airlock/fs airlock/http (tools)", "container/{heap,list,ring}", "encoding/{ascii85,base32,base64,binary,csv,hex,json,pem,xml}", "fmt"}},
+		{"log/slog suggests log", `import "log/slog"`, "unavailable", []string{"use log instead"}},
 		{"an unknown tool lists the tools", `import "airlock/sql"`, "unavailable", []string{"tool packages offered: airlock/fs airlock/http"}},
 		{"undefined tool function lists the package", `import "airlock/fs"
 

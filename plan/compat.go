@@ -155,6 +155,9 @@ func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []
 	}
 	ast.PreorderStack(file, nil, r.visit)
 	r.finishDefers()
+	r.markStructs()
+	r.describeTypes()
+	r.selfMethods()
 	r.addHelpers()
 	return r.apply(), r.rewrites, r.findings
 }
@@ -181,12 +184,21 @@ type compatRewriter struct {
 
 	defers  []pendingDefer        // defer statements, rewritten once the walk is done
 	changed map[types.Object]bool // variables the program may change after they are set
+
+	ptypes progTypes       // the program types described to the shims
+	shapes map[string]bool // underlying types of the program's non-struct types
 }
 
 // visit applies the rules to one node; it returns false when the rule
 // replaced the whole subtree.
 func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	switch n := n.(type) {
+	case *ast.StructType:
+		r.structType(n, stack)
+	case *ast.TypeSpec:
+		r.typeSpec(n)
+	case *ast.BinaryExpr:
+		r.interfaceEquality(n, stack)
 	case *ast.RangeStmt:
 		r.rangeStmt(n, stack)
 	case *ast.ForStmt:

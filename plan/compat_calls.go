@@ -35,6 +35,8 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 			r.recoverCall(c, stack)
 		case "panic":
 			r.panicCall(c, stack)
+		case "print", "println":
+			r.printCall(c, obj.Name())
 		}
 	case *types.TypeName:
 		if _, ok := obj.Type().(*types.TypeParam); ok && ast.Unparen(c.Fun) == base {
@@ -52,9 +54,31 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 		case path == "errors" && (obj.Name() == "As" || obj.Name() == "Is" || obj.Name() == "Unwrap"):
 			r.errorsCall(c, obj)
 		case path == "fmt":
-			r.fmtArgs(c, obj, stack)
+			if !r.fmtCall(c, obj, stack) {
+				r.errorArgs(c, obj, stack)
+			}
+		case path == "log":
+			r.logCall(c, obj, stack)
+		case path == "io" && (obj.Name() == "Copy" || obj.Name() == "CopyBuffer"):
+			r.ioCopy(c, obj, stack)
+		case path == "encoding/json":
+			r.jsonCall(c, obj, stack)
+		case path == runtimePath && obj.Name() == "Result":
+			r.resultCall(c, stack)
 		case obj.Pkg() != r.pkg:
 			r.errorArgs(c, obj, stack)
+		}
+	}
+	if se, ok := base.(*ast.SelectorExpr); ok {
+		if sel, ok := r.info.Selections[se]; ok && sel.Kind() == types.MethodVal {
+			if fn, ok := sel.Obj().(*types.Func); ok && fn.Pkg() != nil {
+				switch fn.Pkg().Path() {
+				case "log":
+					r.logCall(c, fn, stack)
+				case "encoding/json":
+					r.jsonCall(c, fn, stack)
+				}
+			}
 		}
 	}
 	return true
@@ -644,4 +668,148 @@ func (r *compatRewriter) promoted(se *ast.SelectorExpr, sel *types.Selection) {
 	}
 	r.prefix(se.Sel.Pos(), strings.Join(path, ".")+".", 0)
 	r.rewrite(se.Sel.Pos(), "method promoted through an embedded interface")
+}
+
+// printCall hands the builtins print and println to the shims, which print
+// each argument as the Go runtime does: by its static type, which the
+// rewrite passes along as one letter per argument (see shims.BuiltinPrint). The
+// interpreter prints nil values and floats its own way.
+func (r *compatRewriter) printCall(c *ast.CallExpr, name string) {
+	var kinds strings.Builder
+	for _, a := range c.Args {
+		t := r.info.TypeOf(a)
+		if tuple, ok := t.(*types.Tuple); ok {
+			for v := range tuple.Variables() {
+				kinds.WriteByte(printKind(v.Type()))
+			}
+			continue
+		}
+		kinds.WriteByte(printKind(t))
+	}
+	fn := "BuiltinPrint"
+	if name == "println" {
+		fn = "BuiltinPrintln"
+	}
+	text := r.runtimeShim(fn) + "(" + strconv.Quote(kinds.String())
+	if len(c.Args) > 0 {
+		text += ", "
+	}
+	r.replace(c.Fun.Pos(), c.Lparen+1, text)
+	r.rewrite(c.Pos(), "builtin "+name)
+}
+
+// printKind is the letter shims.Print knows a static type by.
+func printKind(t types.Type) byte {
+	if t == nil {
+		return 'I'
+	}
+	if types.IsInterface(t) {
+		return 'I'
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Kind() == types.UntypedNil:
+			return 'I'
+		case u.Info()&types.IsBoolean != 0:
+			return 'b'
+		case u.Info()&types.IsUnsigned != 0:
+			return 'u'
+		case u.Info()&types.IsInteger != 0:
+			return 'i'
+		case u.Kind() == types.Float32:
+			return 'g'
+		case u.Info()&types.IsFloat != 0:
+			return 'f'
+		case u.Kind() == types.Complex64:
+			return 'C'
+		case u.Info()&types.IsComplex != 0:
+			return 'c'
+		case u.Info()&types.IsString != 0:
+			return 's'
+		case u.Kind() == types.UnsafePointer:
+			return 'P'
+		}
+	case *types.Slice:
+		return 'S'
+	}
+	return 'P'
+}
+
+// ioCopy rewrites io.Copy and io.CopyBuffer of program values into
+// interpreted code that prefers the source's WriteTo and the destination's
+// ReadFrom, as io.Copy does: native io.Copy cannot see those methods on a
+// program value.
+func (r *compatRewriter) ioCopy(c *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+	if len(c.Args) < 2 || c.Ellipsis.IsValid() {
+		return
+	}
+	dt, st := r.info.TypeOf(c.Args[0]), r.info.TypeOf(c.Args[1])
+	if dt == nil || st == nil || !r.holds(dt) && !r.holds(st) {
+		return
+	}
+	ioName, ok := r.imports["io"]
+	if !ok || ioName == "." || ioName == "_" {
+		return
+	}
+	var writerTo, readerFrom types.Type
+	for _, p := range r.pkg.Imports() {
+		if p.Path() == "io" {
+			writerTo = p.Scope().Lookup("WriterTo").Type()
+			readerFrom = p.Scope().Lookup("ReaderFrom").Type()
+		}
+	}
+	if writerTo == nil || readerFrom == nil {
+		return
+	}
+	name := r.helperNamed("ioCopy "+fn.Name(), "ioCopy", func(h string) string {
+		params, call := "_dst "+ioName+".Writer, _src "+ioName+".Reader", ioName+".Copy(_dst, _src)"
+		if fn.Name() == "CopyBuffer" {
+			params, call = params+", _buf []byte", ioName+".CopyBuffer(_dst, _src, _buf)"
+		}
+		return "func " + h + "(" + params + ") (int64, error) { " +
+			r.programMethodCall("_src", writerTo, "WriteTo(_dst)") +
+			r.programMethodCall("_dst", readerFrom, "ReadFrom(_src)") +
+			"if _wt, _ok := _src.(" + ioName + ".WriterTo); _ok { return _wt.WriteTo(_dst) }; " +
+			"if _rf, _ok := _dst.(" + ioName + ".ReaderFrom); _ok { return _rf.ReadFrom(_src) }; " +
+			"return " + call + " }"
+	})
+	r.replace(c.Fun.Pos(), c.Fun.End(), name)
+	r.rewrite(c.Pos(), "io.Copy of a program value")
+}
+
+// programMethodCall writes statements that return x.call when x holds a
+// value of a program type implementing iface, found by the value's Go
+// type (shims.Is): a program value handed through a native interface such
+// as io.Reader shows native code and interface assertions only that
+// interface's methods.
+func (r *compatRewriter) programMethodCall(x string, iface types.Type, call string) string {
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	scope := r.pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, isType := scope.Lookup(name).(*types.TypeName)
+		if !isType || tn.IsAlias() {
+			continue
+		}
+		named, isNamed := tn.Type().(*types.Named)
+		if !isNamed || named.TypeParams().Len() > 0 || isInterface(named) {
+			continue
+		}
+		for _, c := range []types.Type{named, types.NewPointer(named)} {
+			if !types.Implements(c, it) {
+				continue
+			}
+			cs, ok := r.typeString(c)
+			if !ok {
+				continue
+			}
+			b.WriteString("if " + r.runtimeShim("Is") + "(" + x + ", " + strconv.Quote(reflectName(c)) + ", *new(" + cs + ")) { var _t " + cs +
+				"; " + r.runtimeShim("Take") + "(" + x + ", &_t); return _t." + call + " }; ")
+		}
+	}
+	return b.String()
 }

@@ -33,7 +33,7 @@ func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			}
 		}
 	}
-	if guard == nil || !r.hasInterfaceCase(ts) {
+	if guard == nil || !r.hasInterfaceCase(ts) && !r.hasIdentityCase(ts) {
 		return
 	}
 	v, k := r.name("v"), r.name("k")
@@ -50,6 +50,9 @@ func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 				continue
 			}
 			cond := "if _, _ok := " + r.assertion(v, guardType, r.info.TypeOf(t), r.text(t)) + "; _ok"
+			if ct := r.info.TypeOf(t); r.needsIdentity(ct) {
+				cond = "if " + r.runtimeShim("Is") + "(" + v + ", " + strconv.Quote(reflectName(ct)) + ", *new(" + r.text(t) + "))"
+			}
 			match = append(match, cond+" { "+k+" = "+strconv.Itoa(i)+" }")
 		}
 	}
@@ -78,6 +81,9 @@ func (r *compatRewriter) caseBinding(bound, v string, guardType types.Type, list
 		return bound + " := " + v + ";"
 	}
 	t := r.text(list[0])
+	if ct := r.info.TypeOf(list[0]); r.needsIdentity(ct) {
+		return bound + " := " + r.takeHelper(ct, t) + "(" + v + ");"
+	}
 	if r.viaProgramTypes(r.info.TypeOf(list[0])) {
 		return bound + " := " + r.interfaceAssertion(r.info.TypeOf(list[0]), t, false) + "(" + v + ");"
 	}
@@ -194,6 +200,10 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 	if ta.Type == nil {
 		return
 	}
+	if to := r.info.TypeOf(ta.Type); r.needsIdentity(to) {
+		r.identityAssert(ta, to, stack)
+		return
+	}
 	if r.viaAny(r.info.TypeOf(ta.X), r.info.TypeOf(ta.Type)) {
 		r.prefix(ta.X.Pos(), "any(", len(stack))
 		r.suffix(ta.X.End(), ")", len(stack))
@@ -286,4 +296,98 @@ func (r *compatRewriter) isNilIdent(e ast.Expr) bool {
 	}
 	_, isNil := r.info.Uses[id].(*types.Nil)
 	return isNil
+}
+
+// needsIdentity reports whether asserting an interface value to the
+// concrete type t needs the dynamic type's identity, which the interpreter
+// confuses: t is or holds a program type, or has the structure of a
+// program type that is not a struct (main.Level and int are both int to
+// the interpreter).
+func (r *compatRewriter) needsIdentity(t types.Type) bool {
+	if t == nil || isInterface(t) {
+		return false
+	}
+	if r.holds(t) {
+		return true
+	}
+	return r.confusable(t)
+}
+
+// confusable reports whether a program type other than a struct has the
+// underlying type t.
+func (r *compatRewriter) confusable(t types.Type) bool {
+	if r.shapes == nil {
+		r.shapes = map[string]bool{}
+		for _, obj := range r.info.Defs {
+			tn, ok := obj.(*types.TypeName)
+			if !ok || tn.IsAlias() || tn.Pkg() != r.pkg {
+				continue
+			}
+			u := tn.Type().Underlying()
+			switch u.(type) {
+			case *types.Struct, *types.Interface:
+				continue
+			}
+			r.shapes[reflectName(u)] = true
+		}
+	}
+	return r.shapes[reflectName(t.Underlying())]
+}
+
+// hasIdentityCase reports whether a case of ts names a type that needs
+// the dynamic type's identity.
+func (r *compatRewriter) hasIdentityCase(ts *ast.TypeSwitchStmt) bool {
+	for _, s := range ts.Body.List {
+		for _, t := range s.(*ast.CaseClause).List {
+			if r.isNilIdent(t) {
+				continue
+			}
+			if tv, ok := r.info.Types[t]; ok && tv.IsType() && r.needsIdentity(tv.Type) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// takeHelper declares the helper returning the value an interface holds as
+// the type t (written tsrc), which shims.Is has matched.
+func (r *compatRewriter) takeHelper(t types.Type, tsrc string) string {
+	return r.helperNamed("take "+typeKey(t), "take", func(name string) string {
+		return "func " + name + "(_v any) " + tsrc + " { var _r " + tsrc + "; " + r.runtimeShim("Take") + "(_v, &_r); return _r }"
+	})
+}
+
+// identityAssert rewrites v.(T), T a type needing identity, into a helper
+// that matches the dynamic type's Go name, with Go's panic on failure.
+func (r *compatRewriter) identityAssert(ta *ast.TypeAssertExpr, to types.Type, stack []ast.Node) {
+	tsrc, ok := r.typeString(to)
+	if !ok {
+		return
+	}
+	commaOk := false
+	switch p := parent(stack).(type) {
+	case *ast.AssignStmt:
+		commaOk = len(p.Lhs) == 2 && len(p.Rhs) == 1
+	case *ast.ValueSpec:
+		commaOk = len(p.Names) == 2 && len(p.Values) == 1
+	}
+	name := reflectName(to)
+	var helper string
+	if commaOk {
+		helper = r.helperNamed("as "+typeKey(to), "as", func(h string) string {
+			return "func " + h + "(_v any) (" + tsrc + ", bool) { var _r " + tsrc + "; if !" + r.runtimeShim("Is") + "(_v, " +
+				strconv.Quote(name) + ", _r) { return _r, false }; " + r.runtimeShim("Take") + "(_v, &_r); return _r, true }"
+		})
+	} else {
+		iface := reflectName(r.info.TypeOf(ta.X))
+		helper = r.helperNamed("must "+iface+" "+typeKey(to), "must", func(h string) string {
+			return "func " + h + "(_v any) " + tsrc + " { var _r " + tsrc + "; if !" + r.runtimeShim("Is") + "(_v, " +
+				strconv.Quote(name) + ", _r) { panic(" + r.runtimeShim("AssertionFailed") + "(_v, " + strconv.Quote(iface) + ", " +
+				strconv.Quote(name) + ")) }; " + r.runtimeShim("Take") + "(_v, &_r); return _r }"
+		})
+	}
+	r.prefix(ta.X.Pos(), helper+"(", len(stack))
+	r.replace(ta.X.End(), ta.End(), ")")
+	r.rewrite(ta.Pos(), "type assertion to a program type")
 }

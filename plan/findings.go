@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/build/constraint"
 	"go/token"
 	"go/types"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -49,14 +51,11 @@ func (b *builder) checkImports() {
 // substitutes suggest what to use instead of a package the sandbox lacks.
 // A tool suggestion applies only when a tool package of that name is offered.
 var substitutes = map[string]struct{ std, tool string }{
-	"os":            {tool: "fs"},
-	"io/fs":         {tool: "fs"},
-	"io/ioutil":     {std: "io", tool: "fs"},
-	"path/filepath": {std: "path", tool: "fs"},
-	"net/http":      {tool: "http"},
-	"net":           {tool: "http"},
-	"log":           {std: "fmt"},
-	"math/rand/v2":  {std: "math/rand"},
+	"io/fs":        {tool: "fs"},
+	"net/http":     {tool: "http"},
+	"net":          {tool: "http"},
+	"log/slog":     {std: "log"},
+	"math/rand/v2": {std: "math/rand"},
 }
 
 // unavailableHint says what a program can import instead of p.
@@ -114,32 +113,50 @@ func compactPaths(paths []string) string {
 	return strings.Join(out, " ")
 }
 
-// checkComments reports compiler directives and build constraints: none has
-// an effect in the sandbox, and each may hide what the program does.
+// checkComments reports compiler directives and build constraints that
+// change what the program does or may hide it. A build constraint that holds
+// on the machine the sandbox runs on, and a directive that only guides the
+// compiler's code generation, change nothing and are accepted.
 func (b *builder) checkComments() {
+	header := true // comments before the package clause: where constraints count
 	for _, group := range b.file.Comments {
+		if group.Pos() > b.file.Package {
+			header = false
+		}
 		for _, c := range group.List {
-			b.checkComment(c)
+			b.checkComment(c, header)
 		}
 	}
+	b.checkPlusBuild()
 }
 
-func (b *builder) checkComment(c *ast.Comment) {
+// codegenDirectives only steer how the compiler generates code (or what
+// tools do with the file); a program computes the same with or without them.
+var codegenDirectives = map[string]bool{
+	"noinline": true, "nosplit": true, "norace": true, "nocheckptr": true,
+	"uintptrescapes": true, "registerparams": true, "generate": true, "fix": true,
+}
+
+func (b *builder) checkComment(c *ast.Comment, header bool) {
 	text := c.Text
 	switch {
 	case strings.HasPrefix(text, "//go:"):
 		name, _, _ := strings.Cut(text[len("//go:"):], " ")
 		name, _, _ = strings.Cut(name, "\t")
-		switch name {
-		case "linkname":
+		switch {
+		case name == "linkname":
 			b.finding(c.Pos(), "linkname", "//go:linkname reaches into the internals of other packages",
 				"remove the directive and call only exported functions of available packages")
-		case "embed":
+		case name == "embed":
 			b.finding(c.Pos(), "embed", "//go:embed reads files when the program is built, which programs cannot do",
 				"remove the directive and read files at run time through a tool package")
-		case "build":
-			b.finding(c.Pos(), "build-constraint", "build constraints do not stop the file from running: it runs as written",
-				"remove the //go:build line")
+		case name == "build":
+			if header {
+				b.checkConstraint(c, text)
+			}
+			// After the package clause the line is an ordinary comment, to
+			// Go as here.
+		case codegenDirectives[name]:
 		default:
 			b.finding(c.Pos(), "directive", fmt.Sprintf("//go:%s directives are not allowed", name),
 				"remove the directive")
@@ -147,10 +164,76 @@ func (b *builder) checkComment(c *ast.Comment) {
 	case strings.HasPrefix(text, "//line ") || strings.HasPrefix(text, "/*line "):
 		b.finding(c.Pos(), "directive", "//line directives change the positions errors are reported at",
 			"remove the directive")
-	case isPlusBuild(text):
-		b.finding(c.Pos(), "build-constraint", "build constraints do not stop the file from running: it runs as written",
-			"remove the // +build line")
 	}
+}
+
+// checkConstraint judges a //go:build line of the file's header: the go
+// command would not build a file whose constraint is false on the machine
+// the program runs on, so airlock does not run it either.
+func (b *builder) checkConstraint(c *ast.Comment, text string) {
+	expr, err := constraint.Parse(text)
+	if err != nil {
+		b.finding(c.Pos(), "build-constraint", "malformed build constraint: "+err.Error(),
+			"remove the //go:build line")
+		return
+	}
+	if !expr.Eval(buildTag) {
+		b.finding(c.Pos(), "build-constraint",
+			fmt.Sprintf("the build constraint %q excludes this file on %s/%s, where programs run: go build would not build it", expr.String(), runtime.GOOS, runtime.GOARCH),
+			"remove the //go:build line if the program is meant to run")
+	}
+}
+
+// checkPlusBuild judges the old "// +build" lines, which count only in the
+// header, before a blank line, and only when there is no //go:build line.
+func (b *builder) checkPlusBuild() {
+	var lines []*ast.Comment
+	for _, group := range b.file.Comments {
+		if group.End() >= b.file.Package {
+			break
+		}
+		if group == b.file.Doc {
+			continue // not followed by a blank line: package documentation
+		}
+		for _, c := range group.List {
+			if strings.HasPrefix(c.Text, "//go:build") {
+				return
+			}
+			if isPlusBuild(c.Text) {
+				lines = append(lines, c)
+			}
+		}
+	}
+	for _, c := range lines {
+		expr, err := constraint.Parse(c.Text)
+		if err != nil {
+			b.finding(c.Pos(), "build-constraint", "malformed build constraint: "+err.Error(), "remove the // +build line")
+			continue
+		}
+		if !expr.Eval(buildTag) {
+			b.finding(c.Pos(), "build-constraint",
+				fmt.Sprintf("the build constraint %q excludes this file on %s/%s, where programs run: go build would not build it", expr.String(), runtime.GOOS, runtime.GOARCH),
+				"remove the // +build line if the program is meant to run")
+		}
+	}
+}
+
+// buildTag reports whether a build tag holds for programs: the sandbox's
+// operating system and architecture, the gc toolchain, every released
+// language version up to the one programs are checked against, no cgo.
+func buildTag(tag string) bool {
+	switch tag {
+	case runtime.GOOS, runtime.GOARCH, "gc":
+		return true
+	case "unix":
+		return runtime.GOOS != "windows" && runtime.GOOS != "plan9" && runtime.GOOS != "js" && runtime.GOOS != "wasip1"
+	}
+	if v, ok := strings.CutPrefix(tag, "go1."); ok {
+		n, err := strconv.Atoi(v)
+		max, _ := strconv.Atoi(strings.TrimPrefix(goVersion, "go1."))
+		return err == nil && n >= 1 && n <= max
+	}
+	return false
 }
 
 // isPlusBuild reports a "// +build" line, the old form of //go:build.

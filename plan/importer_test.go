@@ -46,6 +46,7 @@ func TestSymbolsMatchSource(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			subset := curated[path]
 			for _, name := range real.Scope().Names() {
 				robj := real.Scope().Lookup(name)
 				if !robj.Exported() || isGeneric(robj) || isConstraint(robj) {
@@ -53,13 +54,23 @@ func TestSymbolsMatchSource(t *testing.T) {
 				}
 				oobj := ours.Scope().Lookup(name)
 				if oobj == nil {
-					t.Errorf("%s: missing", name)
+					if !subset {
+						t.Errorf("%s: missing", name)
+					}
 					continue
 				}
 				compareObjects(t, name, oobj, robj)
 			}
 		})
 	}
+}
+
+// curated are the packages the sandbox offers in part (internal/curated,
+// and the generated tables less what reads files): what they offer must
+// match the real package, but not all of it is there.
+var curated = map[string]bool{
+	"os": true, "log": true, "path/filepath": true, "io/ioutil": true,
+	"text/template": true, "html/template": true,
 }
 
 func isGeneric(obj types.Object) bool {

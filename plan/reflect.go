@@ -110,6 +110,8 @@ var runeConstants = map[string]bool{
 	"unicode.MaxASCII": true, "unicode.MaxLatin1": true, "unicode.MaxRune": true,
 	"unicode.ReplacementChar": true, "unicode.UpperLower": true,
 	"unicode/utf8.MaxRune": true, "unicode/utf8.RuneError": true,
+	"os.PathSeparator": true, "os.PathListSeparator": true,
+	"path/filepath.Separator": true, "path/filepath.ListSeparator": true,
 }
 
 func untypedType(path, name string, val constant.Value) types.Type {

@@ -148,7 +148,7 @@ func hostilePlan() *plan.Plan {
 		Source:   []byte("package main\n"),
 		Imports: []plan.Import{
 			{Path: "fmt", Pos: plan.Pos{Line: 3, Col: 2}},
-			{Path: "os", Pos: plan.Pos{Line: 4, Col: 2}},
+			{Path: "os/exec", Pos: plan.Pos{Line: 4, Col: 2}},
 			{Path: "crypto/md5", Pos: plan.Pos{Line: 5, Col: 2}},
 			{Path: "airlock/fs", Tool: true, Pos: plan.Pos{Line: 6, Col: 2}},
 			{Path: "airlock/sql", Pos: plan.Pos{Line: 7, Col: 2}},
@@ -176,8 +176,8 @@ func TestCheck(t *testing.T) {
 	}
 	want := `prog.go:1:1: cgo is not supported
 	hint: write the program in pure Go
-prog.go:4:2: import "os" is not allowed: the sandbox does not provide it
-	hint: use airlock/fs or fmt instead
+prog.go:4:2: import "os/exec" is not allowed: the sandbox does not provide it
+	hint: allowed imports: airlock, airlock/fs, airlock/http, airlock/table, encoding/json, fmt, strings
 prog.go:5:2: import "crypto/md5" is not allowed by policy test
 	hint: allowed imports: airlock, airlock/fs, airlock/http, airlock/table, encoding/json, fmt, strings
 prog.go:7:2: import "airlock/sql" is not allowed: no such tool package

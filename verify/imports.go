@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/airlockhq/airlock/internal/symbols"
+	"github.com/airlockhq/airlock/internal/library"
 )
 
 // shimPackages are provided to sandboxed programs by native shims rather than
@@ -16,8 +16,11 @@ var shimPackages = []string{"cmp", "iter", "maps", "slices"}
 // sandboxPackages returns the set of standard-library packages a sandboxed
 // program can import at all: a policy can narrow it, never widen it.
 var sandboxPackages = sync.OnceValue(func() map[string]bool {
-	set := make(map[string]bool, len(symbols.Symbols)+len(shimPackages))
-	for key := range symbols.Symbols {
+	set := make(map[string]bool, len(library.Symbols)+len(shimPackages))
+	for key := range library.Symbols {
+		if strings.HasPrefix(key, "airlock/") {
+			continue // airlock's own packages, allowed by their own rules
+		}
 		// Keys are "importpath/name", e.g. "math/big/big"; "." holds MapTypes.
 		if i := strings.LastIndexByte(key, '/'); i > 0 {
 			set[key[:i]] = true
@@ -56,26 +59,24 @@ func providerOf(tool string) string {
 	return provider
 }
 
+// apartFromFamily are packages that share a first path element with
+// packages the sandbox offers but do something else entirely: os/exec runs
+// programs, which os cannot.
+var apartFromFamily = map[string]bool{"os/exec": true, "os/signal": true, "os/user": true}
+
 // insteadOf suggests what a program can use in place of a package the
 // sandbox does not provide. Only suggestions the policy allows are shown.
 var insteadOf = map[string][]string{
-	"os":                           {"airlock/fs", "fmt"},
-	"io/ioutil":                    {"io", "airlock/fs"},
 	"io/fs":                        {"airlock/fs"},
-	"path/filepath":                {"path", "airlock/fs"},
 	"net":                          {"airlock/http"},
 	"net/http":                     {"airlock/http"},
 	"net/http/httputil":            {"airlock/http"},
-	"log":                          {"fmt"},
-	"log/slog":                     {"fmt"},
+	"log/slog":                     {"log", "fmt"},
 	"math/rand/v2":                 {"math/rand"},
 	"crypto/rand":                  {"math/rand"},
-	"text/template":                {"fmt", "strings"},
-	"html/template":                {"html", "fmt", "strings"},
 	"golang.org/x/exp/slices":      {"slices"},
 	"golang.org/x/exp/maps":        {"maps"},
 	"golang.org/x/exp/constraints": {"cmp"},
-	"encoding/xml":                 {"encoding/json"},
 }
 
 // alternatives returns up to four packages among allowed that could stand in
@@ -94,7 +95,7 @@ func alternatives(path string, allowed map[string]bool) []string {
 	sorted := sortedKeys(allowed)
 	family, _, _ := strings.Cut(path, "/")
 	for _, p := range sorted {
-		if f, _, _ := strings.Cut(p, "/"); f == family {
+		if f, _, _ := strings.Cut(p, "/"); f == family && !apartFromFamily[path] {
 			add(p)
 		}
 	}

@@ -79,24 +79,24 @@ hint: known: fs.Glob, fs.ReadCSV, fs.ReadCSVRows, fs.ReadDir, fs.ReadFile, http.
 		},
 		{
 			name: "imports outside the sandbox, a tool package and a duplicate",
-			src:  "imports: [fmt, os, path/filepath, airlock/fs, fmt, strigs]\n",
-			want: `p.yaml:1:16: package "os" is not available in the sandbox
- | imports: [fmt, os, path/filepath, airlock/fs, fmt, strigs]
+			src:  "imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]\n",
+			want: `p.yaml:1:16: package "os/exec" is not available in the sandbox
+ | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
  | ...............^
-hint: use fmt instead
-p.yaml:1:20: package "path/filepath" is not available in the sandbox
- | imports: [fmt, os, path/filepath, airlock/fs, fmt, strigs]
- | ...................^
-hint: use path instead
+hint: allowed imports: bufio, bytes, cmp, compress/bzip2, compress/flate, compress/gzip, compress/lzw, compress/zlib, container/heap, container/list, container/ring, context and 52 more
+p.yaml:1:25: package "net/http" is not available in the sandbox
+ | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
+ | ........................^
+hint: use net/url instead
 p.yaml:1:35: tool package airlock/fs is allowed by granting its tools, not by imports
- | imports: [fmt, os, path/filepath, airlock/fs, fmt, strigs]
+ | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
  | ..................................^
 hint: list the tools the program may call under tools:, e.g. fs.ReadFile: {}
 p.yaml:1:47: "fmt" is listed twice
- | imports: [fmt, os, path/filepath, airlock/fs, fmt, strigs]
+ | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
  | ..............................................^
 p.yaml:1:52: package "strigs" is not available in the sandbox
- | imports: [fmt, os, path/filepath, airlock/fs, fmt, strigs]
+ | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
  | ...................................................^
 hint: use strings instead`,
 		},
@@ -428,7 +428,7 @@ limits: {timeout: 1m30s, memory: 64MiB, output_bytes: 1MB, tool_calls: 0}
 	}
 	for path, want := range map[string]bool{
 		"fmt": true, "airlock": true, "airlock/fs": true, "airlock/http": true,
-		"strconv": false, "airlock/sql": false, "os": false,
+		"strconv": false, "airlock/sql": false, "os": false, "os/exec": false,
 	} {
 		if got := p.AllowsImport(path); got != want {
 			t.Errorf("AllowsImport(%q) = %v, want %v", path, got, want)

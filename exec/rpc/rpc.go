@@ -36,8 +36,9 @@ type Request struct {
 
 // ProgramError describes how a program failed inside the child.
 type ProgramError struct {
-	Kind    string `json:"kind"` // "compile" or "panic"
+	Kind    string `json:"kind"` // "compile", "panic" or "exit"
 	Message string `json:"message"`
+	Code    int    `json:"code,omitempty"` // the exit status, for "exit"
 	Line    int    `json:"line,omitempty"`
 	Col     int    `json:"col,omitempty"`
 }

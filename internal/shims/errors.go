@@ -54,11 +54,9 @@ func AirlockEqual(a, b error) bool {
 // programValue returns the value inside the interpreter's wrapper of a
 // program error (a struct of its package with the value in IValue), or v.
 func programValue(v any) any {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Struct && rv.Type().PkgPath() == "github.com/traefik/yaegi/interp" {
-		if f := rv.FieldByName("IValue"); f.IsValid() && f.Kind() == reflect.Interface {
-			return f.Interface()
-		}
+	d := resolve(reflect.ValueOf(v))
+	if !d.v.IsValid() || !d.v.CanInterface() {
+		return nil
 	}
-	return v
+	return d.v.Interface()
 }

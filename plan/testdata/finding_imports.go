@@ -4,7 +4,7 @@ package main
 import (
 	"airlock/db" // want finding(unavailable "package airlock/db")
 	"fmt"
-	"os"      // want finding(unavailable "package os is not available")
+	"net"     // want finding(unavailable "package net is not available")
 	"os/exec" // want finding(unavailable)
 
 	"../secrets"   // want finding(import-path "refers to the file system")
@@ -13,7 +13,7 @@ import (
 )
 
 func main() {
-	fmt.Println(os.Getenv("TOKEN"))
+	fmt.Println(net.Dial("tcp", "example.com:80"))
 	exec.Command("sh").Run()
 	db.Query("select 1")
 	secrets.Load()
