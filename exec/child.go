@@ -103,14 +103,14 @@ func runProgram(j job, link *childLink) *rpc.ProgramError {
 	for path, src := range j.Stubs {
 		files["src/"+path+"/stub.go"] = &fstest.MapFile{Data: []byte(src)}
 	}
-	stderr := programStreams(link)
+	programStreams(link)
 	in := interp.New(interp.Options{
 		GoPath:               ".",
 		SourcecodeFilesystem: files,
 		Env:                  []string{},
 		Stdin:                eofReader{},
 		Stdout:               os.Stdout,
-		Stderr:               stderr,
+		Stderr:               os.Stderr, // the interpreter's own notes, not the program's output
 	})
 	if err := in.Use(exports(j.Packages, link)); err != nil {
 		return &rpc.ProgramError{Kind: "internal", Message: err.Error()}

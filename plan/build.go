@@ -99,7 +99,7 @@ func (b *builder) analyse() error {
 	b.plan.Flows = b.flows()
 	b.plan.Notes, b.plan.CallBound = b.lint()
 	if clean {
-		out, rewrites, findings := rewriteCompat(b.fset, b.file, b.info, b.src)
+		out, rewrites, findings := rewriteCompat(b.fset, b.file, b.info, b.src, b.imp)
 		b.plan.Source = out
 		b.plan.Rewrites = rewrites
 		b.plan.Findings = append(b.plan.Findings, findings...)
@@ -129,6 +129,7 @@ type builder struct {
 	src   []byte
 	tools map[string]ToolPackage
 	info  *types.Info
+	imp   types.Importer // the program's imports, for checking its rewritten source
 	plan  *Plan
 
 	// toolPkgs are the tool packages the program imports, as checked.
@@ -194,6 +195,7 @@ func (b *builder) typeCheck() (clean bool, err error) {
 		Scopes:     make(map[ast.Node]*types.Scope, n/50),
 	}
 	im := &importer{tools: b.tools, pkgs: map[string]*types.Package{}, loading: map[string]bool{}}
+	b.imp = im
 	var errs []types.Error
 	conf := types.Config{
 		GoVersion:   goVersion,

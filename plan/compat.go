@@ -93,7 +93,7 @@ func Compat(filename string, src []byte, imp types.Importer) ([]byte, []Rewrite,
 	if _, err := conf.Check(file.Name.Name, fset, []*ast.File{file}, info); err != nil {
 		return nil, nil, nil, err
 	}
-	out, rewrites, findings := rewriteCompat(fset, file, info, src)
+	out, rewrites, findings := rewriteCompat(fset, file, info, src, conf.Importer)
 	return out, rewrites, findings, nil
 }
 
@@ -130,7 +130,17 @@ func (im *compatImporter) Import(path string) (*types.Package, error) {
 // interpreter cannot run. info must hold Types, Defs, Uses, Selections,
 // Instances and Scopes. It returns the source to run (src itself when
 // nothing changes), what it rewrote, and findings for what it cannot.
-func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []byte) (out []byte, rewrites []Rewrite, findings []Finding) {
+func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []byte, imp types.Importer) (out []byte, rewrites []Rewrite, findings []Finding) {
+	if folded := foldConstants(fset, file, info, src); !bytes.Equal(folded, src) {
+		// The other rules work on the program with its constants folded;
+		// should that not check (a bug of the fold), on the program as it is.
+		name := fset.File(file.Pos()).Name()
+		fset2 := token.NewFileSet()
+		if f2, info2, err := reparse(fset2, name, folded, imp); err == nil {
+			fset, file, info, src = fset2, f2, info2, folded
+			rewrites = append(rewrites, Rewrite{Pos: Pos{Line: 1, Col: 1}, From: "constant expressions evaluated as Go evaluates them"})
+		}
+	}
 	r := &compatRewriter{
 		tok:     fset.File(file.Pos()),
 		file:    file,
@@ -156,10 +166,11 @@ func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []
 	ast.PreorderStack(file, nil, r.visit)
 	r.finishDefers()
 	r.markStructs()
+	r.instances()
 	r.describeTypes()
 	r.selfMethods()
 	r.addHelpers()
-	return r.apply(), r.rewrites, r.findings
+	return r.apply(), append(rewrites, r.rewrites...), r.findings
 }
 
 // compatRewriter holds the state of one rewrite.
@@ -186,6 +197,7 @@ type compatRewriter struct {
 	changed map[types.Object]bool // variables the program may change after they are set
 
 	ptypes progTypes       // the program types described to the shims
+	tail   []string        // declarations to append at the end of the file
 	shapes map[string]bool // underlying types of the program's non-struct types
 }
 
@@ -195,6 +207,14 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.StructType:
 		r.structType(n, stack)
+	case *ast.CompositeLit:
+		r.instanceLiteral(n)
+	case *ast.GenDecl:
+		r.constRepeats(n)
+	case *ast.FuncDecl:
+		r.namedResults(n.Type, n.Body)
+	case *ast.FuncLit:
+		r.namedResults(n.Type, n.Body)
 	case *ast.TypeSpec:
 		r.typeSpec(n)
 	case *ast.BinaryExpr:
@@ -213,6 +233,8 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.deferStmt(n, stack)
 	case *ast.AssignStmt:
 		r.assign(n, stack)
+	case *ast.ValueSpec:
+		r.varSpec(n, stack)
 	case *ast.CallExpr:
 		return r.call(n, stack)
 	case *ast.SelectorExpr:
@@ -393,7 +415,9 @@ func (r *compatRewriter) helperNamed(key, base string, decl func(name string) st
 	}
 	name := r.name(base)
 	r.helpers[key] = name
-	r.decls = append(r.decls, decl(name))
+	if d := decl(name); d != "" {
+		r.decls = append(r.decls, d)
+	}
 	return name
 }
 
@@ -414,7 +438,7 @@ func (r *compatRewriter) runtimeShim(fn string) string {
 // addHelpers inserts the import of the shims and the helper declarations
 // after the imports, on the same line.
 func (r *compatRewriter) addHelpers() {
-	if len(r.decls) == 0 && r.shim == "" {
+	if len(r.decls) == 0 && r.shim == "" && len(r.tail) == 0 {
 		return
 	}
 	at := r.file.Name.End()
@@ -431,6 +455,10 @@ func (r *compatRewriter) addHelpers() {
 		text.WriteString("; " + d)
 	}
 	r.suffix(at, text.String(), 0)
+	if len(r.tail) > 0 {
+		// Declarations the interpreter must see after the program's own.
+		r.suffix(r.file.End(), "; "+strings.Join(r.tail, "; "), 0)
+	}
 }
 
 // parent returns the innermost node of stack that is not a parenthesis.
@@ -464,6 +492,10 @@ func (r *compatRewriter) objectOf(e ast.Expr) types.Object {
 // left-hand side is a plain variable and no right-hand side reads one of
 // them (so "a, b = b, a" is left alone).
 func (r *compatRewriter) assign(as *ast.AssignStmt, stack []ast.Node) {
+	if as.Tok == token.DEFINE {
+		r.define(as, stack)
+		return
+	}
 	if as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
 		return
 	}
@@ -524,6 +556,201 @@ func (r *compatRewriter) assign(as *ast.AssignStmt, stack []ast.Node) {
 // assignViaTemps rewrites a parallel assignment through typed temporaries,
 // which hold every right-hand side before any variable changes. It gives
 // up when a type cannot be written in this file.
+// constRepeats writes out the implicit repetition of a constant
+// declaration's type and expressions: in
+//
+//	const (
+//		A Kind = iota + 1
+//		B
+//	)
+//
+// the interpreter gives B the type int, and B == Kind(2) is false. B
+// becomes "B Kind = iota + 1", which Go defines it to mean.
+func (r *compatRewriter) constRepeats(g *ast.GenDecl) {
+	if g.Tok != token.CONST {
+		return
+	}
+	var last *ast.ValueSpec
+	for _, s := range g.Specs {
+		vs := s.(*ast.ValueSpec)
+		if vs.Type != nil || len(vs.Values) > 0 {
+			last = vs
+			continue
+		}
+		if last == nil || len(last.Values) != len(vs.Names) {
+			continue
+		}
+		var values []string
+		for _, v := range last.Values {
+			text := r.text(v)
+			if strings.Contains(text, "//") || strings.Contains(text, "/*") {
+				return
+			}
+			values = append(values, strings.Join(strings.Fields(text), " "))
+		}
+		typ := ""
+		if last.Type != nil {
+			typ = " " + strings.Join(strings.Fields(r.text(last.Type)), " ")
+		}
+		end := vs.Names[len(vs.Names)-1].End()
+		r.suffix(end, typ+" = "+strings.Join(values, ", "), 0)
+		r.rewrite(vs.Pos(), "implicit repetition in a constant declaration")
+	}
+}
+
+// namedResults sets a function's named results to their zero values as it
+// starts. The interpreter has the callee write its results straight into
+// the caller's variables, so a named result starts with what the caller's
+// variable last held: "s, p := count(n)" in a loop returns a growing count.
+func (r *compatRewriter) namedResults(ft *ast.FuncType, body *ast.BlockStmt) {
+	if body == nil || ft.Results == nil {
+		return
+	}
+	if obj := r.pkg.Scope().Lookup("new"); obj != nil {
+		return // new is not the builtin here
+	}
+	var parts []string
+	for _, f := range ft.Results.List {
+		if len(f.Names) == 0 {
+			return
+		}
+		t, ok := r.typeString(r.info.TypeOf(f.Type))
+		if !ok {
+			return
+		}
+		for _, n := range f.Names {
+			if n.Name != "_" {
+				parts = append(parts, n.Name+" = *new("+t+")")
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	r.suffix(body.Lbrace+1, " "+strings.Join(parts, "; ")+";", 0)
+	r.rewrite(ft.Pos(), "named results set to zero")
+}
+
+// define splits a parallel definition the interpreter gets wrong into
+// single ones: in a loop, "n, xs := 0, []int{}" sets n on the first pass
+// only when a right-hand side is not a name or a constant. The split keeps
+// the meaning when no right-hand side names a variable being defined (which
+// would then mean the new one); variables already declared are assigned.
+func (r *compatRewriter) define(as *ast.AssignStmt, stack []ast.Node) {
+	if len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	switch parent(stack).(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return
+	}
+	if r.simpleValues(as.Rhs) {
+		return
+	}
+	names := map[string]bool{}
+	for _, e := range as.Lhs {
+		if id, ok := e.(*ast.Ident); ok {
+			names[id.Name] = true
+		}
+	}
+	if r.mentions(as.Rhs, names) {
+		return
+	}
+	// Only the text between the values changes, so that rewrites inside
+	// the values still apply.
+	for i, e := range as.Lhs {
+		id := e.(*ast.Ident)
+		op := " := "
+		if id.Name == "_" || r.info.Defs[id] == nil {
+			op = " = "
+		}
+		if i == 0 {
+			r.replace(as.Pos(), as.Rhs[0].Pos(), id.Name+op)
+		} else {
+			r.replace(as.Rhs[i-1].End(), as.Rhs[i].Pos(), "; "+id.Name+op)
+		}
+	}
+	r.rewrite(as.Pos(), "parallel definition")
+}
+
+// varSpec splits "var a, b = x, y" in a function, which the interpreter
+// gets wrong as it does a parallel definition (define), into one
+// specification per name.
+func (r *compatRewriter) varSpec(vs *ast.ValueSpec, stack []ast.Node) {
+	if len(vs.Names) < 2 || len(vs.Names) != len(vs.Values) || r.simpleValues(vs.Values) {
+		return
+	}
+	gd, ok := parent(stack).(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR {
+		return
+	}
+	local := false
+	for _, n := range stack {
+		if _, ok := n.(*ast.FuncDecl); ok {
+			local = true
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			local = true
+		}
+	}
+	if !local {
+		return
+	}
+	names := map[string]bool{}
+	for _, id := range vs.Names {
+		names[id.Name] = true
+	}
+	if r.mentions(vs.Values, names) {
+		return
+	}
+	typ := ""
+	if vs.Type != nil {
+		typ = " " + r.text(vs.Type)
+	}
+	for i, id := range vs.Names {
+		if i == 0 {
+			r.replace(vs.Pos(), vs.Values[0].Pos(), id.Name+typ+" = ")
+			continue
+		}
+		next := "; " + id.Name + typ + " = "
+		if !gd.Lparen.IsValid() {
+			next = "; var " + id.Name + typ + " = "
+		}
+		r.replace(vs.Values[i-1].End(), vs.Values[i].Pos(), next)
+	}
+	r.rewrite(vs.Pos(), "parallel definition")
+}
+
+// simpleValues reports whether every expression is a name or a literal.
+func (r *compatRewriter) simpleValues(es []ast.Expr) bool {
+	for _, e := range es {
+		switch ast.Unparen(e).(type) {
+		case *ast.Ident, *ast.BasicLit:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// mentions reports whether any of the expressions uses an identifier with
+// one of the names.
+func (r *compatRewriter) mentions(es []ast.Expr, names map[string]bool) bool {
+	found := false
+	for _, e := range es {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+				if _, isField := r.info.Uses[id].(*types.Var); isField || r.info.Uses[id] != nil {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 func (r *compatRewriter) assignViaTemps(as *ast.AssignStmt) {
 	var decls, temps []string
 	for i, e := range as.Lhs {

@@ -3,6 +3,7 @@ package plan
 import (
 	"go/ast"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -23,22 +24,18 @@ func (r *compatRewriter) errorsCall(c *ast.CallExpr, fn *types.Func) {
 		if !ok {
 			return
 		}
-		if named := namedOf(ptr.Elem()); named != nil && named.Obj().Pkg() == r.pkg && types.Type(named) == ptr.Elem() {
-			if _, isStruct := named.Underlying().(*types.Struct); isStruct {
-				r.unsupported(c.Pos(), "errors.As with the struct type "+named.Obj().Name()+" as target is not supported: the interpreter loses a struct error value once it is returned or wrapped as an error",
-					"give "+named.Obj().Name()+"'s Error method a pointer receiver (func (e *"+named.Obj().Name()+") Error() string), return &"+named.Obj().Name()+"{...}, and use a *"+named.Obj().Name()+" target")
-				return
-			}
-		}
 		t, ok := r.typeString(ptr.Elem())
 		if !ok {
 			return // a native target type the native errors.As handles
 		}
 		chain := r.errorChainHelper()
-		errType := types.Universe.Lookup("error").Type()
-		assert := r.assertion("_x", errType, ptr.Elem(), t)
+		match := "if " + r.identityTest("_x", ptr.Elem(), t) + " { " + r.runtimeShim("Take") + "(_x, _t); return true }; "
+		if !r.needsIdentity(ptr.Elem()) {
+			assert := r.assertion("_x", types.Universe.Lookup("error").Type(), ptr.Elem(), t)
+			match = "if _, _ok := " + assert + "; _ok { *_t = " + assert + "; return true }; "
+		}
 		r.replace(c.Fun.Pos(), c.Fun.End(), "func(_e error, _t *"+t+") bool { for _, _x := range "+chain+
-			"(_e) { if _, _ok := "+assert+"; _ok { *_t = "+assert+"; return true }; "+
+			"(_e) { "+match+
 			"if _, _ok := _x.(interface{ As(any) bool }); _ok && _x.(interface{ As(any) bool }).As(_t) { return true } }; return false }")
 	case "Is":
 		r.replace(c.Fun.Pos(), c.Fun.End(), r.helper("errorsIs", r.errorsIsDecl))
@@ -48,6 +45,12 @@ func (r *compatRewriter) errorsCall(c *ast.CallExpr, fn *types.Func) {
 		return
 	}
 	r.rewrite(c.Pos(), "errors."+fn.Name())
+}
+
+// identityTest writes the test that x holds a value of the type t
+// (written tsrc), by the value's Go type.
+func (r *compatRewriter) identityTest(x string, t types.Type, tsrc string) string {
+	return r.runtimeShim("Is") + "(" + x + ", " + strconv.Quote(reflectName(t)) + ", *new(" + tsrc + "))"
 }
 
 // methodType is a type of the program, as a type and as source.
@@ -127,13 +130,13 @@ func (r *compatRewriter) errorChainHelper() string {
 			"for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); ")
 		// Program types first, by their concrete type: an interface
 		// assertion misses their methods once they went through native code.
+		_ = errType
 		for _, t := range r.errorMethodTypes("Unwrap", "func() error") {
-			a := r.assertion("_e", errType, t.typ, t.src)
-			b.WriteString("if _, _ok := " + a + "; _ok { _stack = append(_stack, " + a + ".Unwrap()); continue }; ")
+			b.WriteString("if " + r.identityTest("_e", t.typ, t.src) + " { " + r.takeHelper(t.typ, t.src) + "(_e); _stack = append(_stack, " +
+				r.takeHelper(t.typ, t.src) + "(_e).Unwrap()); continue }; ")
 		}
 		for _, t := range r.errorMethodTypes("Unwrap", "func() []error") {
-			a := r.assertion("_e", errType, t.typ, t.src)
-			b.WriteString("if _, _ok := " + a + "; _ok { _u := " + a + ".Unwrap(); " +
+			b.WriteString("if " + r.identityTest("_e", t.typ, t.src) + " { _u := " + r.takeHelper(t.typ, t.src) + "(_e).Unwrap(); " +
 				"for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; ")
 		}
 		b.WriteString("if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; " +
@@ -151,8 +154,7 @@ func (r *compatRewriter) errorsIsDecl(name string) string {
 	b.WriteString("func " + name + "(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; " +
 		"for _, _e := range " + chain + "(_err) { if " + r.errorsPkg() + "AirlockEqual(_e, _target) { return true }; ")
 	for _, t := range r.errorMethodTypes("Is", "func(error) bool") {
-		a := r.assertion("_e", types.Universe.Lookup("error").Type(), t.typ, t.src)
-		b.WriteString("if _, _ok := " + a + "; _ok && " + a + ".Is(_target) { return true }; ")
+		b.WriteString("if " + r.identityTest("_e", t.typ, t.src) + " && " + r.takeHelper(t.typ, t.src) + "(_e).Is(_target) { return true }; ")
 	}
 	b.WriteString("if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }")
 	return b.String()
@@ -162,8 +164,7 @@ func (r *compatRewriter) errorsUnwrapDecl(name string) string {
 	var b strings.Builder
 	b.WriteString("func " + name + "(_e error) error { ")
 	for _, t := range r.errorMethodTypes("Unwrap", "func() error") {
-		a := r.assertion("_e", types.Universe.Lookup("error").Type(), t.typ, t.src)
-		b.WriteString("if _, _ok := " + a + "; _ok { return " + a + ".Unwrap() }; ")
+		b.WriteString("if " + r.identityTest("_e", t.typ, t.src) + " { return " + r.takeHelper(t.typ, t.src) + "(_e).Unwrap() }; ")
 	}
 	b.WriteString("if _, _ok := _e.(interface{ Unwrap() error }); _ok { return _e.(interface{ Unwrap() error }).Unwrap() }; " +
 		"if _, _ok := _e.(interface{ Unwrap() []error }); _ok { return nil }; " +

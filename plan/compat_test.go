@@ -242,12 +242,12 @@ func main() {
 }
 `,
 		want: []string{
-			"6: ); import _shim4 \"airlockshim\"; func _asError1(_e error) error { return _e }; func _errorChain2(_err error) []error { var _out []error; _stack := []error{_err}; for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; if _, _ok := _e.(interface{ Unwrap() []error }); _ok { _u := _e.(interface{ Unwrap() []error }).Unwrap(); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; _u := errors.AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }; func _errorsIs3(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; for _, _e := range _errorChain2(_err) { if errors.AirlockEqual(_e, _target) { return true }; if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }; var _ = _shim4.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.NotFound\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Key\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); var _ = _shim4.MethodString(1, \"Error\", true, func(_v any) string { return _v.(*NotFound).Error() }); func (_v NotFound) AirlockSelf() any { return _v }; func (NotFound) AirlockName() string { return \"main.NotFound\" }",
+			"6: ); import _shim3 \"airlockshim\"; func _asError1(_e error) error { return _e }; func _errorChain2(_err error) []error { var _out []error; _stack := []error{_err}; for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; if _, _ok := _e.(interface{ Unwrap() []error }); _ok { _u := _e.(interface{ Unwrap() []error }).Unwrap(); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; _u := errors.AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }; func _errorsIs4(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; for _, _e := range _errorChain2(_err) { if errors.AirlockEqual(_e, _target) { return true }; if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }; var _ = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.NotFound\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Key\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); var _ = _shim3.MethodString(1, \"Error\", true, func(_v any) string { return _v.(*NotFound).Error() }); func (_v NotFound) AirlockSelf() any { return _v }; func (NotFound) AirlockName() string { return \"main.NotFound\" }",
 			"8: type NotFound struct{ Key string `airlock:\"1\"` }",
 			"13: err := fmt.Errorf(\"w: %w\", _asError1(&NotFound{\"k\"}))",
-			"15: _ = func(_e error, _t **NotFound) bool { for _, _x := range _errorChain2(_e) { if _, _ok := _x.(*NotFound); _ok { *_t = _x.(*NotFound); return true }; if _, _ok := _x.(interface{ As(any) bool }); _ok && _x.(interface{ As(any) bool }).As(_t) { return true } }; return false }(err, &nf)",
-			"16: _ = _errorsIs3(err, nf)",
-			"17: fmt.Println(_shim4.V(nf, \"*#1\"))",
+			"15: _ = func(_e error, _t **NotFound) bool { for _, _x := range _errorChain2(_e) { if _shim3.Is(_x, \"*main.NotFound\", *new(*NotFound)) { _shim3.Take(_x, _t); return true }; if _, _ok := _x.(interface{ As(any) bool }); _ok && _x.(interface{ As(any) bool }).As(_t) { return true } }; return false }(err, &nf)",
+			"16: _ = _errorsIs4(err, nf)",
+			"17: fmt.Println(_shim3.ValueFmt(nf, \"*#1\"))",
 		},
 	}, {
 		name: "generics, method expressions, embedded interfaces",
@@ -277,7 +277,7 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"cmp\"; import _shim1 \"airlockshim\"; var _ = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Base\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Name\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]},{\\\"id\\\":2,\\\"name\\\":\\\"main.Dog\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Base\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"Animal\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"?\\\"}]},{\\\"id\\\":3,\\\"name\\\":\\\"main.Counter\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"-\\\"}]}]\"); func (_v Counter) AirlockSelf() any { return _v }; func (Counter) AirlockName() string { return \"main.Counter\" }",
+			"3: import \"cmp\"; import _shim1 \"airlockshim\"; var _ = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Base\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Name\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]},{\\\"id\\\":2,\\\"name\\\":\\\"main.Dog\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Base\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"Animal\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"?11:main.Animal\\\"}]},{\\\"id\\\":3,\\\"name\\\":\\\"main.Counter\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"-\\\"}]}]\"); func (_v Counter) AirlockSelf() any { return _v }; func (Counter) AirlockName() string { return \"main.Counter\" }",
 			"6: type Base struct{ Name string `airlock:\"1\"` }",
 			"8: Base `airlock:\"2\"`",
 			"11: type Counter struct{ n int `airlock:\"3\"` }",
@@ -319,7 +319,7 @@ func main() { _ = kind(nil) }
 			"13: case 0: x := _v1.(error); _ = x;",
 			"15: case 1: x := _v1; _ = x;",
 			"17: }}",
-			"18: return _shim3.Sprint(_shim3.V(v, \"?\"))",
+			"18: return _shim3.Sprint(_shim3.ValueFmt(v, \"?12:interface {}\"))",
 		},
 	}, {
 		name: "assertion to a native interface",
@@ -370,6 +370,7 @@ func main() {
 		want: []string{
 			"6: ); import _shim6 \"airlockshim\"; var _ = _shim6.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.P\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"X\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); func (_v P) AirlockSelf() any { return _v }; func (P) AirlockName() string { return \"main.P\" }",
 			"8: type P struct{ X int `airlock:\"1\"` }",
+			"14: x := 1; p := P{}; q := &P{}",
 			"16: { _d4, _d5 := x, bool(x > 0); defer fmt.Println(\"x\", _d4, _d5) }",
 			"17: { _d3 := p; defer _d3.Show() }",
 			"18: { _d2 := *(q); defer _d2.Show() }",
@@ -485,10 +486,10 @@ func main() {
 		want: []string{
 			"3: import \"fmt\"; import _shim1 \"airlockshim\"; var _ = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.L\\\",\\\"kind\\\":\\\"int\\\",\\\"under\\\":\\\"-\\\"},{\\\"id\\\":2,\\\"name\\\":\\\"main.R\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"A\\\",\\\"exported\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"b\\\",\\\"type\\\":\\\"#1\\\"}]}]\"); var _ = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(L).String() }); func (_v L) AirlockSelf() any { return _v }; func (L) AirlockName() string { return \"main.L\" }",
 			"9: type R struct{ A L `airlock:\"2\"`; b L }",
-			"13: fmt.Println(_shim1.V(xs, \"[]#1\"), _shim1.V(map[string]L{}, \"map[-]#1\"))",
-			"14: _shim1.Printf(\"%+v %5v %d\\n\", _shim1.V(xs, \"[]#1\"), _shim1.V(xs, \"[]#1\"), _shim1.V(xs, \"[]#1\"))",
-			"15: _shim1.Print(_shim1.V(xs, \"[]#1\"), 1)",
-			"16: fmt.Println(_shim1.V(R{}, \"#2\"))",
+			"13: fmt.Println(_shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(map[string]L{}, \"map[-]#1\"))",
+			"14: _shim1.Printf(\"%+v %5v %d\\n\", _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"))",
+			"15: _shim1.Print(_shim1.ValueFmt(xs, \"[]#1\"), 1)",
+			"16: fmt.Println(_shim1.ValueFmt(R{}, \"#2\"))",
 		},
 	}, {
 		name: "continue in a select case",
@@ -565,10 +566,6 @@ func TestCompatUnsupported(t *testing.T) {
 		name: "type parameter as the only type argument",
 		body: "_ = zero[int]()\n}\nfunc zero[T any]() T { var z T; return z }\nfunc zeroOf[T any]() T { return zero[T]()",
 		want: "11:33: zero[T] with the type parameter T as its only type argument is not supported: the interpreter cannot instantiate it when T is a type of the program",
-	}, {
-		name: "errors.As with a struct target",
-		body: "var e E; _ = errors.As(nil, &e)",
-		want: "8:14: errors.As with the struct type E as target is not supported: the interpreter loses a struct error value once it is returned or wrapped as an error",
 	}, {
 		name: "continue out of a switch in a select case",
 		body: "ch := make(chan int)\nfor { select { case <-ch: switch { default: continue } } }",
@@ -755,7 +752,7 @@ func benchmarkRewriteCompat(b *testing.B, src string) {
 	b.ReportMetric(float64(strings.Count(src, "\n")), "lines")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, findings := rewriteCompat(fset, file, info, []byte(src)); len(findings) > 0 {
+		if _, _, findings := rewriteCompat(fset, file, info, []byte(src), conf.Importer); len(findings) > 0 {
 			b.Fatal(findings)
 		}
 	}

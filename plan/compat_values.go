@@ -119,14 +119,13 @@ func (r *compatRewriter) ref(t types.Type) string {
 	}
 	switch u := t.(type) {
 	case *types.Named:
-		if u.Obj().Pkg() != r.pkg {
-			return "?" // a native interface type
-		}
-		if _, ok := u.Underlying().(*types.Interface); ok {
-			return "?"
+		if _, ok := u.Underlying().(*types.Interface); ok || u.Obj().Pkg() != r.pkg {
+			return ifaceRef(u)
 		}
 		return "#" + strconv.Itoa(r.typeID(u))
-	case *types.TypeParam, *types.Interface:
+	case *types.Interface:
+		return ifaceRef(u)
+	case *types.TypeParam:
 		return "?"
 	case *types.Pointer:
 		return "*" + r.ref(u.Elem())
@@ -153,6 +152,13 @@ func (r *compatRewriter) typeSpec(ts *ast.TypeSpec) {
 			r.typeID(tn.Type())
 		}
 	}
+}
+
+// ifaceRef is the reference of an interface type, with its name, which
+// %#v prints for a nil value.
+func ifaceRef(t types.Type) string {
+	name := reflectName(t)
+	return "?" + strconv.Itoa(len(name)) + ":" + name
 }
 
 // structType records a struct type literal of the program for its mark.
@@ -244,11 +250,22 @@ func (r *compatRewriter) describeTypes() {
 	var descs []typeDesc
 	var methods []string
 	// Describing a type may describe more (its fields' types).
+	var tail []string
 	for i := 0; i < len(r.ptypes.list); i++ {
 		t := r.ptypes.list[i]
 		descs = append(descs, r.describe(i+1, t))
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() > 0 {
+			// The interpreter instantiates a generic type only after its
+			// declaration: these go at the end of the file.
+			tail = append(tail, r.methodClosures(i+1, t)...)
+			if d := r.instanceDecl(i+1, t); d != "" {
+				tail = append(tail, d)
+			}
+			continue
+		}
 		methods = append(methods, r.methodClosures(i+1, t)...)
 	}
+	r.tail = append(r.tail, tail...)
 	b, err := json.Marshal(descs)
 	if err != nil {
 		return
@@ -287,11 +304,124 @@ func stripMark(tag string) (string, bool) {
 	return strings.TrimSpace(tag[:i]), true
 }
 
+// instances describes every instance of the program's generic types that
+// the program names with type arguments package-level code can write.
+func (r *compatRewriter) instances() {
+	for _, inst := range r.info.Instances {
+		named, ok := inst.Type.(*types.Named)
+		if !ok || named.Obj().Pkg() != r.pkg || named.TypeArgs().Len() == 0 {
+			continue
+		}
+		r.typeID(named)
+	}
+}
+
+// instanceDecl registers an instance of a generic struct type by its zero
+// value: all instances carry the generic type's mark, so the shims tell
+// them apart by their reflect types.
+func (r *compatRewriter) instanceDecl(id int, t types.Type) string {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.TypeArgs().Len() == 0 || named.Obj().Parent() != r.pkg.Scope() {
+		return ""
+	}
+	if _, isStruct := named.Underlying().(*types.Struct); !isStruct || !r.packageLevel(named) {
+		return ""
+	}
+	ts, ok := r.typeString(named)
+	if !ok {
+		return ""
+	}
+	return "var _ = " + r.runtimeShim("Instance") + "(" + strconv.Itoa(id) + ", " + ts + "{})"
+}
+
+// instanceLiteral writes the type of a composite literal of an instance of
+// a generic type (Pair[string, int]{...}) as an alias declared at the end
+// of the file: where one function has two literals of one instance, the
+// interpreter builds only the last and leaves the others zero.
+func (r *compatRewriter) instanceLiteral(lit *ast.CompositeLit) {
+	switch lit.Type.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+	default:
+		return
+	}
+	named, ok := types.Unalias(r.info.TypeOf(lit)).(*types.Named)
+	if !ok || named.Obj().Pkg() != r.pkg || named.TypeArgs().Len() == 0 || !r.packageLevel(named) {
+		return
+	}
+	ts, ok := r.typeString(named)
+	if !ok {
+		return
+	}
+	name := r.helperNamed("instance "+typeKey(named), "inst", func(name string) string {
+		r.tail = append(r.tail, "type "+name+" = "+ts)
+		return ""
+	})
+	r.replace(lit.Type.Pos(), lit.Type.End(), name)
+	r.rewrite(lit.Pos(), "composite literal of a generic type's instance")
+}
+
+// packageLevel reports whether t mentions only types package-level code can
+// name: no types declared in functions, no type parameters.
+func (r *compatRewriter) packageLevel(t types.Type) bool {
+	ok := true
+	var walk func(t types.Type)
+	seen := map[types.Type]bool{}
+	walk = func(t types.Type) {
+		if !ok || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch u := types.Unalias(t).(type) {
+		case *types.Named:
+			if u.Obj().Pkg() == r.pkg && u.Obj().Parent() != r.pkg.Scope() {
+				ok = false
+				return
+			}
+			for i := range u.TypeArgs().Len() {
+				walk(u.TypeArgs().At(i))
+			}
+		case *types.TypeParam:
+			ok = false
+		case *types.Pointer:
+			walk(u.Elem())
+		case *types.Slice:
+			walk(u.Elem())
+		case *types.Array:
+			walk(u.Elem())
+		case *types.Map:
+			walk(u.Key())
+			walk(u.Elem())
+		case *types.Chan:
+			walk(u.Elem())
+		case *types.Struct:
+			for i := range u.NumFields() {
+				walk(u.Field(i).Type())
+			}
+		case *types.Signature:
+			for i := range u.Params().Len() {
+				walk(u.Params().At(i).Type())
+			}
+			for i := range u.Results().Len() {
+				walk(u.Results().At(i).Type())
+			}
+		}
+	}
+	walk(t)
+	return ok
+}
+
 // methodClosures declares the registration of the methods of t native
-// code calls, for a type declared at package level.
+// code calls, for a type declared at package level (or an instance of a
+// generic one).
 func (r *compatRewriter) methodClosures(id int, t types.Type) []string {
 	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Parent() != r.pkg.Scope() || named.TypeParams().Len() > 0 {
+	if !ok || named.Obj().Parent() != r.pkg.Scope() {
+		return nil
+	}
+	if named.TypeParams().Len() > 0 && named.TypeArgs().Len() == 0 {
+		return nil // the generic type itself: its instances have the methods
+	}
+	if named.TypeArgs().Len() > 0 && !r.packageLevel(named) {
 		return nil
 	}
 	if _, isIface := named.Underlying().(*types.Interface); isIface {
@@ -620,7 +750,7 @@ func (r *compatRewriter) wrapArgs(c *ast.CallExpr, first int, errorf bool, depth
 			}
 			continue
 		}
-		r.prefix(a.Pos(), r.runtimeShim("V")+"(", depth)
+		r.prefix(a.Pos(), r.runtimeShim("ValueFmt")+"(", depth)
 		r.suffix(a.End(), ", "+strconv.Quote(r.ref(t))+")", depth)
 		wrapped = true
 	}
@@ -680,17 +810,17 @@ func (r *compatRewriter) jsonCall(c *ast.CallExpr, fn *types.Func, stack []ast.N
 	depth := len(stack)
 	switch {
 	case recv == "" && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent") && len(c.Args) >= 1:
-		if r.wrapJSON(c.Args[0], "J", depth) {
+		if r.wrapJSON(c.Args[0], "ValueJSON", depth) {
 			r.replace(c.Fun.Pos(), c.Fun.End(), r.runtimeShim(fn.Name()))
 		}
 	case recv == "Encoder" && fn.Name() == "Encode" && len(c.Args) == 1:
-		if r.wrapJSON(c.Args[0], "J", depth) {
+		if r.wrapJSON(c.Args[0], "ValueJSON", depth) {
 			sel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
 			r.replace(c.Fun.Pos(), sel.X.Pos(), r.runtimeShim("Encode")+"(")
 			r.replace(sel.X.End(), c.Lparen+1, ", ")
 		}
 	case recv == "" && fn.Name() == "Unmarshal" && len(c.Args) == 2:
-		r.wrapJSON(c.Args[1], "JU", depth)
+		r.wrapJSON(c.Args[1], "TargetJSON", depth)
 	case recv == "Decoder" && fn.Name() == "Decode" && len(c.Args) == 1:
 		sel := ast.Unparen(c.Fun).(*ast.SelectorExpr)
 		t := r.info.TypeOf(c.Args[0])
@@ -704,7 +834,7 @@ func (r *compatRewriter) jsonCall(c *ast.CallExpr, fn *types.Func, stack []ast.N
 	}
 }
 
-// wrapJSON wraps a in the shim wrap (J or JU) with its static type.
+// wrapJSON wraps a in the shim wrap (ValueJSON or TargetJSON) with its static type.
 func (r *compatRewriter) wrapJSON(a ast.Expr, wrap string, depth int) bool {
 	t := r.info.TypeOf(a)
 	if t == nil || !r.holds(t) {
@@ -715,7 +845,7 @@ func (r *compatRewriter) wrapJSON(a ast.Expr, wrap string, depth int) bool {
 	}
 	r.prefix(a.Pos(), r.runtimeShim(wrap)+"(", depth)
 	r.suffix(a.End(), ", "+strconv.Quote(r.ref(t))+")", depth)
-	if wrap == "J" {
+	if wrap == "ValueJSON" {
 		r.rewrite(a.Pos(), "value encoded as encoding/json encodes Go values")
 	} else {
 		r.rewrite(a.Pos(), "value decoded as encoding/json decodes Go values")
@@ -727,7 +857,7 @@ func (r *compatRewriter) wrapJSON(a ast.Expr, wrap string, depth int) bool {
 // encodes with encoding/json.
 func (r *compatRewriter) resultCall(c *ast.CallExpr, stack []ast.Node) {
 	if len(c.Args) == 1 {
-		r.wrapJSON(c.Args[0], "J", len(stack))
+		r.wrapJSON(c.Args[0], "ValueJSON", len(stack))
 	}
 }
 

@@ -9,6 +9,7 @@ func Reset() {
 	defer registry.Unlock()
 	registry.byID = map[int]*progType{}
 	registry.byName = map[string]*progType{}
+	registry.byType = map[reflect.Type]*progType{}
 	registry.refs = map[string]*ref{}
 	typeRefs = map[reflect.Type]*ref{}
 	structFieldsCache.Clear()

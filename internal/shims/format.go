@@ -11,7 +11,7 @@ import (
 // fmt formats a value by its reflect type: for a program value it would
 // print main.Level as int, Xcount for a field count, an embedded struct's
 // fields without its name, and call none of the program's methods. The
-// planner hands fmt such values wrapped by V with their static type; the
+// planner hands fmt such values wrapped by ValueFmt with their static type; the
 // wrapper formats them itself, exactly as fmt formats the Go value, and
 // hands every value without program types inside back to fmt.
 
@@ -22,8 +22,10 @@ type fmtArg struct {
 	r *ref
 }
 
-// V wraps x, of the static type the reference ref describes, for fmt.
-func V(x any, ref string) any { return &fmtArg{x: x, r: parseRef(ref)} }
+// ValueFmt wraps x, of the static type the reference ref describes, for
+// fmt. (The names of the shims the rewrites call avoid the short names of
+// type parameters, which the interpreter substitutes even in selectors.)
+func ValueFmt(x any, ref string) any { return &fmtArg{x: x, r: parseRef(ref)} }
 
 // Format formats the argument as fmt would format the Go value.
 func (a *fmtArg) Format(s fmt.State, verb rune) {
@@ -318,19 +320,22 @@ func receiver(w view, m *method) (any, bool) {
 // methodString returns a call of the string method name of the value, or
 // nil.
 func (p *printer) methodString(w view, name string) func() string {
-	if f, ok := w.wrapped[name]; ok && f.Type().NumIn() == 0 && f.Type().NumOut() == 1 && f.Type().Out(0).Kind() == reflect.String {
-		return func() string { return f.Call(nil)[0].String() }
+	wrapped := func() func() string {
+		if f, ok := w.wrapped[name]; ok && f.Type().NumIn() == 0 && f.Type().NumOut() == 1 && f.Type().Out(0).Kind() == reflect.String {
+			return func() string { return f.Call(nil)[0].String() }
+		}
+		return nil
 	}
 	t := w.prog
 	if w.r.kind == '*' && w.r.elem.kind == '#' {
 		t = w.r.elem.program()
 	}
 	if t == nil {
-		return nil
+		return wrapped()
 	}
 	m := t.methods[name]
 	if m == nil || m.str == nil {
-		return nil
+		return wrapped()
 	}
 	recv, ok := receiver(w, m)
 	if !ok {
@@ -496,9 +501,9 @@ func (p *printer) printValue(w view, depth int, canInterface bool) {
 		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128, reflect.String:
 		p.leaf(w)
 	case reflect.Map:
-		p.printMap(w, depth)
+		p.printMap(w, depth, canInterface)
 	case reflect.Struct:
-		p.printStruct(w, depth)
+		p.printStruct(w, depth, canInterface)
 	case reflect.Interface:
 		e := seeDynamic(v)
 		if !e.v.IsValid() {
@@ -511,13 +516,13 @@ func (p *printer) printValue(w view, depth int, canInterface bool) {
 		}
 		p.printValue(e, depth+1, canInterface)
 	case reflect.Array, reflect.Slice:
-		p.printList(w, depth)
+		p.printList(w, depth, canInterface)
 	case reflect.Pointer:
 		if depth == 0 && v.UnsafePointer() != nil {
 			switch v.Elem().Kind() {
 			case reflect.Array, reflect.Slice, reflect.Struct, reflect.Map:
 				p.write("&")
-				p.printValue(p.elem(w, v.Elem()), depth+1, true)
+				p.printValue(p.elem(w, v.Elem()), depth+1, canInterface)
 				return
 			}
 		}
@@ -599,11 +604,11 @@ func (p *printer) raw(v reflect.Value, depth int) {
 	w := view{v: v, r: &ref{kind: 'S'}}
 	switch v.Kind() {
 	case reflect.Struct:
-		p.printStruct(w, depth)
+		p.printStruct(w, depth, false)
 	case reflect.Map:
-		p.printMap(w, depth)
+		p.printMap(w, depth, false)
 	case reflect.Array, reflect.Slice:
-		p.printList(w, depth)
+		p.printList(w, depth, false)
 	case reflect.Interface:
 		p.printValue(view{v: v, r: dynRef}, depth, false)
 	case reflect.Pointer, reflect.Chan, reflect.Func, reflect.UnsafePointer:
@@ -613,7 +618,7 @@ func (p *printer) raw(v reflect.Value, depth int) {
 	}
 }
 
-func (p *printer) printStruct(w view, depth int) {
+func (p *printer) printStruct(w view, depth int, canInterface bool) {
 	v := w.v
 	if p.sharpV {
 		p.write(typeName(w))
@@ -644,16 +649,20 @@ func (p *printer) printStruct(w view, depth int) {
 			p.write(name + ":")
 		}
 		fv := v.Field(i)
-		if fv.Kind() == reflect.Interface && !fv.IsNil() {
-			p.printValue(seeDynamic(fv), depth+1, exported)
+		ci := canInterface && exported
+		if p.nilInterface(fv, r) {
 			continue
 		}
-		p.printValue(see(fv, r), depth+1, exported)
+		if fv.Kind() == reflect.Interface {
+			p.printValue(seeDynamic(fv), depth+1, ci)
+			continue
+		}
+		p.printValue(see(fv, r), depth+1, ci)
 	}
 	p.write("}")
 }
 
-func (p *printer) printMap(w view, depth int) {
+func (p *printer) printMap(w view, depth int, canInterface bool) {
 	v := w.v
 	if p.sharpV {
 		p.write(typeName(w))
@@ -679,9 +688,12 @@ func (p *printer) printMap(w view, depth int) {
 				p.write(" ")
 			}
 		}
-		p.printValue(views[i], depth+1, true)
+		p.printValue(views[i], depth+1, canInterface)
 		p.write(":")
-		p.printValue(p.elem(w, v.MapIndex(keys[i])), depth+1, true)
+		mv := v.MapIndex(keys[i])
+		if !p.nilInterface(mv, elemRef(w, mv)) {
+			p.printValue(p.elem(w, mv), depth+1, canInterface)
+		}
 	}
 	if p.sharpV {
 		p.write("}")
@@ -690,7 +702,7 @@ func (p *printer) printMap(w view, depth int) {
 	}
 }
 
-func (p *printer) printList(w view, depth int) {
+func (p *printer) printList(w view, depth int, canInterface bool) {
 	v := w.v
 	if v.Type().Elem().Kind() == reflect.Uint8 {
 		switch p.verb {
@@ -714,7 +726,9 @@ func (p *printer) printList(w view, depth int) {
 			if i > 0 {
 				p.write(", ")
 			}
-			p.printValue(p.elem(w, v.Index(i)), depth+1, true)
+			if !p.nilInterface(v.Index(i), elemRef(w, v.Index(i))) {
+				p.printValue(p.elem(w, v.Index(i)), depth+1, canInterface)
+			}
 		}
 		p.write("}")
 		return
@@ -724,9 +738,42 @@ func (p *printer) printList(w view, depth int) {
 		if i > 0 {
 			p.write(" ")
 		}
-		p.printValue(p.elem(w, v.Index(i)), depth+1, true)
+		if !p.nilInterface(v.Index(i), elemRef(w, v.Index(i))) {
+			p.printValue(p.elem(w, v.Index(i)), depth+1, canInterface)
+		}
 	}
 	p.write("]")
+}
+
+// nilInterface prints a nil interface value held in a field, element or
+// map value, as fmt does: "<nil>", or for %#v the interface's type and
+// "(nil)". It reports whether the value was one.
+func (p *printer) nilInterface(v reflect.Value, r *ref) bool {
+	isNil := false
+	switch {
+	case v.Kind() == reflect.Interface:
+		isNil = v.IsNil()
+	case v.Kind() == reflect.Struct && v.Type().String() == valueInterfaceName:
+		inner, _ := openValueInterface(v)
+		isNil = !inner.IsValid()
+	}
+	if !isNil {
+		return false
+	}
+	if p.sharpV {
+		name := r.name
+		if name == "" {
+			name = v.Type().String()
+		}
+		p.write(name + "(nil)")
+		return true
+	}
+	if p.verb == 'v' {
+		p.write("<nil>")
+	} else {
+		p.write("%!" + string(p.verb) + "(<nil>)")
+	}
+	return true
 }
 
 // fmtPointer formats a pointer, channel, function or unsafe pointer as fmt
@@ -781,7 +828,7 @@ func flagsOf(s fmt.State) string {
 }
 
 // The calls of the planner's rewrites. Each formats like its fmt
-// counterpart; arguments wrapped by V format as their Go values, and %T of
+// counterpart; arguments wrapped by ValueFmt format as their Go values, and %T of
 // a wrapped argument prints its program type.
 
 // Sprintf is fmt.Sprintf.

@@ -20,8 +20,8 @@ import (
 // encoding/json sees a program value by its reflect type too: it would
 // flatten no embedded struct, encode unexported fields (as Xcount), and
 // call no MarshalJSON, MarshalText, UnmarshalJSON or UnmarshalText of the
-// program. The planner passes such values to encoding/json wrapped by J
-// (to encode) or JU (to decode into), with their static type; the wrappers
+// program. The planner passes such values to encoding/json wrapped by ValueJSON
+// (to encode) or TargetJSON (to decode into), with their static type; the wrappers
 // are a json.Marshaler and a json.Unmarshaler that encode and decode as
 // encoding/json does for the Go value. encoding/json itself still checks,
 // compacts, escapes and indents what they produce, and values without
@@ -33,9 +33,9 @@ type jsonArg struct {
 	r *ref
 }
 
-// J wraps x, of the static type the reference ref describes, for
+// ValueJSON wraps x, of the static type the reference ref describes, for
 // encoding/json to encode.
-func J(x any, ref string) any { return &jsonArg{x: x, r: parseRef(ref)} }
+func ValueJSON(x any, ref string) any { return &jsonArg{x: x, r: parseRef(ref)} }
 
 // MarshalJSON encodes the value as encoding/json encodes the Go value,
 // without escaping HTML: the caller (Marshal, an Encoder) escapes as it is
@@ -132,6 +132,14 @@ func (e *encoder) encode(w view, quoted bool, depth int) error {
 	}
 	if done, err := e.marshaler(w); done {
 		return err
+	}
+	if quoted {
+		switch v.Kind() {
+		case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+			reflect.Float32, reflect.Float64, reflect.String:
+			return e.scalar(w, quoted)
+		}
 	}
 	if w.r.kind == '-' && w.prog == nil {
 		return e.native(v)

@@ -20,9 +20,9 @@ type jsonTarget struct {
 	disallow  bool
 }
 
-// JU wraps p, a pointer of the static type the reference ref describes,
-// for encoding/json to decode into.
-func JU(p any, ref string) any { return &jsonTarget{p: p, r: parseRef(ref)} }
+// TargetJSON wraps p, a pointer of the static type the reference ref
+// describes, for encoding/json to decode into.
+func TargetJSON(p any, ref string) any { return &jsonTarget{p: p, r: parseRef(ref)} }
 
 // Decode is (*json.Decoder).Decode into a value of the static type ref,
 // with the decoder's settings (UseNumber, DisallowUnknownFields).
@@ -47,6 +47,19 @@ type UnmarshalTypeError struct {
 	Offset int64
 	Struct string
 	Field  string
+
+	rtype reflect.Type
+}
+
+// As lets errors.As find a *json.UnmarshalTypeError, with the same
+// fields; its Type is the interpreter's reflect type.
+func (e *UnmarshalTypeError) As(target any) bool {
+	p, ok := target.(**json.UnmarshalTypeError)
+	if !ok {
+		return false
+	}
+	*p = &json.UnmarshalTypeError{Value: e.Value, Type: e.rtype, Offset: e.Offset, Struct: e.Struct, Field: e.Field}
+	return true
 }
 
 func (e *UnmarshalTypeError) Error() string {
@@ -243,6 +256,9 @@ func (n *jnode) what() string {
 
 func (d *decoder) typeError(value string, w view, off int64) {
 	e := &UnmarshalTypeError{Value: value, Type: typeName(w), Offset: off}
+	if w.v.IsValid() {
+		e.rtype = w.v.Type()
+	}
 	if d.inStruct {
 		e.Struct = d.structN
 		e.Field = strings.Join(d.fields, ".")
@@ -452,7 +468,7 @@ func (d *decoder) unmarshaler(n *jnode, w view) (bool, error) {
 		} else {
 			recv = target.Interface()
 		}
-		return true, m.from(recv, n.raw)
+		return true, d.withContext(m.from(recv, n.raw))
 	}
 	if m := t.methods["UnmarshalJSON"]; m != nil && m.from != nil {
 		if done, err := call(m); done {
@@ -480,6 +496,32 @@ func (d *decoder) unmarshaler(n *jnode, w view) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// withContext gives a type error a program's UnmarshalJSON returns the
+// struct and field it was decoding, as encoding/json does with the error
+// that ends a decode.
+func (d *decoder) withContext(err error) error {
+	if err == nil || !d.inStruct {
+		return err
+	}
+	x := programValue(err)
+	switch te := x.(type) {
+	case *json.UnmarshalTypeError:
+		te.Struct = d.structN
+		te.Field = strings.Join(append(d.fields[:len(d.fields):len(d.fields)], nonEmpty(te.Field)...), ".")
+	case *UnmarshalTypeError:
+		te.Struct = d.structN
+		te.Field = strings.Join(append(d.fields[:len(d.fields):len(d.fields)], nonEmpty(te.Field)...), ".")
+	}
+	return err
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 // nativeUnmarshaler handles native types with their own decoding below a
@@ -564,7 +606,11 @@ func (d *decoder) quoted(n *jnode, w view) error {
 			return d.value(inner, w)
 		}
 	}
-	d.save(fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %s into %s", strconv.Quote(string(n.raw)), typeName(w)))
+	if n.kind == 's' {
+		d.save(fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %q into %s", n.str, typeName(w)))
+	} else {
+		d.save(fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal unquoted value into %s", typeName(w)))
+	}
 	return nil
 }
 

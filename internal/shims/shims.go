@@ -97,6 +97,7 @@ var Symbols = map[string]map[string]reflect.Value{
 
 		// Program types as native code must see them (types.go).
 		"Types":           reflect.ValueOf(Types),
+		"Instance":        reflect.ValueOf(Instance),
 		"MethodString":    reflect.ValueOf(MethodString),
 		"MethodBytes":     reflect.ValueOf(MethodBytes),
 		"MethodFromBytes": reflect.ValueOf(MethodFromBytes),
@@ -109,20 +110,20 @@ var Symbols = map[string]map[string]reflect.Value{
 		"AssertionFailed": reflect.ValueOf(AssertionFailed),
 
 		// fmt (format.go).
-		"V":       reflect.ValueOf(V),
-		"Sprintf": reflect.ValueOf(Sprintf),
-		"Printf":  reflect.ValueOf(Printf),
-		"Fprintf": reflect.ValueOf(Fprintf),
-		"Appendf": reflect.ValueOf(Appendf),
-		"Errorf":  reflect.ValueOf(Errorf),
-		"Sprint":  reflect.ValueOf(Sprint),
-		"Print":   reflect.ValueOf(Print),
-		"Fprint":  reflect.ValueOf(Fprint),
-		"Append":  reflect.ValueOf(Append),
+		"ValueFmt": reflect.ValueOf(ValueFmt),
+		"Sprintf":  reflect.ValueOf(Sprintf),
+		"Printf":   reflect.ValueOf(Printf),
+		"Fprintf":  reflect.ValueOf(Fprintf),
+		"Appendf":  reflect.ValueOf(Appendf),
+		"Errorf":   reflect.ValueOf(Errorf),
+		"Sprint":   reflect.ValueOf(Sprint),
+		"Print":    reflect.ValueOf(Print),
+		"Fprint":   reflect.ValueOf(Fprint),
+		"Append":   reflect.ValueOf(Append),
 
 		// encoding/json (json.go, jsondecode.go).
-		"J":             reflect.ValueOf(J),
-		"JU":            reflect.ValueOf(JU),
+		"ValueJSON":     reflect.ValueOf(ValueJSON),
+		"TargetJSON":    reflect.ValueOf(TargetJSON),
 		"Marshal":       reflect.ValueOf(Marshal),
 		"MarshalIndent": reflect.ValueOf(MarshalIndent),
 		"Encode":        reflect.ValueOf(Encode),

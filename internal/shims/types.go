@@ -72,8 +72,9 @@ var registry = struct {
 	sync.RWMutex
 	byID   map[int]*progType
 	byName map[string]*progType
-	refs   map[string]*ref // parsed references
-}{byID: map[int]*progType{}, byName: map[string]*progType{}, refs: map[string]*ref{}}
+	byType map[reflect.Type]*progType // instances of generic struct types
+	refs   map[string]*ref            // parsed references
+}{byID: map[int]*progType{}, byName: map[string]*progType{}, byType: map[reflect.Type]*progType{}, refs: map[string]*ref{}}
 
 // Types registers the program's types, described as JSON by the planner.
 // It returns nothing useful; the planner calls it in a package-level
@@ -89,6 +90,11 @@ func Types(descriptions string) int {
 		t.methods = map[string]*method{}
 		if early := registry.byID[t.ID]; early != nil {
 			t.methods = early.methods // registered before the descriptions
+			for rt, e := range registry.byType {
+				if e == early {
+					registry.byType[rt] = t
+				}
+			}
 		}
 		registry.byID[t.ID] = t
 		registry.byName[t.Name] = t
@@ -106,6 +112,20 @@ func setMethod(id int, name string, m *method) int {
 		registry.byID[id] = t
 	}
 	t.methods[name] = m
+	return 0
+}
+
+// Instance registers the reflect type of an instance of a generic struct
+// type, by its zero value: every instance carries the generic type's mark.
+func Instance(id int, zero any) int {
+	registry.Lock()
+	defer registry.Unlock()
+	t := registry.byID[id]
+	if t == nil {
+		t = &progType{ID: id, methods: map[string]*method{}}
+		registry.byID[id] = t
+	}
+	registry.byType[reflect.TypeOf(zero)] = t
 	return 0
 }
 
@@ -153,7 +173,8 @@ func typeByName(name string) *progType {
 // learn from a reflect type. Kinds:
 //
 //	#N       the program type N
-//	?        an interface: look at the dynamic value
+//	?        an interface: look at the dynamic value (?N:name names it,
+//	         with the N bytes of its Go name)
 //	-        a type holding no program type and no interface: reflect knows it
 //	*X []X [N]X map[K]V chan X   composites of references
 type ref struct {
@@ -164,7 +185,8 @@ type ref struct {
 	elem  *ref
 	key   *ref
 	text  string
-	under *ref // for '#': the program type's underlying type
+	under *ref   // for '#': the program type's underlying type
+	name  string // for '?': the interface type's Go name, when not empty
 }
 
 var plainRef = &ref{kind: '-', text: "-"}
@@ -196,6 +218,17 @@ func parseRefPrefix(s string) (*ref, string) {
 	case s[0] == '-':
 		return plainRef, s[1:]
 	case s[0] == '?':
+		// ?N:name names the interface type: N bytes of name follow.
+		i := 1
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i > 1 && i < len(s) && s[i] == ':' {
+			n, _ := strconv.Atoi(s[1:i])
+			if i+1+n <= len(s) {
+				return &ref{kind: '?', text: s[:i+1+n], name: s[i+1 : i+1+n]}, s[i+1+n:]
+			}
+		}
 		return dynRef, s[1:]
 	case s[0] == '#':
 		i := 1
@@ -267,6 +300,12 @@ func markOf(rt reflect.Type) *progType {
 	if rt.Kind() != reflect.Struct || rt.NumField() == 0 {
 		return nil
 	}
+	registry.RLock()
+	t, ok := registry.byType[rt]
+	registry.RUnlock()
+	if ok {
+		return t
+	}
 	tag, ok := rt.Field(0).Tag.Lookup(TagKey)
 	if !ok {
 		return nil
@@ -333,6 +372,13 @@ func resolve(v reflect.Value) dynamic {
 				if fv := v.Field(i); fv.Kind() == reflect.Func && !fv.IsNil() {
 					d.wrapped[rt.Field(i).Name[1:]] = fv
 				}
+			}
+			if iv := v.Field(0); iv.Kind() == reflect.Interface && !iv.IsNil() && iv.Elem().Kind() == reflect.Pointer && iv.Elem().IsNil() {
+				// A nil pointer: AirlockSelf would dereference it.
+				delete(d.wrapped, "AirlockSelf")
+				delete(d.wrapped, "AirlockName")
+				v = iv.Elem()
+				continue
 			}
 			if self, ok := d.wrapped["AirlockSelf"]; ok {
 				// The wrapper's IValue may be a field of the value, not the
@@ -609,3 +655,4 @@ func (e *RuntimeError) Error() string { return e.msg }
 
 // RuntimeError marks the panic as a runtime error, as Go's is.
 func (e *RuntimeError) RuntimeError() {}
+
