@@ -219,6 +219,7 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.typeSpec(n)
 	case *ast.BinaryExpr:
 		r.interfaceEquality(n, stack)
+		r.constantShift(n, stack)
 	case *ast.RangeStmt:
 		r.rangeStmt(n, stack)
 	case *ast.ForStmt:
@@ -235,6 +236,7 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.assign(n, stack)
 	case *ast.ValueSpec:
 		r.varSpec(n, stack)
+		r.blankGlobals(n, stack)
 	case *ast.CallExpr:
 		return r.call(n, stack)
 	case *ast.SelectorExpr:
@@ -598,6 +600,38 @@ func (r *compatRewriter) constRepeats(g *ast.GenDecl) {
 	}
 }
 
+// constantShift gives the untyped constant of a shift by a variable its
+// type: in p&(1<<i) with p a uint8, Go shifts a uint8 1, the interpreter an
+// int, which it then cannot combine with p.
+func (r *compatRewriter) constantShift(b *ast.BinaryExpr, stack []ast.Node) {
+	if b.Op != token.SHL && b.Op != token.SHR {
+		return
+	}
+	xv, ok := r.info.Types[b.X]
+	if !ok || xv.Value == nil {
+		return
+	}
+	if yv, ok := r.info.Types[b.Y]; !ok || yv.Value != nil {
+		return
+	}
+	t := r.info.TypeOf(b)
+	if basic, ok := t.(*types.Basic); t == nil || ok && basic.Info()&types.IsUntyped != 0 {
+		// An untyped shift count is converted to an unsigned integer.
+		outer, isShift := parent(stack).(*ast.BinaryExpr)
+		if !isShift || outer.Op != token.SHL && outer.Op != token.SHR || ast.Unparen(outer.Y) != ast.Expr(b) {
+			return
+		}
+		t = types.Typ[types.Uint]
+	}
+	ts, ok := r.typeString(t)
+	if !ok {
+		return
+	}
+	r.prefix(b.X.Pos(), ts+"(", len(stack)+1)
+	r.suffix(b.X.End(), ")", len(stack)+1)
+	r.rewrite(b.Pos(), "shift of an untyped constant")
+}
+
 // namedResults sets a function's named results to their zero values as it
 // starts. The interpreter has the callee write its results straight into
 // the caller's variables, so a named result starts with what the caller's
@@ -720,6 +754,23 @@ func (r *compatRewriter) varSpec(vs *ast.ValueSpec, stack []ast.Node) {
 		r.replace(vs.Values[i-1].End(), vs.Values[i].Pos(), next)
 	}
 	r.rewrite(vs.Pos(), "parallel definition")
+}
+
+// blankGlobals names the package-level variables named _: of several, the
+// interpreter initialises only one, so "var _ = register()" may not run.
+func (r *compatRewriter) blankGlobals(vs *ast.ValueSpec, stack []ast.Node) {
+	if len(vs.Values) == 0 || len(stack) < 2 {
+		return
+	}
+	if _, ok := stack[len(stack)-2].(*ast.File); !ok {
+		return
+	}
+	for _, id := range vs.Names {
+		if id.Name == "_" {
+			r.replace(id.Pos(), id.End(), r.name("blank"))
+			r.rewrite(id.Pos(), "package-level variable named _")
+		}
+	}
 }
 
 // simpleValues reports whether every expression is a name or a literal.

@@ -63,6 +63,9 @@ func foldConstants(fset *token.FileSet, file *ast.File, info *types.Info, src []
 // constSpec writes a constant specification with each name's type and
 // value: "B" after "A Kind = iota + 1" becomes "B Kind = Kind(2)".
 func (r *compatRewriter) constSpec(vs *ast.ValueSpec) {
+	if len(vs.Values) > 0 && r.simpleValues(vs.Values) {
+		return // literals and names the interpreter evaluates right
+	}
 	var values []string
 	typed := ""
 	for _, id := range vs.Names {
@@ -119,12 +122,86 @@ func (r *compatRewriter) foldExpr(e ast.Expr) bool {
 	default:
 		return false
 	}
-	lit, ok := r.constLiteral(tv.Value, tv.Type)
+	t := tv.Type
+	if !r.typedConstant(e) {
+		// An untyped constant, converted where it is used: write it as a
+		// literal of its own kind and leave the conversion to the context.
+		switch {
+		case r.hasRuneLiteral(e):
+			t = types.Typ[types.UntypedRune]
+		case tv.Value.Kind() == constant.Float:
+			t = types.Typ[types.UntypedFloat]
+		default:
+			t = types.Typ[types.UntypedInt]
+		}
+	}
+	lit, ok := r.constLiteral(tv.Value, t)
 	if !ok {
 		return false
 	}
 	r.replace(e.Pos(), e.End(), lit)
 	return true
+}
+
+// typedConstant reports whether a constant expression is typed: one of its
+// operands is a typed constant or a conversion.
+func (r *compatRewriter) typedConstant(e ast.Expr) bool {
+	typed := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if typed {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			if c, ok := r.info.Uses[n].(*types.Const); ok {
+				if b, isBasic := c.Type().(*types.Basic); !isBasic || b.Info()&types.IsUntyped == 0 {
+					typed = true
+				}
+			}
+		case *ast.SelectorExpr:
+			if c, ok := r.info.Uses[n.Sel].(*types.Const); ok {
+				if b, isBasic := c.Type().(*types.Basic); !isBasic || b.Info()&types.IsUntyped == 0 {
+					typed = true
+				}
+			}
+			return false
+		case *ast.CallExpr:
+			if tv, ok := r.info.Types[n.Fun]; ok && tv.IsType() {
+				typed = true
+				return false
+			}
+			// len, cap, real, imag... of constants: typed by their result.
+			if tv, ok := r.info.Types[n]; ok {
+				if b, isBasic := tv.Type.(*types.Basic); isBasic && b.Info()&types.IsUntyped == 0 {
+					if id := identOf(n.Fun); id != nil {
+						if _, builtin := r.info.Uses[id].(*types.Builtin); builtin && (id.Name == "len" || id.Name == "cap") {
+							typed = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return typed
+}
+
+// hasRuneLiteral reports whether a constant expression has a rune
+// literal, which makes an untyped constant a rune.
+func (r *compatRewriter) hasRuneLiteral(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.CHAR {
+			found = true
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if c, ok := r.info.Uses[id].(*types.Const); ok && c.Type() == types.Typ[types.UntypedRune] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func identOf(e ast.Expr) *ast.Ident {

@@ -92,7 +92,7 @@ func main() {
 }
 `,
 		want: []string{
-			"1: package main; import _shim2 \"airlockshim\"; var _ = _shim2.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.ID\\\",\\\"kind\\\":\\\"int64\\\",\\\"under\\\":\\\"-\\\"}]\")",
+			"1: package main; import _shim3 \"airlockshim\"; var _types2 = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.ID\\\",\\\"kind\\\":\\\"int64\\\",\\\"under\\\":\\\"-\\\"}]\")",
 			"7: for i, _n1 := (ID)(0), n; i < _n1; i++ { _ = i }",
 		},
 	}, {
@@ -242,7 +242,7 @@ func main() {
 }
 `,
 		want: []string{
-			"6: ); import _shim3 \"airlockshim\"; func _asError1(_e error) error { return _e }; func _errorChain2(_err error) []error { var _out []error; _stack := []error{_err}; for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; if _, _ok := _e.(interface{ Unwrap() []error }); _ok { _u := _e.(interface{ Unwrap() []error }).Unwrap(); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; _u := errors.AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }; func _errorsIs4(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; for _, _e := range _errorChain2(_err) { if errors.AirlockEqual(_e, _target) { return true }; if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }; var _ = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.NotFound\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Key\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); var _ = _shim3.MethodString(1, \"Error\", true, func(_v any) string { return _v.(*NotFound).Error() }); func (_v NotFound) AirlockSelf() any { return _v }; func (NotFound) AirlockName() string { return \"main.NotFound\" }",
+			"6: ); import _shim3 \"airlockshim\"; func _asError1(_e error) error { return _e }; func _errorChain2(_err error) []error { var _out []error; _stack := []error{_err}; for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; if _, _ok := _e.(interface{ Unwrap() []error }); _ok { _u := _e.(interface{ Unwrap() []error }).Unwrap(); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; _u := errors.AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }; func _errorsIs4(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; for _, _e := range _errorChain2(_err) { if errors.AirlockEqual(_e, _target) { return true }; if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }; var _types6 = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.NotFound\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Key\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); var _method5 = _shim3.MethodString(1, \"Error\", true, func(_v any) string { return _v.(*NotFound).Error() }); func (_v NotFound) AirlockSelf() any { return _v }; func (NotFound) AirlockName() string { return \"main.NotFound\" }",
 			"8: type NotFound struct{ Key string `airlock:\"1\"` }",
 			"13: err := fmt.Errorf(\"w: %w\", _asError1(&NotFound{\"k\"}))",
 			"15: _ = func(_e error, _t **NotFound) bool { for _, _x := range _errorChain2(_e) { if _shim3.Is(_x, \"*main.NotFound\", *new(*NotFound)) { _shim3.Take(_x, _t); return true }; if _, _ok := _x.(interface{ As(any) bool }); _ok && _x.(interface{ As(any) bool }).As(_t) { return true } }; return false }(err, &nf)",
@@ -277,7 +277,7 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"cmp\"; import _shim1 \"airlockshim\"; var _ = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Base\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Name\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]},{\\\"id\\\":2,\\\"name\\\":\\\"main.Dog\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Base\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"Animal\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"?11:main.Animal\\\"}]},{\\\"id\\\":3,\\\"name\\\":\\\"main.Counter\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"-\\\"}]}]\"); func (_v Counter) AirlockSelf() any { return _v }; func (Counter) AirlockName() string { return \"main.Counter\" }",
+			"3: import \"cmp\"; import _shim2 \"airlockshim\"; var _types1 = _shim2.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Base\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Name\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]},{\\\"id\\\":2,\\\"name\\\":\\\"main.Dog\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Base\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"Animal\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"?11:main.Animal\\\"}]},{\\\"id\\\":3,\\\"name\\\":\\\"main.Counter\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"-\\\"}]}]\"); func (_v Counter) AirlockSelf() any { return _v }; func (Counter) AirlockName() string { return \"main.Counter\" }",
 			"6: type Base struct{ Name string `airlock:\"1\"` }",
 			"8: Base `airlock:\"2\"`",
 			"11: type Counter struct{ n int `airlock:\"3\"` }",
@@ -312,7 +312,7 @@ func kind(v any) string {
 func main() { _ = kind(nil) }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim3 \"airlockshim\"; var _ = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\"}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
+			"3: import \"fmt\"; import _shim3 \"airlockshim\"; var _types4 = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\"}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
 			"6: type Sq struct{ _ [0]int `airlock:\"1\"` }; func (Sq) Area() float64 { return 1 }",
 			"9: if s, ok := func(_v any) (Shape, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(Sq); _ok { var _i Shape = _v.(Sq); return _i, true }; if _, _ok := _v.(*Sq); _ok { var _i Shape = _v.(*Sq); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(v); ok {",
 			"12: switch { default: _v1 := v; _k2 := -1; if _v1 == nil { _k2 = 1 } else if _, _ok := _v1.(error); _ok { _k2 = 0 } else if _, _ok := _v1.(Shape); _ok { _k2 = 1 }; switch _k2 {",
@@ -337,7 +337,7 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim1 \"airlockshim\"; var _ = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _ = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
+			"3: import \"fmt\"; import _shim2 \"airlockshim\"; var _types3 = _shim2.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _method1 = _shim2.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
 			"9: if s, ok := func(_v any) (fmt.Stringer, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _, _ok := _v.(C); _ok { var _i fmt.Stringer = _v.(C); return _i, true }; if _, _ok := _v.(*C); _ok { var _i fmt.Stringer = _v.(*C); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(v); ok { _ = s }",
 			"10: _, isErr := func(_v any) (error, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(error); !_ok { return nil, false }; if _, _ok := _v.(error); _ok { return _v.(error), true }; return nil, false }(v)",
 		},
@@ -368,7 +368,7 @@ func main() {
 }
 `,
 		want: []string{
-			"6: ); import _shim6 \"airlockshim\"; var _ = _shim6.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.P\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"X\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); func (_v P) AirlockSelf() any { return _v }; func (P) AirlockName() string { return \"main.P\" }",
+			"6: ); import _shim7 \"airlockshim\"; var _types6 = _shim7.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.P\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"X\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); func (_v P) AirlockSelf() any { return _v }; func (P) AirlockName() string { return \"main.P\" }",
 			"8: type P struct{ X int `airlock:\"1\"` }",
 			"14: x := 1; p := P{}; q := &P{}",
 			"16: { _d4, _d5 := x, bool(x > 0); defer fmt.Println(\"x\", _d4, _d5) }",
@@ -396,7 +396,7 @@ func main() {
 }
 `,
 		want: []string{
-			"1: package main; import _shim1 \"airlockshim\"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); func _panicKeep4(_v any, _msg func() string, _type string) any { _p := _shim1.NewErrorPanic(_msg, _type); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; func _panic6(_v E) any { return _panicKeep4(_v, _v.Error, \"main.E\") }; var _ = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.E\\\",\\\"kind\\\":\\\"struct\\\"}]\"); var _ = _shim1.MethodString(1, \"Error\", false, func(_v any) string { return _v.(E).Error() }); func (_v E) AirlockSelf() any { return _v }; func (E) AirlockName() string { return \"main.E\" }",
+			"1: package main; import _shim1 \"airlockshim\"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); func _panicKeep4(_v any, _msg func() string, _type string) any { _p := _shim1.NewErrorPanic(_msg, _type); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; func _panic6(_v E) any { return _panicKeep4(_v, _v.Error, \"main.E\") }; var _types8 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.E\\\",\\\"kind\\\":\\\"struct\\\"}]\"); var _method7 = _shim1.MethodString(1, \"Error\", false, func(_v any) string { return _v.(E).Error() }); func (_v E) AirlockSelf() any { return _v }; func (E) AirlockName() string { return \"main.E\" }",
 			"3: type E struct{ _ [0]int `airlock:\"1\"` }",
 			"9: if r := _recovered5(recover()); r != nil {",
 			"10: _ = func(_v any) error { if _v == nil { panic(\"interface conversion: interface is nil, not error\") }; if _, _ok := _v.(error); !_ok { panic(\"interface conversion: interface is not error\") }; if _, _ok := _v.(E); _ok { var _i error = _v.(E); return _i }; if _, _ok := _v.(*E); _ok { var _i error = _v.(*E); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic(\"interface conversion: interface is not error\") }(r)",
@@ -484,7 +484,7 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim1 \"airlockshim\"; var _ = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.L\\\",\\\"kind\\\":\\\"int\\\",\\\"under\\\":\\\"-\\\"},{\\\"id\\\":2,\\\"name\\\":\\\"main.R\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"A\\\",\\\"exported\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"b\\\",\\\"type\\\":\\\"#1\\\"}]}]\"); var _ = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(L).String() }); func (_v L) AirlockSelf() any { return _v }; func (L) AirlockName() string { return \"main.L\" }",
+			"3: import \"fmt\"; import _shim1 \"airlockshim\"; var _types3 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.L\\\",\\\"kind\\\":\\\"int\\\",\\\"under\\\":\\\"-\\\"},{\\\"id\\\":2,\\\"name\\\":\\\"main.R\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"A\\\",\\\"exported\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"b\\\",\\\"type\\\":\\\"#1\\\"}]}]\"); var _method2 = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(L).String() }); func (_v L) AirlockSelf() any { return _v }; func (L) AirlockName() string { return \"main.L\" }",
 			"9: type R struct{ A L `airlock:\"2\"`; b L }",
 			"13: fmt.Println(_shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(map[string]L{}, \"map[-]#1\"))",
 			"14: _shim1.Printf(\"%+v %5v %d\\n\", _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"))",

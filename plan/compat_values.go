@@ -242,7 +242,8 @@ var valueMethods = []struct{ name, sig, register string }{
 
 // describeTypes declares the registration of the program's types: the
 // descriptions first, then the methods, each a package-level variable so
-// that it runs before the program's own initialisation.
+// that it runs before the program's own initialisation. Each variable has
+// a name of its own: the interpreter runs only one of several named _.
 func (r *compatRewriter) describeTypes() {
 	if len(r.ptypes.list) == 0 {
 		return
@@ -270,7 +271,7 @@ func (r *compatRewriter) describeTypes() {
 	if err != nil {
 		return
 	}
-	r.decls = append(r.decls, "var _ = "+r.runtimeShim("Types")+"("+strconv.Quote(string(b))+")")
+	r.decls = append(r.decls, "var "+r.name("types")+" = "+r.runtimeShim("Types")+"("+strconv.Quote(string(b))+")")
 	r.decls = append(r.decls, methods...)
 }
 
@@ -331,7 +332,7 @@ func (r *compatRewriter) instanceDecl(id int, t types.Type) string {
 	if !ok {
 		return ""
 	}
-	return "var _ = " + r.runtimeShim("Instance") + "(" + strconv.Itoa(id) + ", " + ts + "{})"
+	return "var " + r.name("instance") + " = " + r.runtimeShim("Instance") + "(" + strconv.Itoa(id) + ", " + ts + "{})"
 }
 
 // instanceLiteral writes the type of a composite literal of an instance of
@@ -468,10 +469,10 @@ func (r *compatRewriter) methodClosures(id int, t types.Type) []string {
 				continue // the program cannot have written a Format method without fmt
 			}
 			lit = "func(_v any, _s " + fmtName + ".State, _c rune) { " + recv + ".Format(_s, _c) }"
-			out = append(out, "var _ = "+r.runtimeShim(m.register)+"("+strconv.Itoa(id)+", "+strconv.FormatBool(ptr)+", "+lit+")")
+			out = append(out, "var "+r.name("method")+" = "+r.runtimeShim(m.register)+"("+strconv.Itoa(id)+", "+strconv.FormatBool(ptr)+", "+lit+")")
 			continue
 		}
-		out = append(out, "var _ = "+r.runtimeShim(m.register)+"("+strconv.Itoa(id)+", "+strconv.Quote(m.name)+", "+strconv.FormatBool(ptr)+", "+lit+")")
+		out = append(out, "var "+r.name("method")+" = "+r.runtimeShim(m.register)+"("+strconv.Itoa(id)+", "+strconv.Quote(m.name)+", "+strconv.FormatBool(ptr)+", "+lit+")")
 	}
 	return out
 }

@@ -655,4 +655,3 @@ func (e *RuntimeError) Error() string { return e.msg }
 
 // RuntimeError marks the panic as a runtime error, as Go's is.
 func (e *RuntimeError) RuntimeError() {}
-
