@@ -3,6 +3,7 @@ package plan
 import (
 	"go/ast"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -52,6 +53,8 @@ func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			cond := "if _, _ok := " + r.assertion(v, guardType, r.info.TypeOf(t), r.text(t)) + "; _ok"
 			if ct := r.info.TypeOf(t); r.needsIdentity(ct) {
 				cond = "if " + r.runtimeShim("Is") + "(" + v + ", " + strconv.Quote(reflectName(ct)) + ", *new(" + r.text(t) + "))"
+			} else if isMethodInterface(ct) && r.programInterface(ct) {
+				cond = "if _, _ok := " + r.interfaceAssertion(ct, r.text(t), true) + "(" + v + "); _ok"
 			}
 			match = append(match, cond+" { "+k+" = "+strconv.Itoa(i)+" }")
 		}
@@ -210,7 +213,8 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 		r.rewrite(ta.Pos(), "type assertion to a program struct type")
 		return
 	}
-	if !isEmptyInterface(r.info.TypeOf(ta.X)) || !isMethodInterface(r.info.TypeOf(ta.Type)) {
+	to := r.info.TypeOf(ta.Type)
+	if !isMethodInterface(to) || !isEmptyInterface(r.info.TypeOf(ta.X)) && !r.programInterface(to) {
 		return
 	}
 	commaOk := false
@@ -220,7 +224,7 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 	case *ast.ValueSpec:
 		commaOk = len(p.Names) == 2 && len(p.Values) == 1
 	}
-	r.prefix(ta.X.Pos(), r.interfaceAssertion(r.info.TypeOf(ta.Type), r.text(ta.Type), commaOk)+"(", len(stack))
+	r.prefix(ta.X.Pos(), r.interfaceAssertion(to, r.text(ta.Type), commaOk)+"(", len(stack))
 	r.replace(ta.X.End(), ta.End(), ")")
 	r.rewrite(ta.Pos(), "type assertion to a program interface")
 }
@@ -264,12 +268,55 @@ func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk b
 		for _, c := range []types.Type{named, types.NewPointer(named)} {
 			if iface != nil && types.Implements(c, iface) {
 				cs, _ := r.typeString(c)
-				b.WriteString("if _, _ok := _v.(" + cs + "); _ok { var _i " + tsrc + " = _v.(" + cs + "); return _i" + ok + " }; ")
+				b.WriteString("if " + r.identityTest("_v", c, cs) + " { var _i " + tsrc + " = " + r.takeHelper(c, cs) + "(_v); return _i" + ok + " }; ")
 			}
 		}
 	}
+	if native, found := nativeInterface(iface); found && r.programInterface(t) {
+		// A native value: the interpreter asserts it to a native interface
+		// only, which then converts to the program's.
+		b.WriteString("if _n, _ok := _v.(" + r.runtimeShim(native) + "); _ok { var _i " + tsrc + " = _n; return _i" + ok + " }; ")
+	}
 	b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ")" + ok + " }; " + fail + " }")
 	return b.String()
+}
+
+// nativeInterfaces are the shims' native interfaces (internal/shims
+// ifaces.go) by method set, as methodSetKey writes it.
+var nativeInterfaces = map[string]string{
+	"Unwrap func() error":                   "Unwrapper",
+	"Unwrap func() []error":                 "MultiUnwrapper",
+	"Is func(error) bool":                   "Iser",
+	"As func(any) bool":                     "Aser",
+	"String func() string":                  "Stringer",
+	"GoString func() string":                "GoStringer",
+	"Format func(fmt.State, rune)":          "Formatter",
+	"Read func([]byte) (int, error)":        "Reader",
+	"Write func([]byte) (int, error)":       "Writer",
+	"Close func() error":                    "Closer",
+	"WriteString func(string) (int, error)": "StringWriter",
+	"Timeout func() bool":                   "Timeouter",
+	"Temporary func() bool":                 "Temporaryer",
+	"Len func() int":                        "Lener",
+	"MarshalJSON func() ([]byte, error)":    "JSONMarshaler",
+	"MarshalText func() ([]byte, error)":    "TextMarshaler",
+	"Error func() string":                   "",
+}
+
+// nativeInterface returns the shims' native interface with the methods of
+// iface.
+func nativeInterface(iface *types.Interface) (string, bool) {
+	if iface == nil || iface.NumMethods() == 0 {
+		return "", false
+	}
+	var ms []string
+	for i := range iface.NumMethods() {
+		m := iface.Method(i)
+		ms = append(ms, m.Name()+" "+signatureTypes(m.Signature()))
+	}
+	sort.Strings(ms)
+	name, ok := nativeInterfaces[strings.Join(ms, "; ")]
+	return name, ok && name != ""
 }
 
 // hasInterfaceCase reports whether a case of ts names an interface type.

@@ -312,14 +312,14 @@ func kind(v any) string {
 func main() { _ = kind(nil) }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim3 \"airlockshim\"; var _types4 = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\"}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
+			"3: import \"fmt\"; import _shim1 \"airlockshim\"; func _take2(_v any) Sq { var _r Sq; _shim1.Take(_v, &_r); return _r }; func _take3(_v any) *Sq { var _r *Sq; _shim1.Take(_v, &_r); return _r }; var _types6 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\"}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
 			"6: type Sq struct{ _ [0]int `airlock:\"1\"` }; func (Sq) Area() float64 { return 1 }",
-			"9: if s, ok := func(_v any) (Shape, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(Sq); _ok { var _i Shape = _v.(Sq); return _i, true }; if _, _ok := _v.(*Sq); _ok { var _i Shape = _v.(*Sq); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(v); ok {",
-			"12: switch { default: _v1 := v; _k2 := -1; if _v1 == nil { _k2 = 1 } else if _, _ok := _v1.(error); _ok { _k2 = 0 } else if _, _ok := _v1.(Shape); _ok { _k2 = 1 }; switch _k2 {",
-			"13: case 0: x := _v1.(error); _ = x;",
-			"15: case 1: x := _v1; _ = x;",
+			"9: if s, ok := func(_v any) (Shape, bool) { if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(v); ok {",
+			"12: switch { default: _v4 := v; _k5 := -1; if _v4 == nil { _k5 = 1 } else if _, _ok := _v4.(error); _ok { _k5 = 0 } else if _, _ok := func(_v any) (Shape, bool) { if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(_v4); _ok { _k5 = 1 }; switch _k5 {",
+			"13: case 0: x := _v4.(error); _ = x;",
+			"15: case 1: x := _v4; _ = x;",
 			"17: }}",
-			"18: return _shim3.Sprint(_shim3.ValueFmt(v, \"?12:interface {}\"))",
+			"18: return _shim1.Sprint(_shim1.ValueFmt(v, \"?12:interface {}\"))",
 		},
 	}, {
 		name: "assertion to a native interface",
@@ -337,8 +337,8 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim2 \"airlockshim\"; var _types3 = _shim2.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _method1 = _shim2.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
-			"9: if s, ok := func(_v any) (fmt.Stringer, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _, _ok := _v.(C); _ok { var _i fmt.Stringer = _v.(C); return _i, true }; if _, _ok := _v.(*C); _ok { var _i fmt.Stringer = _v.(*C); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(v); ok { _ = s }",
+			"3: import \"fmt\"; import _shim1 \"airlockshim\"; func _take2(_v any) C { var _r C; _shim1.Take(_v, &_r); return _r }; func _take3(_v any) *C { var _r *C; _shim1.Take(_v, &_r); return _r }; var _types5 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _method4 = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
+			"9: if s, ok := func(_v any) (fmt.Stringer, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _shim1.Is(_v, \"main.C\", *new(C)) { var _i fmt.Stringer = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.C\", *new(*C)) { var _i fmt.Stringer = _take3(_v); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(v); ok { _ = s }",
 			"10: _, isErr := func(_v any) (error, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(error); !_ok { return nil, false }; if _, _ok := _v.(error); _ok { return _v.(error), true }; return nil, false }(v)",
 		},
 	}, {
@@ -396,11 +396,11 @@ func main() {
 }
 `,
 		want: []string{
-			"1: package main; import _shim1 \"airlockshim\"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); func _panicKeep4(_v any, _msg func() string, _type string) any { _p := _shim1.NewErrorPanic(_msg, _type); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; func _panic6(_v E) any { return _panicKeep4(_v, _v.Error, \"main.E\") }; var _types8 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.E\\\",\\\"kind\\\":\\\"struct\\\"}]\"); var _method7 = _shim1.MethodString(1, \"Error\", false, func(_v any) string { return _v.(E).Error() }); func (_v E) AirlockSelf() any { return _v }; func (E) AirlockName() string { return \"main.E\" }",
+			"1: package main; import _shim1 \"airlockshim\"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); func _panicKeep4(_v any, _msg func() string, _type string) any { _p := _shim1.NewErrorPanic(_msg, _type); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; func _take6(_v any) E { var _r E; _shim1.Take(_v, &_r); return _r }; func _take7(_v any) *E { var _r *E; _shim1.Take(_v, &_r); return _r }; func _panic8(_v E) any { return _panicKeep4(_v, _v.Error, \"main.E\") }; var _types10 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.E\\\",\\\"kind\\\":\\\"struct\\\"}]\"); var _method9 = _shim1.MethodString(1, \"Error\", false, func(_v any) string { return _v.(E).Error() }); func (_v E) AirlockSelf() any { return _v }; func (E) AirlockName() string { return \"main.E\" }",
 			"3: type E struct{ _ [0]int `airlock:\"1\"` }",
 			"9: if r := _recovered5(recover()); r != nil {",
-			"10: _ = func(_v any) error { if _v == nil { panic(\"interface conversion: interface is nil, not error\") }; if _, _ok := _v.(error); !_ok { panic(\"interface conversion: interface is not error\") }; if _, _ok := _v.(E); _ok { var _i error = _v.(E); return _i }; if _, _ok := _v.(*E); _ok { var _i error = _v.(*E); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic(\"interface conversion: interface is not error\") }(r)",
-			"14: panic(_panic6(E{}))",
+			"10: _ = func(_v any) error { if _v == nil { panic(\"interface conversion: interface is nil, not error\") }; if _, _ok := _v.(error); !_ok { panic(\"interface conversion: interface is not error\") }; if _shim1.Is(_v, \"main.E\", *new(E)) { var _i error = _take6(_v); return _i }; if _shim1.Is(_v, \"*main.E\", *new(*E)) { var _i error = _take7(_v); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic(\"interface conversion: interface is not error\") }(r)",
+			"14: panic(_panic8(E{}))",
 		},
 	}, {
 		name: "functions as values",
