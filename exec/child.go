@@ -125,7 +125,8 @@ func runProgram(j job, link *childLink) *rpc.ProgramError {
 	if _, err := in.Execute(prog); err != nil {
 		var p interp.Panic
 		if errors.As(err, &p) {
-			return &rpc.ProgramError{Kind: "panic", Message: "panic: " + describe(p.Value)}
+			line, col := shims.PanicPosition(p.Value)
+			return &rpc.ProgramError{Kind: "panic", Message: "panic: " + describe(p.Value), Line: line, Col: col}
 		}
 		return compileError(err)
 	}
@@ -156,6 +157,11 @@ func programStreams(link *childLink) *os.File {
 		os.Exit(code)
 	}
 	shims.Output = os.Stdout
+	shims.GoPanicHook = func(v any) {
+		line, col := shims.PanicPosition(v)
+		link.send(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: "panic", Message: "panic: " + describe(v), Line: line, Col: col}})
+		os.Exit(2)
+	}
 	log.SetOutput(stderr)
 	os.Args = []string{"main"}
 	flag.CommandLine = flag.NewFlagSet("main", flag.ExitOnError)
@@ -319,8 +325,9 @@ func (l *childLink) result(v any) {
 	l.send(rpc.Request{Op: rpc.OpResult, Value: b})
 }
 
-// describe formats a panic value. Its Error or String method is program
-// code: it may loop, panic or return megabytes, so it runs bounded.
+// describe formats a panic value as Go's runtime does. Its Error or
+// String method is program code: it may loop, panic or return megabytes,
+// so it runs bounded.
 func describe(v any) string {
 	out := make(chan string, 1)
 	go func() {
@@ -329,22 +336,16 @@ func describe(v any) string {
 				out <- fmt.Sprintf("%T (its Error method panicked)", v)
 			}
 		}()
-		switch x := v.(type) {
-		case reflect.Value:
+		if rv, ok := v.(reflect.Value); ok {
 			// The interpreter panics with its own representation of a
-			// program value; its methods are not reachable from here.
-			if x.IsValid() && x.CanInterface() {
-				out <- fmt.Sprintf("%+v", x.Interface())
-			} else {
-				out <- x.String()
+			// program value.
+			if !rv.IsValid() || !rv.CanInterface() {
+				out <- rv.String()
+				return
 			}
-		case error:
-			out <- x.Error()
-		case fmt.Stringer:
-			out <- x.String()
-		default:
-			out <- fmt.Sprint(v)
+			v = rv.Interface()
 		}
+		out <- shims.DescribePanic(v)
 	}()
 	select {
 	case s := <-out:

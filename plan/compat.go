@@ -220,6 +220,7 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	case *ast.BinaryExpr:
 		r.interfaceEquality(n, stack)
 		r.constantShift(n, stack)
+		r.divisorCheck(n.Y, n.Op, n.OpPos, len(stack)+1)
 	case *ast.RangeStmt:
 		r.rangeStmt(n, stack)
 	case *ast.ForStmt:
@@ -232,6 +233,8 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.selectStmt(n, stack)
 	case *ast.DeferStmt:
 		r.deferStmt(n, stack)
+	case *ast.GoStmt:
+		r.goStmt(n, stack)
 	case *ast.AssignStmt:
 		r.assign(n, stack)
 	case *ast.ValueSpec:
@@ -244,7 +247,12 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	case *ast.Ident:
 		r.ident(n, stack)
 	case *ast.IndexExpr:
+		r.indexCheck(n, stack)
 		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
+	case *ast.IncDecStmt:
+		r.mapWriteCheck(n, []ast.Expr{n.X}, stack)
+	case *ast.SliceExpr:
+		r.sliceCheck(n, stack)
 	case *ast.IndexListExpr:
 		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
 	}
@@ -260,6 +268,9 @@ type compatEdit struct {
 	text       string
 	class      int // editSuffix, editPrefix or editReplace
 	depth      int
+	// optional edits (the run-time checks) give way to a rule that
+	// rewrites the code around them.
+	optional bool
 }
 
 const (
@@ -281,6 +292,17 @@ func (r *compatRewriter) prefix(p token.Pos, text string, depth int) {
 	r.edits = append(r.edits, compatEdit{start: o, end: o, text: text, class: editPrefix, depth: depth})
 }
 
+// check inserts a run-time check's opening (prefix) or closing text at p:
+// an optional edit, dropped where another rule rewrites the code around.
+func (r *compatRewriter) check(p token.Pos, text string, depth int, opening bool) {
+	o := r.off(p)
+	class := editSuffix
+	if opening {
+		class = editPrefix
+	}
+	r.edits = append(r.edits, compatEdit{start: o, end: o, text: text, class: class, depth: depth, optional: true})
+}
+
 // suffix inserts text at p, closing a construct at nesting depth.
 func (r *compatRewriter) suffix(p token.Pos, text string, depth int) {
 	o := r.off(p)
@@ -300,6 +322,9 @@ func (r *compatRewriter) apply() []byte {
 	out.Grow(len(r.src) + len(r.src)/8)
 	last := 0
 	for _, e := range r.edits {
+		if e.start < last && e.optional {
+			continue
+		}
 		if e.start < last {
 			r.unsupported(r.tok.Pos(e.start), "cannot rewrite this code for the interpreter (overlapping rewrites)",
 				"simplify the expression, for example by assigning parts of it to variables first")
@@ -494,6 +519,12 @@ func (r *compatRewriter) objectOf(e ast.Expr) types.Object {
 // left-hand side is a plain variable and no right-hand side reads one of
 // them (so "a, b = b, a" is left alone).
 func (r *compatRewriter) assign(as *ast.AssignStmt, stack []ast.Node) {
+	if as.Tok != token.DEFINE {
+		r.mapWriteCheck(as, as.Lhs, stack)
+	}
+	if len(as.Rhs) == 1 {
+		r.divisorCheck(as.Rhs[0], as.Tok, as.TokPos, len(stack)+1)
+	}
 	if as.Tok == token.DEFINE {
 		r.define(as, stack)
 		return

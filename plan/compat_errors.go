@@ -36,7 +36,7 @@ func (r *compatRewriter) errorsCall(c *ast.CallExpr, fn *types.Func) {
 		}
 		r.replace(c.Fun.Pos(), c.Fun.End(), "func(_e error, _t *"+t+") bool { for _, _x := range "+chain+
 			"(_e) { "+match+
-			"if _, _ok := _x.(interface{ As(any) bool }); _ok && _x.(interface{ As(any) bool }).As(_t) { return true } }; return false }")
+			"if _a, _ok := _x.("+r.runtimeShim("Aser")+"); _ok && _a.As(_t) { return true } }; return false }")
 	case "Is":
 		r.replace(c.Fun.Pos(), c.Fun.End(), r.helper("errorsIs", r.errorsIsDecl))
 	case "Unwrap":
@@ -139,8 +139,8 @@ func (r *compatRewriter) errorChainHelper() string {
 			b.WriteString("if " + r.identityTest("_e", t.typ, t.src) + " { _u := " + r.takeHelper(t.typ, t.src) + "(_e).Unwrap(); " +
 				"for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; ")
 		}
-		b.WriteString("if _, _ok := _e.(interface{ Unwrap() error }); _ok { _stack = append(_stack, _e.(interface{ Unwrap() error }).Unwrap()); continue }; " +
-			"if _, _ok := _e.(interface{ Unwrap() []error }); _ok { _u := _e.(interface{ Unwrap() []error }).Unwrap(); " +
+		b.WriteString("if _w, _ok := _e.(" + r.runtimeShim("Unwrapper") + "); _ok { _stack = append(_stack, _w.Unwrap()); continue }; " +
+			"if _w, _ok := _e.(" + r.runtimeShim("MultiUnwrapper") + "); _ok { _u := _w.Unwrap(); " +
 			"for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; " +
 			// Native errors show interpreted code no methods.
 			"_u := " + r.errorsPkg() + "AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }")
@@ -156,7 +156,7 @@ func (r *compatRewriter) errorsIsDecl(name string) string {
 	for _, t := range r.errorMethodTypes("Is", "func(error) bool") {
 		b.WriteString("if " + r.identityTest("_e", t.typ, t.src) + " && " + r.takeHelper(t.typ, t.src) + "(_e).Is(_target) { return true }; ")
 	}
-	b.WriteString("if _, _ok := _e.(interface{ Is(error) bool }); _ok && _e.(interface{ Is(error) bool }).Is(_target) { return true } }; return false }")
+	b.WriteString("if _i, _ok := _e.(" + r.runtimeShim("Iser") + "); _ok && _i.Is(_target) { return true } }; return false }")
 	return b.String()
 }
 
@@ -166,8 +166,8 @@ func (r *compatRewriter) errorsUnwrapDecl(name string) string {
 	for _, t := range r.errorMethodTypes("Unwrap", "func() error") {
 		b.WriteString("if " + r.identityTest("_e", t.typ, t.src) + " { return " + r.takeHelper(t.typ, t.src) + "(_e).Unwrap() }; ")
 	}
-	b.WriteString("if _, _ok := _e.(interface{ Unwrap() error }); _ok { return _e.(interface{ Unwrap() error }).Unwrap() }; " +
-		"if _, _ok := _e.(interface{ Unwrap() []error }); _ok { return nil }; " +
+	b.WriteString("if _w, _ok := _e.(" + r.runtimeShim("Unwrapper") + "); _ok { return _w.Unwrap() }; " +
+		"if _, _ok := _e.(" + r.runtimeShim("MultiUnwrapper") + "); _ok { return nil }; " +
 		"if _u := " + r.errorsPkg() + "AirlockUnwrap(_e); len(_u) == 1 { return _u[0] }; return nil }")
 	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strconv"
+	"strings"
 )
 
 // The interpreter panics with its own reflect.Value of the program's
@@ -34,16 +35,19 @@ func (r *compatRewriter) recoverCall(c *ast.CallExpr, stack []ast.Node) {
 	r.rewrite(c.Pos(), "recover")
 }
 
-// panicCall makes panic(e), e of a program type implementing error, panic
-// with an ErrorPanic standing for e. An error interface is left alone: it
-// is reported by its Error text already, and the interpreter loses the
-// type inside an interface value passed through the helpers.
+// panicCall makes panic(v) panic with a shims.ErrorPanic standing for v,
+// which reports v as Go's runtime does (an error's Error text, a
+// Stringer's String, main.Level(3) for a named integer) with the position
+// of the call, while recover() hands the program v itself.
 func (r *compatRewriter) panicCall(c *ast.CallExpr, stack []ast.Node) {
 	if len(c.Args) != 1 || c.Ellipsis.IsValid() {
 		return
 	}
-	t := r.info.TypeOf(c.Args[0])
-	if !r.isProgramError(t) {
+	if tv, ok := r.info.Types[c.Args[0]]; ok && tv.IsNil() {
+		return
+	}
+	t := types.Default(r.info.TypeOf(c.Args[0]))
+	if t == nil {
 		return
 	}
 	ts, ok := r.typeString(t)
@@ -52,12 +56,14 @@ func (r *compatRewriter) panicCall(c *ast.CallExpr, stack []ast.Node) {
 	}
 	r.panicHelpers()
 	keep := r.helpers["panicKeep"]
-	name := r.helperNamed("panic "+ts, "panic", func(name string) string {
-		return "func " + name + "(_v " + ts + ") any { return " + keep + "(_v, _v.Error, " + strconv.Quote(types.TypeString(t, nil)) + ") }"
+	name := r.helperNamed("panic "+typeKey(t), "panic", func(name string) string {
+		return "func " + name + "(_v " + ts + ", _l, _c int) any { return " + keep + "(_v, func() string { return " +
+			r.runtimeShim("PanicText") + "(_v, " + strconv.Quote(r.ref(t)) + ") }, " + strconv.Quote(reflectName(t)) + ", _l, _c) }"
 	})
+	pos := r.pos(c.Pos())
 	r.prefix(c.Args[0].Pos(), name+"(", len(stack))
-	r.suffix(c.Args[0].End(), ")", len(stack))
-	r.rewrite(c.Pos(), "panic with a program error")
+	r.suffix(c.Args[0].End(), ", "+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+")", len(stack))
+	r.rewrite(c.Pos(), "panic")
 }
 
 // panicHelpers declares the table of error values the program panicked
@@ -71,7 +77,7 @@ func (r *compatRewriter) panicHelpers() string {
 		return "var " + name + " = make(chan bool, 1)"
 	})
 	r.helper("panicKeep", func(name string) string {
-		return "func " + name + "(_v any, _msg func() string, _type string) any { _p := " + shim + "NewErrorPanic(_msg, _type); " +
+		return "func " + name + "(_v any, _msg func() string, _type string, _l, _c int) any { _p := " + shim + "NewErrorPanic(_msg, _type, _l, _c); " +
 			lock + " <- true; " + table + "[_p] = _v; <-" + lock + "; " + shim + "Raise(_p); return _p }"
 	})
 	return r.helper("recovered", func(name string) string {
@@ -79,4 +85,40 @@ func (r *compatRewriter) panicHelpers() string {
 			"if _p, _ok := _r.(*" + shim + "ErrorPanic); _ok { " + lock + " <- true; _v, _found := " + table + "[_p]; delete(" + table + ", _p); <-" + lock + "; " +
 			"if _found { return _v } }; return _r }"
 	})
+}
+
+// goStmt makes a panic that ends a goroutine end the program as it ends
+// main: reported with Go's message and its position. The interpreter would
+// crash the process from the goroutine, and the report would have the
+// interpreter's words. The goroutine's function literal, or a literal
+// calling the function with the arguments evaluated by the go statement,
+// defers a shim that reports the panic and exits.
+func (r *compatRewriter) goStmt(g *ast.GoStmt, stack []ast.Node) {
+	recovered := r.panicHelpers()
+	handler := "defer func() { " + r.runtimeShim("GoPanic") + "(" + recovered + "(recover())) }(); "
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		r.suffix(lit.Body.Lbrace+1, " "+handler, 0)
+		r.rewrite(g.Pos(), "panic in a goroutine")
+		return
+	}
+	if g.Call.Ellipsis.IsValid() {
+		return
+	}
+	sig, ok := r.info.TypeOf(g.Call.Fun).Underlying().(*types.Signature)
+	if !ok || sig.Variadic() || sig.Params().Len() != len(g.Call.Args) || !r.pure(g.Call.Fun) {
+		return
+	}
+	var params, names []string
+	for i := range sig.Params().Len() {
+		ts, ok := r.typeString(sig.Params().At(i).Type())
+		if !ok {
+			return
+		}
+		name := "_g" + strconv.Itoa(i)
+		params = append(params, name+" "+ts)
+		names = append(names, name)
+	}
+	r.prefix(g.Call.Pos(), "func("+strings.Join(params, ", ")+") { "+handler+r.text(g.Call.Fun)+"("+strings.Join(names, ", ")+") }(", len(stack))
+	r.replace(g.Call.Fun.Pos(), g.Call.Lparen+1, "")
+	r.rewrite(g.Pos(), "panic in a goroutine")
 }

@@ -3,6 +3,7 @@ package shims
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"time"
 )
 
@@ -20,7 +21,7 @@ const RuntimePath = "airlockshim"
 func Recovered(v any) any {
 	rv, ok := v.(reflect.Value)
 	if !ok {
-		return v
+		return recoveredValue(v)
 	}
 	if !rv.IsValid() || !rv.CanInterface() {
 		return nil
@@ -28,37 +29,53 @@ func Recovered(v any) any {
 	if rv.Kind() == reflect.Interface && rv.IsNil() {
 		return nil
 	}
-	return rv.Interface()
+	return recoveredValue(rv.Interface())
 }
 
-// ErrorPanic stands for a program error value the program panics with.
-// The interpreter would report such a panic by the value's fields, since
-// native code cannot reach the methods of a program type; the rewrite
-// panics with an ErrorPanic instead, which formats as the value's Error
-// text, and keeps the value itself in the program, where recover() finds
-// it. It is not an error itself: the interpreter calls Error on every
-// error panic it unwinds, and Error is program code.
+// ErrorPanic stands for a value the program panics with. The interpreter
+// would report a program value by its fields, since native code cannot
+// reach the methods of a program type, and without a position; the
+// rewrite panics with an ErrorPanic instead, which formats as Go's runtime
+// formats the value and knows where the panic was called, and keeps the
+// value itself in the program, where recover() finds it. It is not an
+// error itself: the interpreter calls Error on every error panic it
+// unwinds, and Error is program code.
 type ErrorPanic struct {
-	message  func() string
-	typeName string
+	message   func() string
+	typeName  string
+	Line, Col int // the panic call's position in the program
 }
 
 // NewErrorPanic returns an ErrorPanic for a value of the type typeName
 // (as Go writes it, "*main.parseError") whose text is message(), called
-// only when the panic is reported.
-func NewErrorPanic(message func() string, typeName string) *ErrorPanic {
-	return &ErrorPanic{message: message, typeName: typeName}
+// only when the panic is reported, panicking at line and col.
+func NewErrorPanic(message func() string, typeName string, line, col int) *ErrorPanic {
+	return &ErrorPanic{message: message, typeName: typeName, Line: line, Col: col}
 }
+
+// PositionMark starts the line an ErrorPanic adds to its text when the Go
+// runtime prints it, as it does when a panic ends the program from a
+// goroutine: the parent reads the position from it.
+const PositionMark = "\tairlock: panicked at "
 
 // errorMethodWait bounds the Error method's run in String: the child
 // gives a panic value's formatting a little longer, so the program's type
 // is named when the method does not return.
 const errorMethodWait = 300 * time.Millisecond
 
-// String returns the Error text of the value the program panicked with.
-// Error is program code: when it panics or does not return in time,
-// String says so instead.
+// String returns the text of the value the program panicked with, and a
+// line with its position, as the Go runtime prints a panic.
 func (p *ErrorPanic) String() string {
+	if p.Line > 0 {
+		return p.Text() + "\n" + PositionMark + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
+	}
+	return p.Text()
+}
+
+// Text returns the text of the value the program panicked with. Its Error
+// or String method is program code: when it panics or does not return in
+// time, Text says so instead.
+func (p *ErrorPanic) Text() string {
 	out := make(chan string, 1)
 	go func() {
 		defer func() {
@@ -98,3 +115,4 @@ func Convert(x, dst any) {
 	}
 	elem.Set(reflect.ValueOf(x).Convert(elem.Type()))
 }
+

@@ -58,7 +58,7 @@ func TestConvert(t *testing.T) {
 
 func TestErrorPanicFormatsLazily(t *testing.T) {
 	calls := 0
-	p := shims.NewErrorPanic(func() string { calls++; return "text" }, "*main.parseError")
+	p := shims.NewErrorPanic(func() string { calls++; return "text" }, "*main.parseError", 0, 0)
 	if calls != 0 {
 		t.Fatal("message computed before it was asked for")
 	}
@@ -71,13 +71,13 @@ func TestErrorPanicFormatsLazily(t *testing.T) {
 }
 
 func TestErrorPanicBadErrorMethod(t *testing.T) {
-	panics := shims.NewErrorPanic(func() string { panic("in Error") }, "main.badError")
+	panics := shims.NewErrorPanic(func() string { panic("in Error") }, "main.badError", 0, 0)
 	if got, want := panics.String(), "main.badError (its Error method panicked)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 	block := make(chan struct{})
 	defer close(block)
-	loops := shims.NewErrorPanic(func() string { <-block; return "" }, "*main.loopError")
+	loops := shims.NewErrorPanic(func() string { <-block; return "" }, "*main.loopError", 0, 0)
 	if got, want := loops.String(), "*main.loopError (its Error method did not return)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}

@@ -94,6 +94,12 @@ var Symbols = map[string]map[string]reflect.Value{
 		"BuiltinPrintln": reflect.ValueOf(BuiltinPrintln),
 		"Raise":          reflect.ValueOf(Raise),
 		"Recovered":      reflect.ValueOf(Recovered),
+		"Bound":          reflect.ValueOf(Bound),
+		"SliceBound":     reflect.ValueOf(SliceBound),
+		"NonZero":        reflect.ValueOf(NonZero),
+		"MapWrite":       reflect.ValueOf(MapWrite),
+		"PanicText":      reflect.ValueOf(PanicText),
+		"GoPanic":        reflect.ValueOf(GoPanic),
 
 		// Program types as native code must see them (types.go).
 		"Types":           reflect.ValueOf(Types),

@@ -604,7 +604,7 @@ func SameValue(a, b any) bool {
 	case typeName(x) != typeName(y):
 		return false
 	case !x.v.Type().Comparable():
-		panic(&RuntimeError{"runtime error: comparing uncomparable type " + typeName(x)})
+		panic(&RuntimeError{msg: "runtime error: comparing uncomparable type " + typeName(x)})
 	case x.v.Type() != y.v.Type():
 		return false
 	}
@@ -648,8 +648,12 @@ func valueOf(v reflect.Value) any {
 	return copyOut(v).Interface()
 }
 
-// RuntimeError is a run-time panic worded as Go's runtime words it.
-type RuntimeError struct{ msg string }
+// RuntimeError is a run-time panic worded as Go's runtime words it, with
+// the position of the operation when the planner knows it.
+type RuntimeError struct {
+	msg       string
+	Line, Col int
+}
 
 func (e *RuntimeError) Error() string { return e.msg }
 

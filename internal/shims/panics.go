@@ -1,0 +1,257 @@
+package shims
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// Run-time errors as Go reports them. The interpreter runs a program's
+// indexing, slicing and dereferencing through reflect, so a program that
+// goes out of range panics with reflect's words ("reflect: slice index out
+// of range") and recovers a string rather than a runtime.Error. The shims
+// translate those panics into Go's run-time errors. Where the planner can
+// check an operation first (an index it cannot prove in range, an integer
+// division by a variable, a write to a map that may be nil), the check
+// panics itself, with Go's full message and the operation's position.
+
+// RuntimeErrorOf returns the run-time error Go would have raised where the
+// interpreter panicked with v, or nil when v is not one of the
+// interpreter's (or reflect's) own panics.
+func RuntimeErrorOf(v any) *RuntimeError {
+	var msg string
+	switch x := v.(type) {
+	case *RuntimeError:
+		return x
+	case string:
+		msg = x
+	case error:
+		if isRuntimeError(x) {
+			return &RuntimeError{msg: x.Error()}
+		}
+		msg = x.Error()
+	default:
+		return nil
+	}
+	switch {
+	case strings.HasPrefix(msg, "reflect: ") && strings.Contains(msg, "index out of range"),
+		strings.HasPrefix(msg, "reflect.Value.Index: "):
+		return &RuntimeError{msg: "runtime error: index out of range"}
+	case strings.HasPrefix(msg, "reflect.Value.Slice") && strings.Contains(msg, "out of bounds"):
+		return &RuntimeError{msg: "runtime error: slice bounds out of range"}
+	case strings.HasPrefix(msg, "reflect: call of ") && strings.HasSuffix(msg, " on zero Value"),
+		strings.HasPrefix(msg, "reflect: ") && strings.Contains(msg, "nil pointer"):
+		return &RuntimeError{msg: "runtime error: invalid memory address or nil pointer dereference"}
+	case msg == "reflect: slice length out of range in SetLen", msg == "reflect.MakeSlice: negative len":
+		return &RuntimeError{msg: "runtime error: makeslice: len out of range"}
+	}
+	return nil
+}
+
+// isRuntimeError reports whether err is one of the Go runtime's own
+// errors (a divide by zero, a nil map write in the interpreter's code).
+func isRuntimeError(err error) bool {
+	_, ok := err.(interface{ RuntimeError() })
+	return ok
+}
+
+// Bound returns i when it indexes a sequence of length n, and otherwise
+// panics as Go does at line and col: the planner puts it around the index
+// of an expression it cannot prove in range.
+func Bound(i, n, line, col int) int {
+	if uint(i) >= uint(n) {
+		panic(&RuntimeError{msg: "runtime error: index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(n), Line: line, Col: col})
+	}
+	return i
+}
+
+// SliceBound returns lo when x[lo:hi] is within max (the capacity of a
+// slice, the length of a string or array; hiGiven is false for x[lo:],
+// whose hi is the length), and otherwise panics as Go does at line and
+// col.
+func SliceBound(lo, hi, max int, hiGiven, lengthWord bool, line, col int) int {
+	word := " with capacity "
+	if lengthWord {
+		word = " with length "
+	}
+	var msg string
+	switch {
+	case hiGiven && hi < 0:
+		msg = "[:" + strconv.Itoa(hi) + "]"
+	case hiGiven && hi > max:
+		msg = "[:" + strconv.Itoa(hi) + "]" + word + strconv.Itoa(max)
+	case !hiGiven && (lo < 0 || lo > hi):
+		msg = "[" + strconv.Itoa(lo) + ":" + strconv.Itoa(hi) + "]"
+	case lo < 0:
+		msg = "[" + strconv.Itoa(lo) + ":]"
+	case lo > hi:
+		msg = "[" + strconv.Itoa(lo) + ":" + strconv.Itoa(hi) + "]"
+	default:
+		return lo
+	}
+	panic(&RuntimeError{msg: "runtime error: slice bounds out of range " + msg, Line: line, Col: col})
+}
+
+// NonZero returns d when it may divide, and otherwise panics as Go does
+// at line and col.
+func NonZero(d int64, line, col int) int64 {
+	if d == 0 {
+		panic(&RuntimeError{msg: "runtime error: integer divide by zero", Line: line, Col: col})
+	}
+	return d
+}
+
+// MapWrite panics as Go does at line and col when a program writes to a
+// nil map.
+func MapWrite(isNil bool, line, col int) {
+	if isNil {
+		panic(&RuntimeError{msg: "assignment to entry in nil map", Line: line, Col: col})
+	}
+}
+
+// DescribePanic writes the value a program panicked with as Go's runtime
+// does when the panic ends the program: an error's Error text, a
+// Stringer's String, a value of a basic type as it prints, and a value of
+// a named program type as main.T(v).
+func DescribePanic(v any) string {
+	if re := RuntimeErrorOf(v); re != nil {
+		return re.msg
+	}
+	switch x := v.(type) {
+	case nil:
+		return "nil"
+	case *ErrorPanic:
+		return x.Text()
+	}
+	d := resolve(reflect.ValueOf(v))
+	if !d.v.IsValid() {
+		return "nil"
+	}
+	w := view{v: d.v, prog: d.prog, wrapped: d.wrapped}
+	if d.prog != nil {
+		w.r = &ref{kind: '#', prog: d.prog, id: d.prog.ID}
+	} else {
+		w.r = refOfType(d.v.Type())
+	}
+	p := printer{verb: 'v'}
+	if f := p.methodString(w, "Error"); f != nil {
+		return callText(f, typeName(w), "Error")
+	}
+	if f := p.methodString(w, "String"); f != nil {
+		return callText(f, typeName(w), "String")
+	}
+	if d.v.CanInterface() {
+		switch x := d.v.Interface().(type) {
+		case error:
+			return x.Error()
+		case fmt.Stringer:
+			return x.String()
+		}
+	}
+	named := d.prog != nil || d.v.Type().Name() != "" && d.v.Type().PkgPath() != ""
+	switch d.v.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		text := fmt.Sprint(copyOut(d.v).Interface())
+		if named {
+			return typeName(w) + "(" + text + ")"
+		}
+		return text
+	case reflect.String:
+		if named {
+			return typeName(w) + `("` + d.v.String() + `")`
+		}
+		return d.v.String()
+	}
+	// Go prints the type and an address, which differs from run to run.
+	return "(" + typeName(w) + ") " + fmt.Sprintf("%p", addressOf(d.v))
+}
+
+func addressOf(v reflect.Value) any {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return v.Interface()
+	}
+	return new(int)
+}
+
+// callText calls a method that returns the panic's text, bounded: it is
+// program code.
+func callText(f func() string, typ, method string) (s string) {
+	defer func() {
+		if r := recover(); r != nil {
+			s = typ + " (its " + method + " method panicked)"
+		}
+	}()
+	return f()
+}
+
+// recoveredValue is what recover() hands the program for a panic value:
+// a run-time error where the interpreter panicked in Go's stead.
+func recoveredValue(v any) any {
+	if err, ok := v.(error); ok && isRuntimeError(err) {
+		return v
+	}
+	if re := RuntimeErrorOf(v); re != nil {
+		return re
+	}
+	return v
+}
+
+// PanicText writes v, of the static type ref, as Go's runtime does when a
+// panic with it ends the program.
+func PanicText(v any, ref string) string {
+	w := see(reflect.ValueOf(v), parseRef(ref))
+	if w.prog == nil && w.r.kind != '#' {
+		return DescribePanic(v)
+	}
+	if !w.v.IsValid() {
+		return "nil"
+	}
+	p := printer{verb: 'v'}
+	if f := p.methodString(w, "Error"); f != nil {
+		return callText(f, typeName(w), "Error")
+	}
+	if f := p.methodString(w, "String"); f != nil {
+		return callText(f, typeName(w), "String")
+	}
+	switch w.v.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return typeName(w) + "(" + fmt.Sprint(copyOut(w.v).Interface()) + ")"
+	case reflect.String:
+		return typeName(w) + `("` + w.v.String() + `")`
+	}
+	return "(" + typeName(w) + ") " + fmt.Sprintf("%p", addressOf(w.v))
+}
+
+// PanicPosition returns the position of the panic the program ended with,
+// when the planner put it on the panic value: 0, 0 otherwise.
+func PanicPosition(v any) (line, col int) {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface()
+	}
+	switch x := v.(type) {
+	case *ErrorPanic:
+		return x.Line, x.Col
+	case *RuntimeError:
+		return x.Line, x.Col
+	}
+	return 0, 0
+}
+
+// GoPanicHook reports a panic that ended a goroutine and ends the program;
+// the child sets it. By default the panic goes on.
+var GoPanicHook = func(v any) { panic(v) }
+
+// GoPanic is deferred by every goroutine the program starts, with what
+// recover() returned there: a panic ends the program as it does from
+// main, with Go's message and position.
+func GoPanic(v any) {
+	if v != nil {
+		GoPanicHook(v)
+	}
+}
