@@ -115,4 +115,3 @@ func Convert(x, dst any) {
 	}
 	elem.Set(reflect.ValueOf(x).Convert(elem.Type()))
 }
-
