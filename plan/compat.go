@@ -204,6 +204,7 @@ type compatRewriter struct {
 // visit applies the rules to one node; it returns false when the rule
 // replaced the whole subtree.
 func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
+	r.conversions(n, stack)
 	switch n := n.(type) {
 	case *ast.StructType:
 		r.structType(n, stack)
@@ -235,6 +236,10 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.deferStmt(n, stack)
 	case *ast.GoStmt:
 		r.goStmt(n, stack)
+	case *ast.ReturnStmt:
+		r.returnRecv(n, stack)
+	case *ast.UnaryExpr:
+		r.arrayPointerAddr(n, stack)
 	case *ast.AssignStmt:
 		r.assign(n, stack)
 	case *ast.ValueSpec:
@@ -519,6 +524,7 @@ func (r *compatRewriter) objectOf(e ast.Expr) types.Object {
 // left-hand side is a plain variable and no right-hand side reads one of
 // them (so "a, b = b, a" is left alone).
 func (r *compatRewriter) assign(as *ast.AssignStmt, stack []ast.Node) {
+	r.parenValues(as, stack)
 	if as.Tok != token.DEFINE {
 		r.mapWriteCheck(as, as.Lhs, stack)
 	}
@@ -694,6 +700,58 @@ func (r *compatRewriter) namedResults(ft *ast.FuncType, body *ast.BlockStmt) {
 	}
 	r.suffix(body.Lbrace+1, " "+strings.Join(parts, "; ")+";", 0)
 	r.rewrite(ft.Pos(), "named results set to zero")
+}
+
+// parenValues puts in parentheses the values of an assignment that the
+// interpreter would store straight into the destination's slot, bypassing
+// the assignment: a receive (xs[i] = <-c never stores), and in a header
+// of if, for or switch, where the parallel assignment is not split, a
+// call or composite literal among several values (all but it are
+// dropped).
+func (r *compatRewriter) parenValues(as *ast.AssignStmt, stack []ast.Node) {
+	if len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
+		return
+	}
+	header := false
+	switch p := parent(stack).(type) {
+	case *ast.CommClause:
+		if p.Comm == ast.Stmt(as) {
+			return // a select case's receive
+		}
+	case *ast.BlockStmt, *ast.CaseClause:
+	default:
+		header = len(as.Rhs) > 1
+	}
+	for _, e := range as.Rhs {
+		switch e := e.(type) {
+		case *ast.UnaryExpr:
+			if e.Op != token.ARROW {
+				continue
+			}
+		case *ast.CallExpr, *ast.CompositeLit:
+			if !header {
+				continue
+			}
+		default:
+			continue
+		}
+		r.prefix(e.Pos(), "(", len(stack)+1)
+		r.suffix(e.End(), ")", len(stack)+1)
+		r.rewrite(e.Pos(), "value the interpreter would not assign")
+	}
+}
+
+// returnRecv puts a returned receive in parentheses: "return <-c" panics
+// in the interpreter, which stores the received value in place of the
+// function's result.
+func (r *compatRewriter) returnRecv(rs *ast.ReturnStmt, stack []ast.Node) {
+	for _, e := range rs.Results {
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			r.prefix(e.Pos(), "(", len(stack)+1)
+			r.suffix(e.End(), ")", len(stack)+1)
+			r.rewrite(e.Pos(), "returned receive")
+		}
+	}
 }
 
 // define splits a parallel definition the interpreter gets wrong into

@@ -37,6 +37,8 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 			r.panicCall(c, stack)
 		case "print", "println":
 			r.printCall(c, obj.Name())
+		case "len":
+			r.arrayPointerLen(c)
 		}
 	case *types.TypeName:
 		if _, ok := obj.Type().(*types.TypeParam); ok && ast.Unparen(c.Fun) == base {
@@ -190,7 +192,11 @@ func (r *compatRewriter) clear(c *ast.CallExpr) {
 	var lit string
 	switch u := t.Underlying().(type) {
 	case *types.Map:
-		lit = "func(_m " + ts + ") { for _k := range _m { delete(_m, _k) } }"
+		// A loop of deletes cannot remove NaN keys; the shim clears with
+		// reflect, as clear does.
+		r.replace(c.Fun.Pos(), c.Fun.End(), r.runtimeShim("ClearMap"))
+		r.rewrite(c.Pos(), "clear builtin")
+		return
 	case *types.Slice:
 		es, eok := r.typeString(u.Elem())
 		ok = ok && eok
@@ -807,7 +813,7 @@ func (r *compatRewriter) programMethodCall(x string, iface types.Type, call stri
 			if !ok {
 				continue
 			}
-			b.WriteString("if " + r.runtimeShim("Is") + "(" + x + ", " + strconv.Quote(reflectName(c)) + ", *new(" + cs + ")) { var _t " + cs +
+			b.WriteString("if " + r.isShim(c) + "(" + x + ", " + strconv.Quote(reflectName(c)) + ", *new(" + cs + ")) { var _t " + cs +
 				"; " + r.runtimeShim("Take") + "(" + x + ", &_t); return _t." + call + " }; ")
 		}
 	}

@@ -399,3 +399,49 @@ func (r *compatRewriter) intText(e ast.Expr) string {
 	}
 	return "int(" + r.text(e) + ")"
 }
+
+// arrayPointerLen rewrites len(p), p a pointer to an array, as cap(p): the
+// interpreter dereferences p for len, and panics when it is nil, where Go
+// gives the array's length. cap does not dereference.
+func (r *compatRewriter) arrayPointerLen(c *ast.CallExpr) {
+	if len(c.Args) != 1 {
+		return
+	}
+	if tv := r.info.Types[c]; tv.Value != nil {
+		return // a constant, folded
+	}
+	p, ok := r.info.TypeOf(c.Args[0]).Underlying().(*types.Pointer)
+	if !ok {
+		return
+	}
+	if _, isArray := p.Elem().Underlying().(*types.Array); !isArray {
+		return
+	}
+	if r.pkg.Scope().Lookup("cap") != nil {
+		return
+	}
+	r.replace(c.Fun.Pos(), c.Fun.End(), "cap")
+	r.rewrite(c.Pos(), "len of a pointer to an array")
+}
+
+// arrayPointerAddr rewrites &p[i], p a pointer to an array, as &(*p)[i],
+// which the interpreter takes the address of.
+func (r *compatRewriter) arrayPointerAddr(u *ast.UnaryExpr, stack []ast.Node) {
+	if u.Op != token.AND {
+		return
+	}
+	ix, ok := ast.Unparen(u.X).(*ast.IndexExpr)
+	if !ok {
+		return
+	}
+	p, ok := r.info.TypeOf(ix.X).Underlying().(*types.Pointer)
+	if !ok {
+		return
+	}
+	if _, isArray := p.Elem().Underlying().(*types.Array); !isArray {
+		return
+	}
+	r.prefix(ix.X.Pos(), "(*", len(stack)+2)
+	r.suffix(ix.X.End(), ")", len(stack)+2)
+	r.rewrite(u.Pos(), "address of an element through a pointer to an array")
+}

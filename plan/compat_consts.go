@@ -119,6 +119,14 @@ func (r *compatRewriter) foldExpr(e ast.Expr) bool {
 	}
 	switch tv.Value.Kind() {
 	case constant.Int, constant.Float:
+	case constant.Bool:
+		// Comparisons of constants, which the interpreter makes at run
+		// time on int64s: 1<<100 > 1 is false to it.
+		switch ast.Unparen(e).(type) {
+		case *ast.BinaryExpr, *ast.UnaryExpr:
+		default:
+			return false
+		}
 	default:
 		return false
 	}
@@ -127,6 +135,8 @@ func (r *compatRewriter) foldExpr(e ast.Expr) bool {
 		// An untyped constant, converted where it is used: write it as a
 		// literal of its own kind and leave the conversion to the context.
 		switch {
+		case tv.Value.Kind() == constant.Bool:
+			t = types.Typ[types.UntypedBool]
 		case r.hasRuneLiteral(e):
 			t = types.Typ[types.UntypedRune]
 		case tv.Value.Kind() == constant.Float:

@@ -50,7 +50,7 @@ func (r *compatRewriter) errorsCall(c *ast.CallExpr, fn *types.Func) {
 // identityTest writes the test that x holds a value of the type t
 // (written tsrc), by the value's Go type.
 func (r *compatRewriter) identityTest(x string, t types.Type, tsrc string) string {
-	return r.runtimeShim("Is") + "(" + x + ", " + strconv.Quote(reflectName(t)) + ", *new(" + tsrc + "))"
+	return r.isShim(t) + "(" + x + ", " + strconv.Quote(reflectName(t)) + ", *new(" + tsrc + "))"
 }
 
 // methodType is a type of the program, as a type and as source.

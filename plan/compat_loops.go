@@ -25,6 +25,10 @@ func (r *compatRewriter) rangeStmt(rs *ast.RangeStmt, stack []ast.Node) {
 		r.rangeFunc(rs, u, stack)
 		return
 	}
+	if rs.Tok == token.ASSIGN {
+		r.rangeAssign(rs)
+		return
+	}
 	if rs.Tok != token.DEFINE {
 		return
 	}
@@ -629,4 +633,41 @@ func (r *compatRewriter) resultsVisible(ret *ast.ReturnStmt, results *types.Tupl
 		}
 	}
 	return true
+}
+
+// rangeAssign rewrites "for k, v = range x", which the interpreter runs with
+// new variables of the same names (the outer k and v never change), into a
+// definition of fresh variables assigned to k and v as each iteration
+// starts, which is what Go does.
+func (r *compatRewriter) rangeAssign(rs *ast.RangeStmt) {
+	var defs, lhs, rhs []string
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if e == nil {
+			continue
+		}
+		if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
+			defs = append(defs, "_")
+			continue
+		}
+		name := r.name("r")
+		defs = append(defs, name)
+		lhs = append(lhs, r.text(e))
+		rhs = append(rhs, name)
+	}
+	if len(lhs) == 0 {
+		return
+	}
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if e != nil && strings.Contains(r.text(e), "\n") {
+			return // the moved text would move lines
+		}
+	}
+	end := rs.Key.End()
+	if rs.Value != nil {
+		end = rs.Value.End()
+	}
+	r.replace(rs.Key.Pos(), end, strings.Join(defs, ", "))
+	r.replace(rs.TokPos, rs.TokPos+1, ":=")
+	r.suffix(rs.Body.Lbrace+1, " "+strings.Join(lhs, ", ")+" = "+strings.Join(rhs, ", ")+";", 0)
+	r.rewrite(rs.For, "range loop assigning existing variables")
 }

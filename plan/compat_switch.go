@@ -52,7 +52,7 @@ func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			}
 			cond := "if _, _ok := " + r.assertion(v, guardType, r.info.TypeOf(t), r.text(t)) + "; _ok"
 			if ct := r.info.TypeOf(t); r.needsIdentity(ct) {
-				cond = "if " + r.runtimeShim("Is") + "(" + v + ", " + strconv.Quote(reflectName(ct)) + ", *new(" + r.text(t) + "))"
+				cond = "if " + r.isShim(ct) + "(" + v + ", " + strconv.Quote(reflectName(ct)) + ", *new(" + r.text(t) + "))"
 			} else if isMethodInterface(ct) && r.programInterface(ct) {
 				cond = "if _, _ok := " + r.interfaceAssertion(ct, r.text(t), true) + "(" + v + "); _ok"
 			}
@@ -423,13 +423,13 @@ func (r *compatRewriter) identityAssert(ta *ast.TypeAssertExpr, to types.Type, s
 	var helper string
 	if commaOk {
 		helper = r.helperNamed("as "+typeKey(to), "as", func(h string) string {
-			return "func " + h + "(_v any) (" + tsrc + ", bool) { var _r " + tsrc + "; if !" + r.runtimeShim("Is") + "(_v, " +
+			return "func " + h + "(_v any) (" + tsrc + ", bool) { var _r " + tsrc + "; if !" + r.isShim(to) + "(_v, " +
 				strconv.Quote(name) + ", _r) { return _r, false }; " + r.runtimeShim("Take") + "(_v, &_r); return _r, true }"
 		})
 	} else {
 		iface := reflectName(r.info.TypeOf(ta.X))
 		helper = r.helperNamed("must "+iface+" "+typeKey(to), "must", func(h string) string {
-			return "func " + h + "(_v any) " + tsrc + " { var _r " + tsrc + "; if !" + r.runtimeShim("Is") + "(_v, " +
+			return "func " + h + "(_v any) " + tsrc + " { var _r " + tsrc + "; if !" + r.isShim(to) + "(_v, " +
 				strconv.Quote(name) + ", _r) { panic(" + r.runtimeShim("AssertionFailed") + "(_v, " + strconv.Quote(iface) + ", " +
 				strconv.Quote(name) + ")) }; " + r.runtimeShim("Take") + "(_v, &_r); return _r }"
 		})

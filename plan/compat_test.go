@@ -112,10 +112,11 @@ func main() {
 }
 `,
 		want: []string{
+			"1: package main; import _shim1 \"airlockshim\"",
 			"3: const top = 2.5",
 			"7: _ = func(_a0, _a1 float64) float64 { _m := _a0; if _a1 < _m || _a1 != _a1 || _a1 == 0 && _m == 0 && 1/_a1 < 0 { _m = _a1 }; return _m }(a, b)",
 			"8: _ = func(_a0, _a1, _a2 int) int { _m := _a0; if _a1 > _m { _m = _a1 }; if _a2 > _m { _m = _a2 }; return _m }(len(s0), 1, 7)",
-			"10: func(_m map[string]int) { for _k := range _m { delete(_m, _k) } }(m)",
+			"10: _shim1.ClearMap(m)",
 			"12: func(_s []string) { var _z string; for _i := range _s { _s[_i] = _z } }(s)",
 		},
 	}, {
@@ -337,9 +338,11 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim1 \"airlockshim\"; func _take2(_v any) C { var _r C; _shim1.Take(_v, &_r); return _r }; func _take3(_v any) *C { var _r *C; _shim1.Take(_v, &_r); return _r }; var _types5 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _method4 = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
-			"9: if s, ok := func(_v any) (fmt.Stringer, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _shim1.Is(_v, \"main.C\", *new(C)) { var _i fmt.Stringer = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.C\", *new(*C)) { var _i fmt.Stringer = _take3(_v); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(v); ok { _ = s }",
+			"3: import \"fmt\"; import _shim2 \"airlockshim\"; func _take3(_v any) C { var _r C; _shim2.Take(_v, &_r); return _r }; func _take4(_v any) *C { var _r *C; _shim2.Take(_v, &_r); return _r }; var _types6 = _shim2.Types(\"[{\\\"id\\\":2,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"box\\\",\\\"under\\\":\\\"#1\\\"},{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _method5 = _shim2.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
+			"8: var v any = (_box1{C(1)})",
+			"9: if s, ok := func(_v any) (fmt.Stringer, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _shim2.Is(_v, \"main.C\", *new(C)) { var _i fmt.Stringer = _take3(_v); return _i, true }; if _shim2.IsLike(_v, \"*main.C\", *new(*C)) { var _i fmt.Stringer = _take4(_v); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(v); ok { _ = s }",
 			"10: _, isErr := func(_v any) (error, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(error); !_ok { return nil, false }; if _, _ok := _v.(error); _ok { return _v.(error), true }; return nil, false }(v)",
+			"12: }; type _box1 struct{ V C `airlock:\"2\"` }; func (_v _box1) AirlockSelf() any { return _v.V }; func (_box1) AirlockName() string { return \"main.C\" }; func (_v _box1) String() string { return _v.V.String() }",
 		},
 	}, {
 		name: "deferred calls",

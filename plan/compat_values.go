@@ -35,8 +35,9 @@ const markKey = "airlock"
 // progTypes is the program types the rewrite describes.
 type progTypes struct {
 	ids   map[string]int // by the type's full string
-	list  []types.Type   // list[id-1]
+	list  []types.Type   // list[id-1]; nil for a box
 	marks []structMark   // struct type literals to mark
+	boxes []boxDesc      // the boxes of values in interfaces (compat_boxes.go)
 }
 
 type structMark struct {
@@ -252,8 +253,14 @@ func (r *compatRewriter) describeTypes() {
 	var methods []string
 	// Describing a type may describe more (its fields' types).
 	var tail []string
+	for _, b := range r.ptypes.boxes {
+		descs = append(descs, typeDesc{ID: b.id, Name: b.name, Kind: "box", Under: "#" + strconv.Itoa(b.of)})
+	}
 	for i := 0; i < len(r.ptypes.list); i++ {
 		t := r.ptypes.list[i]
+		if t == nil {
+			continue // a box, described above
+		}
 		descs = append(descs, r.describe(i+1, t))
 		if n, ok := types.Unalias(t).(*types.Named); ok && n.TypeArgs().Len() > 0 {
 			// The interpreter instantiates a generic type only after its

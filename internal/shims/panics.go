@@ -3,6 +3,7 @@ package shims
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -45,9 +46,25 @@ func RuntimeErrorOf(v any) *RuntimeError {
 		return &RuntimeError{msg: "runtime error: invalid memory address or nil pointer dereference"}
 	case msg == "reflect: slice length out of range in SetLen", msg == "reflect.MakeSlice: negative len":
 		return &RuntimeError{msg: "runtime error: makeslice: len out of range"}
+	case strings.HasPrefix(msg, "reflect: cannot convert slice with length "):
+		// reflect: ... to pointer to array with length N / to array with length N
+		rest := strings.TrimPrefix(msg, "reflect: cannot convert slice with length ")
+		rest = strings.Replace(rest, " to pointer to array with length ", " to array or pointer to array with length ", 1)
+		rest = strings.Replace(rest, " to array with length ", " to array or pointer to array with length ", 1)
+		return &RuntimeError{msg: "runtime error: cannot convert slice with length " + rest}
+	}
+	if m := positioned.FindStringSubmatch(msg); m != nil {
+		// The interpreter's own run-time errors start with a position.
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		return &RuntimeError{msg: m[3], Line: line, Col: col}
 	}
 	return nil
 }
+
+// positioned matches the interpreter's own run-time errors, which it
+// writes with the position first: "12:3: interface conversion: ...".
+var positioned = regexp.MustCompile(`^(\d+):(\d+): (interface conversion: .*)$`)
 
 // isRuntimeError reports whether err is one of the Go runtime's own
 // errors (a divide by zero, a nil map write in the interpreter's code).

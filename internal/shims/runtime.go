@@ -115,3 +115,11 @@ func Convert(x, dst any) {
 	}
 	elem.Set(reflect.ValueOf(x).Convert(elem.Type()))
 }
+
+// ClearMap is clear(m) for a map: a loop of deletes leaves NaN keys behind,
+// reflect's Clear removes them as clear does.
+func ClearMap(m any) {
+	if v := reflect.ValueOf(m); v.IsValid() && v.Kind() == reflect.Map {
+		v.Clear()
+	}
+}

@@ -88,6 +88,7 @@ var Symbols = map[string]map[string]reflect.Value{
 	"iter/iter": {},
 	RuntimePath + "/" + RuntimePath: {
 		"Convert":        reflect.ValueOf(Convert),
+		"ClearMap":       reflect.ValueOf(ClearMap),
 		"ErrorPanic":     reflect.ValueOf((*ErrorPanic)(nil)),
 		"NewErrorPanic":  reflect.ValueOf(NewErrorPanic),
 		"BuiltinPrint":   reflect.ValueOf(BuiltinPrint),
@@ -111,6 +112,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"MethodFormat":    reflect.ValueOf(MethodFormat),
 		"TypeName":        reflect.ValueOf(TypeName),
 		"Is":              reflect.ValueOf(Is),
+		"IsLike":          reflect.ValueOf(IsLike),
 		"SameValue":       reflect.ValueOf(SameValue),
 		"Take":            reflect.ValueOf(Take),
 		"AssertionFailed": reflect.ValueOf(AssertionFailed),

@@ -417,6 +417,11 @@ func resolve(v reflect.Value) dynamic {
 	if d.prog == nil && v.IsValid() {
 		d.prog = markOf(v.Type())
 	}
+	if d.prog != nil && d.prog.Kind == "box" {
+		// The planner's box of a value whose type is not a struct.
+		d.v = v.Field(0)
+		d.prog = d.prog.underRef().program()
+	}
 	if d.prog != nil {
 		d.named = true
 	}
@@ -472,9 +477,15 @@ func TypeName(x any) string {
 }
 
 // Is reports whether the dynamic type of x is the type named name, of
-// which zero is a value. A bare value whose program type is unknown
-// matches by its reflect type, as the interpreter itself matches.
+// which zero is a value.
 func Is(x any, name string, zero any) bool {
+	return x != nil && TypeName(x) == name
+}
+
+// IsLike is Is for a type whose values the interpreter cannot tell from
+// others' (a []Level is a []int to it): a bare value of the same reflect
+// type matches, as the interpreter itself would match it.
+func IsLike(x any, name string, zero any) bool {
 	if x == nil {
 		return false
 	}
