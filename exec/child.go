@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing/fstest"
@@ -118,7 +119,7 @@ func runProgram(j job, link *childLink) *rpc.ProgramError {
 	if err := in.Use(selfWrappers(in)); err != nil {
 		return &rpc.ProgramError{Kind: "internal", Message: err.Error()}
 	}
-	prog, err := in.Compile(j.Source)
+	prog, err := compile(in, j.Source)
 	if err != nil {
 		return compileError(err)
 	}
@@ -173,6 +174,18 @@ var posPrefix = regexp.MustCompile(`^(?:[^:\s]*:)?(\d+):(\d+): `)
 
 // compileError turns an interpreter error into a ProgramError with the
 // position split out.
+// compile compiles the program; the interpreter's own failures while it
+// compiles (a panic in its type code) come back as an error, before any of
+// the program runs.
+func compile(in *interp.Interpreter, src string) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, fmt.Errorf("the interpreter cannot compile this program (%v): simplify the types or declarations involved", r)
+		}
+	}()
+	return in.Compile(src)
+}
+
 func compileError(err error) *rpc.ProgramError {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
@@ -213,6 +226,24 @@ func exports(packages []string, link *childLink) interp.Exports {
 	// program import it: the policy's imports were checked before the run.
 	if _, ok := ex["fmt//fmt"]; !ok {
 		ex["fmt//fmt"] = library.Symbols["fmt/fmt"]
+	}
+	// The interface wrappers of every package, by which the interpreter
+	// hands program values to native functions that take an interface of
+	// another package (gzip.NewWriterLevel takes an io.Writer): types only,
+	// with no function a program could call.
+	for key, syms := range library.Symbols {
+		if _, ok := ex[key]; ok || key == "." || key == "fmt/fmt" {
+			continue
+		}
+		wrappers := map[string]reflect.Value{}
+		for name, v := range syms {
+			if strings.HasPrefix(name, "_") {
+				wrappers[name] = v
+			}
+		}
+		if len(wrappers) > 0 {
+			ex[key] = wrappers
+		}
 	}
 	// The shims the compatibility rewrites call, whatever the program
 	// imports: they repair the interpreter and carry no authority.

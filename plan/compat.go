@@ -148,6 +148,8 @@ func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []
 		src:     src,
 		imports: map[string]string{},
 		helpers: map[string]string{},
+
+		selectSent: map[*ast.SendStmt]bool{},
 	}
 	for _, obj := range info.Defs { // the package clause's identifier has no object
 		if obj != nil && obj.Pkg() != nil {
@@ -163,6 +165,7 @@ func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []
 	if r.pkg == nil {
 		return src, nil, nil
 	}
+	r.initOrder()
 	ast.PreorderStack(file, nil, r.visit)
 	r.finishDefers()
 	r.markStructs()
@@ -199,6 +202,9 @@ type compatRewriter struct {
 	ptypes progTypes       // the program types described to the shims
 	tail   []string        // declarations to append at the end of the file
 	shapes map[string]bool // underlying types of the program's non-struct types
+
+	initSpecs  map[*ast.ValueSpec]bool // package-level variables initialised by initOrder
+	selectSent map[*ast.SendStmt]bool  // sends of selects whose value selectSends moved
 }
 
 // visit applies the rules to one node; it returns false when the rule
@@ -218,6 +224,10 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.namedResults(n.Type, n.Body)
 	case *ast.TypeSpec:
 		r.typeSpec(n)
+	case *ast.ParenExpr:
+		r.leafParens(n)
+	case *ast.MapType:
+		r.mapKey(n)
 	case *ast.BinaryExpr:
 		r.interfaceEquality(n, stack)
 		r.constantShift(n, stack)
@@ -226,6 +236,8 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.rangeStmt(n, stack)
 	case *ast.ForStmt:
 		r.forStmt(n, stack)
+	case *ast.SwitchStmt:
+		r.switchStmt(n, stack)
 	case *ast.TypeSwitchStmt:
 		r.typeSwitch(n)
 	case *ast.TypeAssertExpr:
@@ -252,6 +264,7 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	case *ast.Ident:
 		r.ident(n, stack)
 	case *ast.IndexExpr:
+		r.mapIndexKey(n)
 		r.indexCheck(n, stack)
 		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
 	case *ast.IncDecStmt:
@@ -262,6 +275,56 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
 	}
 	return true
+}
+
+// mapKey refuses maps keyed by an interface type of the program that has
+// methods: the interpreter keeps such keys in wrappers that compare by
+// where the value was stored, so two equal keys are two entries, and some
+// keys panic.
+func (r *compatRewriter) mapKey(m *ast.MapType) {
+	t := r.info.TypeOf(m.Key)
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != r.pkg {
+		return
+	}
+	if it, ok := named.Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
+		r.unsupported(m.Key.Pos(), "maps keyed by an interface type with methods ("+named.Obj().Name()+") are not supported by the interpreter",
+			"key the map by a concrete type: the pointer type, a string or an ID")
+	}
+}
+
+// mapIndexKey refuses a value of a program type used as the key of a map
+// whose key type is another package's interface with methods
+// (map[error]int): the interpreter cannot hash the wrapper it puts the
+// value in.
+func (r *compatRewriter) mapIndexKey(ix *ast.IndexExpr) {
+	m, ok := r.info.TypeOf(ix.X).Underlying().(*types.Map)
+	if !ok {
+		return
+	}
+	it, ok := m.Key().Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return
+	}
+	kt := r.info.TypeOf(ix.Index)
+	if kt == nil || types.IsInterface(kt) {
+		return
+	}
+	if n := namedOf(kt); n != nil && n.Obj().Pkg() == r.pkg {
+		r.unsupported(ix.Index.Pos(), "a value of the program's type "+n.Obj().Name()+" as the key of a map keyed by an interface with methods is not supported by the interpreter",
+			"key the map by a concrete type or a string, for example the error's text")
+	}
+}
+
+// leafParens removes the parentheses around a name or a literal, which
+// change nothing in Go; in the interpreter, x == (2) as the left operand of
+// || or && fails ("reflect: call of reflect.Value.Bool on int Value").
+func (r *compatRewriter) leafParens(p *ast.ParenExpr) {
+	switch p.X.(type) {
+	case *ast.Ident, *ast.BasicLit:
+		r.drop(p.Lparen, p.Lparen+1)
+		r.drop(p.Rparen, p.Rparen+1)
+	}
 }
 
 // compatEdit replaces src[start:end] with text. An insertion (start ==
@@ -276,6 +339,8 @@ type compatEdit struct {
 	// optional edits (the run-time checks) give way to a rule that
 	// rewrites the code around them.
 	optional bool
+	// a covering edit replaces the edits inside its range.
+	covers bool
 }
 
 const (
@@ -308,6 +373,18 @@ func (r *compatRewriter) check(p token.Pos, text string, depth int, opening bool
 	r.edits = append(r.edits, compatEdit{start: o, end: o, text: text, class: class, depth: depth, optional: true})
 }
 
+// cover replaces the source from..to with text, and the edits of the rules
+// inside the range with it: the text stands for all of the range.
+func (r *compatRewriter) cover(from, to token.Pos, text string) {
+	r.edits = append(r.edits, compatEdit{start: r.off(from), end: r.off(to), text: text, class: editReplace, covers: true})
+}
+
+// drop removes the source from..to, as an optional edit: it gives way to
+// a rule that rewrites the code around.
+func (r *compatRewriter) drop(from, to token.Pos) {
+	r.edits = append(r.edits, compatEdit{start: r.off(from), end: r.off(to), class: editReplace, optional: true})
+}
+
 // suffix inserts text at p, closing a construct at nesting depth.
 func (r *compatRewriter) suffix(p token.Pos, text string, depth int) {
 	o := r.off(p)
@@ -325,10 +402,13 @@ func (r *compatRewriter) apply() []byte {
 	sortEdits(r.edits)
 	var out strings.Builder
 	out.Grow(len(r.src) + len(r.src)/8)
-	last := 0
+	last, coverFrom, coverTo := 0, -1, -1
 	for _, e := range r.edits {
 		if e.start < last && e.optional {
 			continue
+		}
+		if coverFrom <= e.start && (e.start < coverTo || e.start == coverTo && e.class == editSuffix) {
+			continue // inside a covering edit
 		}
 		if e.start < last {
 			r.unsupported(r.tok.Pos(e.start), "cannot rewrite this code for the interpreter (overlapping rewrites)",
@@ -337,6 +417,9 @@ func (r *compatRewriter) apply() []byte {
 		}
 		out.Write(r.src[last:e.start])
 		out.WriteString(e.text)
+		if e.covers {
+			coverFrom, coverTo = e.start, e.end
+		}
 		for _, c := range r.src[e.start:e.end] {
 			if c == '\n' {
 				out.WriteByte('\n')
@@ -355,6 +438,9 @@ func sortEdits(edits []compatEdit) {
 		if a.start != b.start {
 			return a.start < b.start
 		}
+		if a.covers != b.covers {
+			return a.covers // before the edits it covers
+		}
 		if a.class != b.class {
 			return a.class < b.class
 		}
@@ -364,7 +450,7 @@ func sortEdits(edits []compatEdit) {
 		case editPrefix:
 			return a.depth < b.depth
 		}
-		return false
+		return !a.optional && b.optional // optional replacements give way
 	})
 }
 
@@ -848,7 +934,7 @@ func (r *compatRewriter) varSpec(vs *ast.ValueSpec, stack []ast.Node) {
 // blankGlobals names the package-level variables named _: of several, the
 // interpreter initialises only one, so "var _ = register()" may not run.
 func (r *compatRewriter) blankGlobals(vs *ast.ValueSpec, stack []ast.Node) {
-	if len(vs.Values) == 0 || len(stack) < 2 {
+	if len(vs.Values) == 0 || len(stack) < 2 || r.initSpecs[vs] {
 		return
 	}
 	if _, ok := stack[len(stack)-2].(*ast.File); !ok {

@@ -56,7 +56,9 @@ func (r *compatRewriter) box(e ast.Expr, to types.Type, depth int) {
 			// cannot go into a []error. In parentheses it wraps it.
 			r.prefix(e.Pos(), "(", depth)
 			r.suffix(e.End(), ")", depth)
+			return
 		}
+		r.copyIn(e, tv.Type, to, depth)
 		return
 	}
 	name := r.boxType(named)
@@ -66,6 +68,43 @@ func (r *compatRewriter) box(e ast.Expr, to types.Type, depth int) {
 	r.prefix(e.Pos(), "("+name+"{", depth)
 	r.suffix(e.End(), "})", depth)
 	r.rewrite(e.Pos(), "value of a named type in an interface")
+}
+
+// copyIn copies a struct value of a program type with methods where e
+// converts it to the interface type to. The interpreter keeps in the
+// interface a reference to the storage the value came from: a variable
+// changed later, a range variable or a call's result reused by the next
+// iteration of a loop, changes the value in the interface too. The copy is
+// a call of a function whose parameter, fresh for each call, the interface
+// refers to.
+func (r *compatRewriter) copyIn(e ast.Expr, t, to types.Type, depth int) {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != r.pkg {
+		return
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return
+	}
+	if types.NewMethodSet(named).Len() == 0 && types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
+		return // stored without a reference
+	}
+	ts, ok := r.typeString(t)
+	if !ok {
+		return
+	}
+	tos, ok := r.typeString(to)
+	if !ok {
+		return
+	}
+	fn := "func(_v " + ts + ") " + tos + " { return _v }"
+	if named.Obj().Parent() == r.pkg.Scope() && named.TypeArgs().Len() == 0 {
+		fn = r.helperNamed("copy "+ts+" "+tos, "cp", func(name string) string {
+			return "func " + name + "(_v " + ts + ") " + tos + " { return _v }"
+		})
+	}
+	r.prefix(e.Pos(), fn+"(", depth)
+	r.suffix(e.End(), ")", depth)
+	r.rewrite(e.Pos(), "value copied into an interface")
 }
 
 // boxType declares the box of named and returns its name.
@@ -181,6 +220,9 @@ func (r *compatRewriter) conversions(n ast.Node, stack []ast.Node) {
 			}
 		}
 	case *ast.SendStmt:
+		if r.selectSent[n] {
+			return
+		}
 		if ch, ok := r.info.TypeOf(n.Chan).Underlying().(*types.Chan); ok {
 			r.box(n.Value, ch.Elem(), depth)
 		}

@@ -39,6 +39,8 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 			r.printCall(c, obj.Name())
 		case "len":
 			r.arrayPointerLen(c)
+		case "new":
+			r.newValue(c, stack)
 		}
 	case *types.TypeName:
 		if _, ok := obj.Type().(*types.TypeParam); ok && ast.Unparen(c.Fun) == base {
@@ -84,6 +86,32 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 		}
 	}
 	return true
+}
+
+// newValue rewrites new(expr), a pointer to a new variable holding expr's
+// value (Go 1.26), which the interpreter reads as new of expr's type and
+// so points to a zero value:
+//
+//	new(f(x))     func(_v T) *T { return &_v }(f(x))
+func (r *compatRewriter) newValue(c *ast.CallExpr, stack []ast.Node) {
+	if len(c.Args) != 1 {
+		return
+	}
+	if tv, ok := r.info.Types[c.Args[0]]; !ok || tv.IsType() {
+		return
+	}
+	p, ok := r.info.TypeOf(c).(*types.Pointer)
+	if !ok {
+		return
+	}
+	ts, ok := r.typeString(p.Elem())
+	if !ok {
+		r.unsupported(c.Pos(), "new of a value of this type is not supported",
+			"declare a variable holding the value and take its address")
+		return
+	}
+	r.replace(c.Fun.Pos(), c.Lparen+1, "func(_v "+ts+") *"+ts+" { return &_v }(")
+	r.rewrite(c.Pos(), "new of a value")
 }
 
 // inPlainRange reports whether c is the iterator call of a range loop
@@ -444,11 +472,117 @@ func (r *compatRewriter) selector(se *ast.SelectorExpr, stack []ast.Node) bool {
 		case types.MethodExpr:
 			return r.methodExpr(se, sel)
 		case types.MethodVal:
-			r.promoted(se, sel)
+			if !r.methodValue(se, sel, stack) {
+				r.promoted(se, sel)
+			}
 		}
 		return true
 	}
 	return r.qualified(se, r.info.Uses[se.Sel], stack)
+}
+
+// methodValue rewrites a method value x.M, a method selected but not
+// called, into a function literal bound to the receiver when the value is
+// created, as Go binds it: the interpreter evaluates the receiver
+// expression each time the value is called, so x.M taken in a loop calls
+// every method on the last x. The receiver is the selection's explicit
+// path, its address when the method wants a pointer and the operand is
+// not one, and the pointed-to value when the method wants a value and the
+// operand is a pointer (which panics on nil at creation, as in Go). It
+// reports whether it rewrote se.
+func (r *compatRewriter) methodValue(se *ast.SelectorExpr, sel *types.Selection, stack []ast.Node) bool {
+	if c, ok := parent(stack).(*ast.CallExpr); ok && ast.Unparen(c.Fun) == se {
+		return false
+	}
+	fn, ok := sel.Obj().(*types.Func)
+	if !ok {
+		return false
+	}
+	sig, ok := sel.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	// The receiver: the operand, then the embedded fields leading to M.
+	recv := "(" + r.text(se.X) + ")"
+	t := sel.Recv()
+	index := sel.Index()
+	for _, i := range index[:len(index)-1] {
+		u := t
+		if p, ok := u.Underlying().(*types.Pointer); ok {
+			u = p.Elem()
+		}
+		st, ok := u.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		f := st.Field(i)
+		if !f.Exported() && f.Pkg() != r.pkg {
+			return false
+		}
+		recv += "." + f.Name()
+		t = f.Type()
+	}
+	_, isIface := t.Underlying().(*types.Interface)
+	wantPtr := false
+	if r := fn.Signature().Recv(); r != nil {
+		wantPtr = isPointer(r.Type())
+	}
+	prefix := ""
+	switch {
+	case isIface:
+	case wantPtr && !isPointer(t):
+		t, prefix = types.NewPointer(t), "&"
+	case !wantPtr && isPointer(t):
+		t, prefix = t.Underlying().(*types.Pointer).Elem(), "*"
+	}
+	rt, ok := r.typeString(t)
+	if !ok {
+		return false
+	}
+	var params, args, results []string
+	for i := range sig.Params().Len() {
+		pt := sig.Params().At(i).Type()
+		a, dots := "_a"+strconv.Itoa(i), ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			pt, dots = pt.(*types.Slice).Elem(), "..."
+		}
+		ts, ok := r.typeString(pt)
+		if !ok {
+			return false
+		}
+		params = append(params, a+" "+dots+ts)
+		args = append(args, a+dots)
+	}
+	for i := range sig.Results().Len() {
+		ts, ok := r.typeString(sig.Results().At(i).Type())
+		if !ok {
+			return false
+		}
+		results = append(results, ts)
+	}
+	fsig := "func(" + strings.Join(params, ", ") + ")"
+	switch len(results) {
+	case 0:
+	case 1:
+		fsig += " " + results[0]
+	default:
+		fsig += " (" + strings.Join(results, ", ") + ")"
+	}
+	body := "_r." + se.Sel.Name + "(" + strings.Join(args, ", ") + ")"
+	if len(results) > 0 {
+		body = "return " + body
+	}
+	check := ""
+	if isIface {
+		check = "_ = _r." + se.Sel.Name + "; "
+	}
+	// The path is written as text: the operand's own rewrites stay inside
+	// the parentheses, the selector itself is replaced.
+	head := "func(_r " + rt + ") " + fsig + " { " + check + "return " + fsig + " { " + body + " } }(" + prefix + "("
+	r.prefix(se.Pos(), head, len(stack))
+	r.replace(se.X.End(), se.End(), ")"+strings.TrimPrefix(recv, "("+r.text(se.X)+")")+")")
+	r.rewrite(se.Pos(), "method value")
+	return true
 }
 
 // ident applies the rules of plain identifiers.
@@ -589,7 +723,13 @@ func (r *compatRewriter) typeArgs(id *ast.Ident, stack []ast.Node) {
 // methodExpr rewrites a method expression, T.M or (*T).M, of a program
 // type into a function literal calling the method.
 func (r *compatRewriter) methodExpr(se *ast.SelectorExpr, sel *types.Selection) bool {
-	if named := namedOf(sel.Recv()); named == nil || named.Obj().Pkg() != r.pkg {
+	named := namedOf(sel.Recv())
+	if named == nil && isStructLiteral(se.X) {
+		r.unsupported(se.Pos(), "a method expression on a struct type literal is not supported by the interpreter",
+			"declare the struct type with a name, or use a function literal that calls the method")
+		return true
+	}
+	if named == nil && !isInterfaceLiteral(se.X) || named != nil && named.Obj().Pkg() != r.pkg {
 		return true
 	}
 	sig, ok := r.info.TypeOf(se).(*types.Signature)
@@ -632,6 +772,25 @@ func (r *compatRewriter) methodExpr(se *ast.SelectorExpr, sel *types.Selection) 
 	}
 	r.replace(se.Pos(), se.End(), "func("+strings.Join(params, ", ")+") "+results+"{ "+body+" }")
 	r.rewrite(se.Pos(), "method expression")
+	return false
+}
+
+// isInterfaceLiteral reports whether e writes an interface type as a
+// literal.
+func isInterfaceLiteral(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.InterfaceType)
+	return ok
+}
+
+// isStructLiteral reports whether e writes a struct type, or a pointer to
+// one, as a literal.
+func isStructLiteral(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.StructType:
+		return true
+	case *ast.StarExpr:
+		return isStructLiteral(e.X)
+	}
 	return false
 }
 

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -21,9 +22,29 @@ func (r *compatRewriter) rangeStmt(rs *ast.RangeStmt, stack []ast.Node) {
 			r.rangeInt(rs, tv)
 			return
 		}
+		if u.Info()&types.IsString != 0 && r.rangeString(rs, tv) {
+			return
+		}
 	case *types.Signature:
 		r.rangeFunc(rs, u, stack)
 		return
+	case *types.Pointer:
+		// for i := range p, p a pointer to an array: Go does not evaluate
+		// p (its length is a constant), the interpreter dereferences it.
+		a, ok := u.Elem().Underlying().(*types.Array)
+		if v, isIdent := rs.Value.(*ast.Ident); ok && (rs.Value == nil || isIdent && v.Name == "_") {
+			n := constant.MakeInt64(a.Len())
+			if callsOrReceives(rs.X) {
+				// Then Go evaluates p, once.
+				r.prefix(rs.X.Pos(), "func() int { _ = ", len(stack)+1)
+				r.suffix(rs.X.End(), "; return "+n.String()+" }()", len(stack)+1)
+				r.rangeInt(rs, types.TypeAndValue{Type: types.Typ[types.Int]})
+				return
+			}
+			r.replace(rs.X.Pos(), rs.X.End(), n.String())
+			r.rangeInt(rs, types.TypeAndValue{Type: types.Typ[types.UntypedInt], Value: n})
+			return
+		}
 	}
 	if rs.Tok == token.ASSIGN {
 		r.rangeAssign(rs)
@@ -43,6 +64,80 @@ func (r *compatRewriter) rangeStmt(rs *ast.RangeStmt, stack []ast.Node) {
 		r.suffix(rs.Body.Lbrace+1, " "+names+" := "+names+";", 0)
 		r.rewrite(rs.For, "loop variable captured per iteration")
 	}
+}
+
+// rangeString rewrites a range loop over a string that uses the index:
+// the interpreter counts runes where Go gives byte offsets, and decodes
+// invalid UTF-8 as three bytes. The loop steps through the string by the
+// width of each rune, as Go does; the body, in a block of its own, may
+// declare names like the loop's:
+//
+//	for i, c := range s {        for _s, _o, _w := string(s), 0, 0; _o < len(_s); _o += _w { i := _o; c, _w1 := shim.StringRune(_s, _o); _w = _w1; {
+//		...                          ...
+//	}                            } }
+func (r *compatRewriter) rangeString(rs *ast.RangeStmt, tv types.TypeAndValue) bool {
+	key, _ := rs.Key.(*ast.Ident)
+	if rs.Key == nil || key != nil && key.Name == "_" {
+		return false // runes only: the interpreter gives the same
+	}
+	if tv.Value != nil {
+		if str := constant.StringVal(tv.Value); isASCII(str) {
+			return false // offsets and rune counts agree
+		}
+	}
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if e != nil && strings.Contains(r.text(e), "\n") {
+			return false
+		}
+	}
+	str, off, width, w := r.name("s"), r.name("o"), r.name("w"), r.name("w")
+	var value ast.Expr
+	if v, ok := rs.Value.(*ast.Ident); !ok || v.Name != "_" {
+		value = rs.Value
+	}
+	decode := r.runtimeShim("StringRune") + "(" + str + ", " + off + ")"
+	var body string
+	switch {
+	case rs.Tok == token.DEFINE && value == nil:
+		body = r.text(rs.Key) + " := " + off + "; _, " + w + " := " + decode + "; " + width + " = " + w + ";"
+	case rs.Tok == token.DEFINE:
+		body = r.text(rs.Key) + " := " + off + "; " + r.text(value) + ", " + w + " := " + decode + "; " + width + " = " + w + ";"
+	case value == nil:
+		body = r.text(rs.Key) + " = " + off + "; _, " + width + " = " + decode + ";"
+	default:
+		c := r.name("c")
+		body = "var " + c + " rune; " + c + ", " + width + " = " + decode + "; " + r.text(rs.Key) + ", " + r.text(value) + " = " + off + ", " + c + ";"
+	}
+	r.replace(rs.For, rs.X.Pos(), "for "+str+", "+off+", "+width+" := string(")
+	r.replace(rs.X.End(), rs.Body.Lbrace+1, "), 0, 0; "+off+" < len("+str+"); "+off+" += "+width+" { "+body+" {")
+	r.suffix(rs.Body.End(), " }", 0)
+	r.rewrite(rs.For, "range over a string by byte offsets")
+	return true
+}
+
+// callsOrReceives reports whether e calls a function or receives from a
+// channel, which makes len(e) not a constant.
+func callsOrReceives(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // rangeInt rewrites `for i := range n` to a three-clause loop that
@@ -659,7 +754,10 @@ func (r *compatRewriter) rangeAssign(rs *ast.RangeStmt) {
 	}
 	for _, e := range []ast.Expr{rs.Key, rs.Value} {
 		if e != nil && strings.Contains(r.text(e), "\n") {
-			return // the moved text would move lines
+			// The moved text would move lines.
+			r.unsupported(e.Pos(), "a range loop assigning to an expression over several lines is not supported by the interpreter",
+				"range with := into new variables, and assign them in the loop body")
+			return
 		}
 	}
 	end := rs.Key.End()

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // selectStmt rewrites the break and continue statements of a select's
@@ -20,6 +21,8 @@ import (
 //		continue                     { _c1 = true; break } }
 //	}                            }; if _c1 { continue }
 func (r *compatRewriter) selectStmt(s *ast.SelectStmt, stack []ast.Node) {
+	r.selectDefines(s)
+	r.selectSends(s, stack)
 	type exit struct {
 		tok   token.Token
 		label string
@@ -101,6 +104,133 @@ func (r *compatRewriter) selectStmt(s *ast.SelectStmt, stack []ast.Node) {
 		r.suffix(s.End(), after, 0)
 	}
 	r.rewrite(s.Select, "break or continue in a select case")
+}
+
+// selectDefines gives the variables a select case defines from its
+// receive (case v, ok := <-ch:) a fresh variable each time the case runs,
+// as Go does: the interpreter stores every receive of the case in one
+// variable, so a closure or a pointer taken in one iteration of a loop
+// sees the value of the last.
+//
+//	case v := <-ch:     case _v1 := <-ch: v := _v1; _ = v;
+func (r *compatRewriter) selectDefines(s *ast.SelectStmt) {
+	for _, st := range s.Body.List {
+		cc := st.(*ast.CommClause)
+		as, ok := cc.Comm.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE {
+			continue
+		}
+		var names, temps []string
+		for _, l := range as.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok || id.Name == "_" {
+				continue
+			}
+			t := r.name("v")
+			r.replace(id.Pos(), id.End(), t)
+			names = append(names, id.Name)
+			temps = append(temps, t)
+		}
+		if len(names) == 0 {
+			continue
+		}
+		list := strings.Join(names, ", ")
+		blanks := strings.Repeat("_, ", len(names)-1) + "_"
+		r.suffix(cc.Colon+1, " "+list+" := "+strings.Join(temps, ", ")+"; "+blanks+" = "+list+";", 1)
+		r.rewrite(as.Pos(), "variable defined by a select case")
+	}
+}
+
+// selectSends evaluates before the select, into a variable of the
+// channel's element type, a value a case sends on a channel of interface
+// type: the interpreter's select hands the channel the bare value where it
+// needs its interface wrapper ("reflect.Select: value of type ... is not
+// assignable"), and loses composite literals.
+//
+//	select {              var _s1 J = v; select {
+//	case ch <- v:         case ch <- _s1:
+func (r *compatRewriter) selectSends(s *ast.SelectStmt, stack []ast.Node) {
+	var hoist []string
+	for _, st := range s.Body.List {
+		send, ok := st.(*ast.CommClause).Comm.(*ast.SendStmt)
+		if !ok {
+			continue
+		}
+		ch, ok := r.info.TypeOf(send.Chan).Underlying().(*types.Chan)
+		if !ok || !isInterface(ch.Elem()) {
+			continue
+		}
+		vt := r.info.TypeOf(send.Value)
+		if tv := r.info.Types[send.Value]; vt == nil || tv.IsNil() || isInterface(vt) && !r.isConversion(send.Value) {
+			continue
+		}
+		et, ok := r.typeString(ch.Elem())
+		value := ast.Unparen(send.Value)
+		if r.isConversion(value) {
+			value = ast.Unparen(value.(*ast.CallExpr).Args[0])
+			vt = r.info.TypeOf(value)
+		}
+		text := r.text(value)
+		if !ok || strings.Contains(text, "\n") || !r.plainValue(value) {
+			r.unsupported(send.Value.Pos(), "this value sent on a channel of interface type in a select is not supported by the interpreter",
+				"assign the value to a variable of the channel's element type before the select, and send that")
+			continue
+		}
+		if named, ok := r.boxable(vt); ok {
+			if box := r.boxType(named); box != "" {
+				text = box + "{" + text + "}"
+			}
+		}
+		v := r.name("s")
+		hoist = append(hoist, "var "+v+" "+et+" = "+text+";")
+		r.cover(send.Value.Pos(), send.Value.End(), v)
+		r.selectSent[send] = true
+	}
+	if len(hoist) == 0 {
+		return
+	}
+	start := s.Pos()
+	if l, ok := parent(stack).(*ast.LabeledStmt); ok && l.Stmt == s {
+		start = l.Pos()
+	}
+	r.prefix(start, strings.Join(hoist, " ")+" ", 0)
+	r.rewrite(s.Select, "value sent on a channel of interface type in a select")
+}
+
+// plainValue reports whether e is a name, a literal, a field of a name or
+// a composite literal of those: an expression whose text the rewrites
+// leave as it is, so that it can move.
+func (r *compatRewriter) plainValue(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return true
+	case *ast.SelectorExpr:
+		return r.plainValue(e.X)
+	case *ast.CompositeLit:
+		if named := namedOf(r.info.TypeOf(e)); named != nil && named.TypeArgs().Len() > 0 {
+			return false
+		}
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if _, ok := ast.Unparen(el).(*ast.BasicLit); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isConversion reports whether e converts a value to a type: T(x).
+func (r *compatRewriter) isConversion(e ast.Expr) bool {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	tv, ok := r.info.Types[c.Fun]
+	return ok && tv.IsType()
 }
 
 // isFuncRange reports whether s is a range loop over a function, which the

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strconv"
@@ -54,7 +55,7 @@ func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			if ct := r.info.TypeOf(t); r.needsIdentity(ct) {
 				cond = "if " + r.isShim(ct) + "(" + v + ", " + strconv.Quote(reflectName(ct)) + ", *new(" + r.text(t) + "))"
 			} else if isMethodInterface(ct) && r.programInterface(ct) {
-				cond = "if _, _ok := " + r.interfaceAssertion(ct, r.text(t), true) + "(" + v + "); _ok"
+				cond = "if _, _ok := " + r.interfaceAssertion(ct, r.text(t), true, v) + "; _ok"
 			}
 			match = append(match, cond+" { "+k+" = "+strconv.Itoa(i)+" }")
 		}
@@ -88,7 +89,7 @@ func (r *compatRewriter) caseBinding(bound, v string, guardType types.Type, list
 		return bound + " := " + r.takeHelper(ct, t) + "(" + v + ");"
 	}
 	if r.viaProgramTypes(r.info.TypeOf(list[0])) {
-		return bound + " := " + r.interfaceAssertion(r.info.TypeOf(list[0]), t, false) + "(" + v + ");"
+		return bound + " := " + r.interfaceAssertion(r.info.TypeOf(list[0]), t, false, v) + ";"
 	}
 	return bound + " := " + r.assertion(v, guardType, r.info.TypeOf(list[0]), t) + ";"
 }
@@ -224,26 +225,38 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 	case *ast.ValueSpec:
 		commaOk = len(p.Names) == 2 && len(p.Values) == 1
 	}
-	r.prefix(ta.X.Pos(), r.interfaceAssertion(to, r.text(ta.Type), commaOk)+"(", len(stack))
-	r.replace(ta.X.End(), ta.End(), ")")
+	head, tail := r.interfaceAssertionParts(to, r.text(ta.Type), commaOk)
+	r.prefix(ta.X.Pos(), head, len(stack))
+	r.replace(ta.X.End(), ta.End(), tail)
 	r.rewrite(ta.Pos(), "type assertion to a program interface")
 }
 
-// interfaceAssertion returns a function literal asserting its any argument
-// to the interface t (written tsrc), with a second result ok when commaOk,
-// else panicking on failure. The interpreter gets a working interface
-// value of a program type only from a concrete value, so the literal tries
-// each package-level type of the program that implements t, then t itself
-// (for native values); nil is handled first.
-func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk bool) string {
+// interfaceAssertion returns a call of a function literal asserting x to
+// the interface t (written tsrc), with a second result ok when commaOk,
+// else panicking on failure (interfaceAssertionParts).
+func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk bool, x string) string {
+	head, tail := r.interfaceAssertionParts(t, tsrc, commaOk)
+	return head + x + tail
+}
+
+// interfaceAssertionParts returns the text before and after an operand for
+// a call of a function literal asserting the operand to the interface t.
+// The interpreter gets a working interface value of a program type only
+// from a concrete value, so the literal tries each package-level type of
+// the program that implements t, then t itself (for native values); nil
+// is handled first. The literal binds the operand itself: passed as an
+// argument of type any, a program interface value the interpreter got
+// back from native code no longer asserts.
+func (r *compatRewriter) interfaceAssertionParts(t types.Type, tsrc string, commaOk bool) (head, tail string) {
 	iface, _ := t.Underlying().(*types.Interface)
 	var b strings.Builder
-	b.WriteString("func(_v any) ")
+	head = "func() "
 	if commaOk {
-		b.WriteString("(" + tsrc + ", bool) { ")
+		head += "(" + tsrc + ", bool) { _v := "
 	} else {
-		b.WriteString(tsrc + " { ")
+		head += tsrc + " { _v := "
 	}
+	b.WriteString("; ")
 	ok, fail := "", "panic(\"interface conversion: interface is not "+strings.ReplaceAll(tsrc, `"`, `'`)+"\")"
 	if commaOk {
 		ok, fail = ", true", "return nil, false"
@@ -277,8 +290,8 @@ func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk b
 		// only, which then converts to the program's.
 		b.WriteString("if _n, _ok := _v.(" + r.runtimeShim(native) + "); _ok { var _i " + tsrc + " = _n; return _i" + ok + " }; ")
 	}
-	b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ")" + ok + " }; " + fail + " }")
-	return b.String()
+	b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ")" + ok + " }; " + fail + " }()")
+	return head, b.String()
 }
 
 // nativeInterfaces are the shims' native interfaces (internal/shims
@@ -420,16 +433,30 @@ func (r *compatRewriter) identityAssert(ta *ast.TypeAssertExpr, to types.Type, s
 		commaOk = len(p.Names) == 2 && len(p.Values) == 1
 	}
 	name := reflectName(to)
+	from := r.info.TypeOf(ta.X)
+	iface := reflectName(from)
+	// From an interface with methods, the interpreter's own assertion
+	// comes first where no other type of the program could pass for the
+	// one asserted: the shims no longer see the type of a value that went
+	// through a native interface.
+	param, first := "any", ""
+	if fs, ok := r.typeString(from); ok && isMethodInterface(from) && r.uniqueUnderlying(to, from) {
+		param = fs
+		if commaOk {
+			first = "if _x, _ok := _v.(" + tsrc + "); _ok { return _x, true }; "
+		} else {
+			first = "if _x, _ok := _v.(" + tsrc + "); _ok { return _x }; "
+		}
+	}
 	var helper string
 	if commaOk {
-		helper = r.helperNamed("as "+typeKey(to), "as", func(h string) string {
-			return "func " + h + "(_v any) (" + tsrc + ", bool) { var _r " + tsrc + "; if !" + r.isShim(to) + "(_v, " +
+		helper = r.helperNamed("as "+param+" "+typeKey(to), "as", func(h string) string {
+			return "func " + h + "(_v " + param + ") (" + tsrc + ", bool) { " + first + "var _r " + tsrc + "; if !" + r.isShim(to) + "(_v, " +
 				strconv.Quote(name) + ", _r) { return _r, false }; " + r.runtimeShim("Take") + "(_v, &_r); return _r, true }"
 		})
 	} else {
-		iface := reflectName(r.info.TypeOf(ta.X))
-		helper = r.helperNamed("must "+iface+" "+typeKey(to), "must", func(h string) string {
-			return "func " + h + "(_v any) " + tsrc + " { var _r " + tsrc + "; if !" + r.isShim(to) + "(_v, " +
+		helper = r.helperNamed("must "+iface+" "+param+" "+typeKey(to), "must", func(h string) string {
+			return "func " + h + "(_v " + param + ") " + tsrc + " { " + first + "var _r " + tsrc + "; if !" + r.isShim(to) + "(_v, " +
 				strconv.Quote(name) + ", _r) { panic(" + r.runtimeShim("AssertionFailed") + "(_v, " + strconv.Quote(iface) + ", " +
 				strconv.Quote(name) + ")) }; " + r.runtimeShim("Take") + "(_v, &_r); return _r }"
 		})
@@ -437,4 +464,183 @@ func (r *compatRewriter) identityAssert(ta *ast.TypeAssertExpr, to types.Type, s
 	r.prefix(ta.X.Pos(), helper+"(", len(stack))
 	r.replace(ta.X.End(), ta.End(), ")")
 	r.rewrite(ta.Pos(), "type assertion to a program type")
+}
+
+// uniqueUnderlying reports whether to, a program type or a pointer to
+// one, is the only type of the program with its underlying type that
+// implements the interface from: the only one the interpreter's assertion,
+// which knows underlying types, could mean.
+func (r *compatRewriter) uniqueUnderlying(to, from types.Type) bool {
+	iface, ok := from.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	n := namedOf(to)
+	if n == nil || n.Obj().Pkg() != r.pkg {
+		return false
+	}
+	if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+		return false // structs carry their mark: the shims know them
+	}
+	_, ptr := to.(*types.Pointer)
+	scope := r.pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || tn.Type() == n {
+			continue
+		}
+		if !types.Identical(tn.Type().Underlying(), n.Underlying()) {
+			continue
+		}
+		var c types.Type = tn.Type()
+		if ptr {
+			c = types.NewPointer(c)
+		}
+		if types.Implements(c, iface) {
+			return false
+		}
+	}
+	return true
+}
+
+// switchStmt rewrites the expression switches the interpreter gets wrong
+// into tagless switches whose cases compare in Go's order, with ||:
+//
+//   - a tag of interface type against cases of other types (it converts
+//     the tag to the case's type, and panics);
+//
+//   - a case list whose second or later expression needs computing (it
+//     only computes the first);
+//
+//   - a tagless switch with a case list (it tests only the first).
+//
+//     switch x := f(); tag {         { x := f(); switch _t1 := tag; {
+//     case a, g():                   case _t1 == (a) || _t1 == (g()):
+//
+// A default clause that is not the last, with a fallthrough in the switch,
+// is refused: the interpreter moves the clause, which changes where the
+// fallthrough goes.
+func (r *compatRewriter) switchStmt(s *ast.SwitchStmt, stack []ast.Node) {
+	clauses := make([]*ast.CaseClause, 0, len(s.Body.List))
+	for _, st := range s.Body.List {
+		clauses = append(clauses, st.(*ast.CaseClause))
+	}
+	r.switchDefault(s, clauses)
+	depth := len(stack) + 1
+	if s.Tag == nil {
+		done := false
+		for _, cc := range clauses {
+			if len(cc.List) < 2 {
+				continue
+			}
+			r.prefix(cc.List[0].Pos(), "(", depth)
+			for i := 1; i < len(cc.List); i++ {
+				r.replace(cc.List[i-1].End(), cc.List[i].Pos(), ") || (")
+			}
+			r.suffix(cc.List[len(cc.List)-1].End(), ")", depth)
+			done = true
+		}
+		if done {
+			r.rewrite(s.Switch, "switch case with several conditions")
+		}
+		return
+	}
+	tagT := r.info.TypeOf(s.Tag)
+	if tagT == nil || !r.switchNeedsRewrite(tagT, clauses) {
+		return
+	}
+	for _, cc := range clauses {
+		for _, e := range cc.List {
+			if strings.Contains(r.text(e), "\n") {
+				r.unsupported(e.Pos(), "this switch case is not supported by the interpreter",
+					"write the switch as if-else comparisons")
+				return
+			}
+		}
+	}
+	if s.Init != nil {
+		if l, ok := parent(stack).(*ast.LabeledStmt); ok && l.Stmt == s {
+			r.unsupported(s.Switch, "a labelled switch with an init statement and this tag is not supported by the interpreter",
+				"move the init statement before the switch")
+			return
+		}
+	}
+	t := r.name("t")
+	if s.Init != nil {
+		r.replace(s.Switch, s.Init.Pos(), "{ ")
+		r.replace(s.Init.End(), s.Tag.Pos(), "; switch "+t+" := ")
+		r.suffix(s.Body.End(), " }", 0)
+	} else {
+		r.replace(s.Switch, s.Tag.Pos(), "switch "+t+" := ")
+	}
+	r.replace(s.Tag.End(), s.Body.Lbrace, "; ")
+	for _, cc := range clauses {
+		for i, e := range cc.List {
+			if i > 0 {
+				r.replace(cc.List[i-1].End(), e.Pos(), " || ")
+			}
+			et := r.info.TypeOf(e)
+			if tv, ok := r.info.Types[e]; ok && tv.IsNil() {
+				r.prefix(e.Pos(), t+" == ", depth)
+				continue
+			}
+			if isInterface(tagT) || et != nil && isInterface(et) {
+				r.prefix(e.Pos(), r.runtimeShim("SameValue")+"("+t+", ", depth)
+				r.suffix(e.End(), ")", depth)
+				r.box(e, tagT, depth+1)
+				continue
+			}
+			// Parentheses only where precedence needs them: the interpreter
+			// evaluates (x+1) in a case wrongly.
+			if b, ok := e.(*ast.BinaryExpr); ok && b.Op.Precedence() <= token.EQL.Precedence() {
+				r.prefix(e.Pos(), t+" == (", depth)
+				r.suffix(e.End(), ")", depth)
+				continue
+			}
+			r.prefix(e.Pos(), t+" == ", depth)
+		}
+	}
+	r.rewrite(s.Switch, "switch the interpreter would compare wrongly")
+}
+
+// switchNeedsRewrite reports whether a switch with a tag of type tagT
+// has a case the interpreter gets wrong.
+func (r *compatRewriter) switchNeedsRewrite(tagT types.Type, clauses []*ast.CaseClause) bool {
+	for _, cc := range clauses {
+		for i, e := range cc.List {
+			tv := r.info.Types[e]
+			if isInterface(tagT) && !tv.IsNil() && tv.Type != nil && !isInterface(tv.Type) {
+				return true
+			}
+			if i > 0 && tv.Value == nil {
+				if _, ident := ast.Unparen(e).(*ast.Ident); !ident {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// switchDefault refuses a fallthrough in a switch whose default clause is
+// not the last.
+func (r *compatRewriter) switchDefault(s *ast.SwitchStmt, clauses []*ast.CaseClause) {
+	def := -1
+	for i, cc := range clauses {
+		if cc.List == nil {
+			def = i
+		}
+	}
+	if def < 0 || def == len(clauses)-1 {
+		return
+	}
+	for _, cc := range clauses {
+		if n := len(cc.Body); n > 0 {
+			if b, ok := cc.Body[n-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				r.unsupported(b.Pos(), "fallthrough in a switch whose default clause is not the last is not supported by the interpreter",
+					"move the default clause to the end of the switch")
+				return
+			}
+		}
+	}
 }

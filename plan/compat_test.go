@@ -285,7 +285,7 @@ func main() {
 			"16: func Max[T interface{ ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string }](a, b T) T { return func(_a0, _a1 T) T { _m := _a0; if _a1 > _m || _a1 != _a1 { _m = _a1 }; return _m }(a, b) }",
 			"19: _ = Map[int, string]([]int{1}, func(i int) string { return \"\" })",
 			"20: _ = func(_a0 *Counter, _a1 int) (int) { return _a0.Add(_a1) }",
-			"22: _ = d.Animal.Sound",
+			"22: _ = func(_r Animal) func() string { _ = _r.Sound; return func() string { return _r.Sound() } }((d).Animal)",
 			"23: _ = Max[int](1, 2)",
 		},
 	}, {
@@ -315,8 +315,8 @@ func main() { _ = kind(nil) }
 		want: []string{
 			"3: import \"fmt\"; import _shim1 \"airlockshim\"; func _take2(_v any) Sq { var _r Sq; _shim1.Take(_v, &_r); return _r }; func _take3(_v any) *Sq { var _r *Sq; _shim1.Take(_v, &_r); return _r }; var _types6 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\"}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
 			"6: type Sq struct{ _ [0]int `airlock:\"1\"` }; func (Sq) Area() float64 { return 1 }",
-			"9: if s, ok := func(_v any) (Shape, bool) { if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(v); ok {",
-			"12: switch { default: _v4 := v; _k5 := -1; if _v4 == nil { _k5 = 1 } else if _, _ok := _v4.(error); _ok { _k5 = 0 } else if _, _ok := func(_v any) (Shape, bool) { if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(_v4); _ok { _k5 = 1 }; switch _k5 {",
+			"9: if s, ok := func() (Shape, bool) { _v := v; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); ok {",
+			"12: switch { default: _v4 := v; _k5 := -1; if _v4 == nil { _k5 = 1 } else if _, _ok := _v4.(error); _ok { _k5 = 0 } else if _, _ok := func() (Shape, bool) { _v := _v4; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); _ok { _k5 = 1 }; switch _k5 {",
 			"13: case 0: x := _v4.(error); _ = x;",
 			"15: case 1: x := _v4; _ = x;",
 			"17: }}",
@@ -340,8 +340,8 @@ func main() {
 		want: []string{
 			"3: import \"fmt\"; import _shim2 \"airlockshim\"; func _take3(_v any) C { var _r C; _shim2.Take(_v, &_r); return _r }; func _take4(_v any) *C { var _r *C; _shim2.Take(_v, &_r); return _r }; var _types6 = _shim2.Types(\"[{\\\"id\\\":2,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"box\\\",\\\"under\\\":\\\"#1\\\"},{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _method5 = _shim2.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
 			"8: var v any = (_box1{C(1)})",
-			"9: if s, ok := func(_v any) (fmt.Stringer, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _shim2.Is(_v, \"main.C\", *new(C)) { var _i fmt.Stringer = _take3(_v); return _i, true }; if _shim2.IsLike(_v, \"*main.C\", *new(*C)) { var _i fmt.Stringer = _take4(_v); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(v); ok { _ = s }",
-			"10: _, isErr := func(_v any) (error, bool) { if _v == nil { return nil, false }; if _, _ok := _v.(error); !_ok { return nil, false }; if _, _ok := _v.(error); _ok { return _v.(error), true }; return nil, false }(v)",
+			"9: if s, ok := func() (fmt.Stringer, bool) { _v := v; if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _shim2.Is(_v, \"main.C\", *new(C)) { var _i fmt.Stringer = _take3(_v); return _i, true }; if _shim2.IsLike(_v, \"*main.C\", *new(*C)) { var _i fmt.Stringer = _take4(_v); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(); ok { _ = s }",
+			"10: _, isErr := func() (error, bool) { _v := v; if _v == nil { return nil, false }; if _, _ok := _v.(error); !_ok { return nil, false }; if _, _ok := _v.(error); _ok { return _v.(error), true }; return nil, false }()",
 			"12: }; type _box1 struct{ V C `airlock:\"2\"` }; func (_v _box1) AirlockSelf() any { return _v.V }; func (_box1) AirlockName() string { return \"main.C\" }; func (_v _box1) String() string { return _v.V.String() }",
 		},
 	}, {
@@ -402,7 +402,7 @@ func main() {
 			"1: package main; import _shim1 \"airlockshim\"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); func _panicKeep4(_v any, _msg func() string, _type string, _l, _c int) any { _p := _shim1.NewErrorPanic(_msg, _type, _l, _c); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; func _take6(_v any) E { var _r E; _shim1.Take(_v, &_r); return _r }; func _take7(_v any) *E { var _r *E; _shim1.Take(_v, &_r); return _r }; func _panic8(_v E, _l, _c int) any { return _panicKeep4(_v, func() string { return _shim1.PanicText(_v, \"#1\") }, \"main.E\", _l, _c) }; var _types10 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.E\\\",\\\"kind\\\":\\\"struct\\\"}]\"); var _method9 = _shim1.MethodString(1, \"Error\", false, func(_v any) string { return _v.(E).Error() }); func (_v E) AirlockSelf() any { return _v }; func (E) AirlockName() string { return \"main.E\" }",
 			"3: type E struct{ _ [0]int `airlock:\"1\"` }",
 			"9: if r := _recovered5(recover()); r != nil {",
-			"10: _ = func(_v any) error { if _v == nil { panic(\"interface conversion: interface is nil, not error\") }; if _, _ok := _v.(error); !_ok { panic(\"interface conversion: interface is not error\") }; if _shim1.Is(_v, \"main.E\", *new(E)) { var _i error = _take6(_v); return _i }; if _shim1.Is(_v, \"*main.E\", *new(*E)) { var _i error = _take7(_v); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic(\"interface conversion: interface is not error\") }(r)",
+			"10: _ = func() error { _v := r; if _v == nil { panic(\"interface conversion: interface is nil, not error\") }; if _, _ok := _v.(error); !_ok { panic(\"interface conversion: interface is not error\") }; if _shim1.Is(_v, \"main.E\", *new(E)) { var _i error = _take6(_v); return _i }; if _shim1.Is(_v, \"*main.E\", *new(*E)) { var _i error = _take7(_v); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic(\"interface conversion: interface is not error\") }()",
 			"14: panic(_panic8(E{}, 14, 2))",
 		},
 	}, {
@@ -512,11 +512,11 @@ func main() {
 }
 `,
 		want: []string{
-			"6: _c1 := false; select {",
-			"7: case v := <-ch: for _o2 := true; _o2; _o2 = false {",
-			"9: { _c1 = true; break }",
+			"6: _c2 := false; select {",
+			"7: case _v1 := <-ch: v := _v1; _ = v; for _o3 := true; _o3; _o3 = false {",
+			"9: { _c2 = true; break }",
 			"10: } }",
-			"11: }; if _c1 { continue }",
+			"11: }; if _c2 { continue }",
 		},
 	}}
 	for _, tt := range tests {

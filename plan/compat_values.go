@@ -152,7 +152,48 @@ func (r *compatRewriter) typeSpec(ts *ast.TypeSpec) {
 		if _, isIface := tn.Type().Underlying().(*types.Interface); !isIface {
 			r.typeID(tn.Type())
 		}
+		if named, ok := tn.Type().(*types.Named); ok && r.selfReferent(named, named.Underlying(), map[types.Type]bool{}) {
+			r.unsupported(ts.Name.Pos(), "type "+ts.Name.Name+" refers to itself without a struct in between, which the interpreter cannot represent",
+				"put the recursion inside a struct, for example type Node struct { Kids []Node } or type Tree struct { Kids map[string]*Tree }")
+		}
 	}
+}
+
+// selfReferent reports whether t, part of the definition of the program's
+// type n, refers to n other than through a struct or an interface:
+// type T []T, type M map[string]*M, type F func() F, directly or through
+// other such types.
+func (r *compatRewriter) selfReferent(n *types.Named, t types.Type, seen map[types.Type]bool) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t == n || t.Origin() == n.Origin() {
+			return true
+		}
+		if seen[t] || t.Obj().Pkg() != r.pkg {
+			return false
+		}
+		seen[t] = true
+		return r.selfReferent(n, t.Underlying(), seen)
+	case *types.Pointer:
+		return r.selfReferent(n, t.Elem(), seen)
+	case *types.Slice:
+		return r.selfReferent(n, t.Elem(), seen)
+	case *types.Array:
+		return r.selfReferent(n, t.Elem(), seen)
+	case *types.Chan:
+		return r.selfReferent(n, t.Elem(), seen)
+	case *types.Map:
+		return r.selfReferent(n, t.Key(), seen) || r.selfReferent(n, t.Elem(), seen)
+	case *types.Signature:
+		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+			for v := range tuple.Variables() {
+				if r.selfReferent(n, v.Type(), seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // ifaceRef is the reference of an interface type, with its name, which
@@ -718,7 +759,7 @@ var fmtFuncs = map[string]struct {
 // wrongly, and calls the shims' version of the function when it needs one.
 func (r *compatRewriter) fmtCall(c *ast.CallExpr, fn *types.Func, stack []ast.Node) bool {
 	spec, ok := fmtFuncs[fn.Name()]
-	if !ok || c.Ellipsis.IsValid() {
+	if !ok {
 		return false
 	}
 	if !r.wrapArgs(c, spec.first, fn.Name() == "Errorf", len(stack)) {
@@ -743,6 +784,17 @@ func (r *compatRewriter) wrapArgs(c *ast.CallExpr, first int, errorf bool, depth
 		}
 		if _, tuple := t.(*types.Tuple); tuple {
 			return false
+		}
+		if c.Ellipsis.IsValid() && i == len(c.Args)-1 {
+			// a... hands fmt the slice's elements as they are stored.
+			s, ok := t.Underlying().(*types.Slice)
+			if !ok || !r.holds(s.Elem()) {
+				continue
+			}
+			r.prefix(a.Pos(), r.runtimeShim("ValuesFmt")+"(", depth)
+			r.suffix(a.End(), ", "+strconv.Quote(r.ref(s.Elem()))+")", depth)
+			wrapped = true
+			continue
 		}
 		if tv, ok := r.info.Types[a]; ok && tv.IsNil() {
 			continue
@@ -780,15 +832,12 @@ func (r *compatRewriter) logCall(c *ast.CallExpr, fn *types.Func, stack []ast.No
 	case "Printf", "Fatalf", "Panicf":
 		plain = strings.TrimSuffix(name, "f")
 	case "Println", "Fatalln", "Panicln":
-		if c.Ellipsis.IsValid() {
-			return
-		}
 		r.wrapArgs(c, 0, false, len(stack)+1)
 		return
 	default:
 		return
 	}
-	if c.Ellipsis.IsValid() || len(c.Args) == 0 {
+	if len(c.Args) == 0 {
 		return
 	}
 	if !r.wrapArgs(c, map[bool]int{true: 1, false: 0}[plain != name], false, len(stack)+1) {

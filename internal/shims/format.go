@@ -27,6 +27,22 @@ type fmtArg struct {
 // type parameters, which the interpreter substitutes even in selectors.)
 func ValueFmt(x any, ref string) any { return &fmtArg{x: x, r: parseRef(ref)} }
 
+// ValuesFmt wraps the elements of a slice a fmt function gets as its
+// variadic arguments (fmt.Printf(format, args...)) as ValueFmt does, each
+// element of the static type ref. Native errors stay as they are, for %w.
+func ValuesFmt(xs []any, ref string) []any {
+	r := parseRef(ref)
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		if _, isErr := x.(error); isErr {
+			out[i] = x
+			continue
+		}
+		out[i] = &fmtArg{x: x, r: r}
+	}
+	return out
+}
+
 // Format formats the argument as fmt would format the Go value.
 func (a *fmtArg) Format(s fmt.State, verb rune) {
 	p := newPrinter(s, verb)
@@ -167,6 +183,12 @@ func typeName(w view) string {
 	}
 	if !w.v.IsValid() {
 		return "<nil>"
+	}
+	if w.v.Type() == reflect.TypeFor[*RuntimeError]() {
+		return w.v.Interface().(*RuntimeError).goType()
+	}
+	if w.v.Type() == reflect.TypeFor[*TypeAssertionError]() {
+		return "*runtime.TypeAssertionError"
 	}
 	return refTypeName(w.r, w.v.Type())
 }

@@ -29,6 +29,9 @@ func RuntimeErrorOf(v any) *RuntimeError {
 		msg = x
 	case error:
 		if isRuntimeError(x) {
+			if msg := x.Error(); strings.Contains(msg, "hash of unhashable type") {
+				return &RuntimeError{msg: "runtime error: " + programTypeNames(strings.TrimPrefix(msg, "runtime error: "))}
+			}
 			return &RuntimeError{msg: x.Error()}
 		}
 		msg = x.Error()
@@ -42,15 +45,23 @@ func RuntimeErrorOf(v any) *RuntimeError {
 	case strings.HasPrefix(msg, "reflect.Value.Slice") && strings.Contains(msg, "out of bounds"):
 		return &RuntimeError{msg: "runtime error: slice bounds out of range"}
 	case strings.HasPrefix(msg, "reflect: call of ") && strings.HasSuffix(msg, " on zero Value"),
-		strings.HasPrefix(msg, "reflect: ") && strings.Contains(msg, "nil pointer"):
+		strings.HasPrefix(msg, "reflect: ") && strings.Contains(msg, "nil pointer"),
+		msg == "reflect: Call using zero Value argument": // *p of a nil p passed on
 		return &RuntimeError{msg: "runtime error: invalid memory address or nil pointer dereference"}
+	case strings.HasPrefix(msg, "hash of unhashable type"):
+		return &RuntimeError{msg: "runtime error: " + programTypeNames(msg)}
 	case msg == "reflect: slice length out of range in SetLen", msg == "reflect.MakeSlice: negative len":
 		return &RuntimeError{msg: "runtime error: makeslice: len out of range"}
 	case strings.HasPrefix(msg, "reflect: cannot convert slice with length "):
 		// reflect: ... to pointer to array with length N / to array with length N
 		rest := strings.TrimPrefix(msg, "reflect: cannot convert slice with length ")
-		rest = strings.Replace(rest, " to pointer to array with length ", " to array or pointer to array with length ", 1)
-		rest = strings.Replace(rest, " to array with length ", " to array or pointer to array with length ", 1)
+		switch {
+		case strings.Contains(rest, " to array or pointer to array "):
+		case strings.Contains(rest, " to pointer to array with length "):
+			rest = strings.Replace(rest, " to pointer to array with length ", " to array or pointer to array with length ", 1)
+		default:
+			rest = strings.Replace(rest, " to array with length ", " to array or pointer to array with length ", 1)
+		}
 		return &RuntimeError{msg: "runtime error: cannot convert slice with length " + rest}
 	}
 	if m := positioned.FindStringSubmatch(msg); m != nil {
@@ -65,6 +76,29 @@ func RuntimeErrorOf(v any) *RuntimeError {
 // positioned matches the interpreter's own run-time errors, which it
 // writes with the position first: "12:3: interface conversion: ...".
 var positioned = regexp.MustCompile(`^(\d+):(\d+): (interface conversion: .*)$`)
+
+// markedStruct matches a struct type of the program as the Go runtime
+// writes it, with the airlock mark of its type on the first field.
+var markedStruct = regexp.MustCompile(`struct \{ [^"]*"airlock:\\"(\d+)\\"".*\}$`)
+
+// programTypeNames writes the program's struct types in a run-time error
+// of the Go runtime (hash of unhashable type ...) by their names.
+func programTypeNames(msg string) string {
+	msg = strings.Replace(msg, "hash of unhashable type: ", "hash of unhashable type ", 1)
+	const unhashable = "hash of unhashable type "
+	i := strings.Index(msg, unhashable)
+	if i < 0 {
+		return msg
+	}
+	typ := msg[i+len(unhashable):]
+	if m := markedStruct.FindStringSubmatch(typ); m != nil {
+		id, _ := strconv.Atoi(m[1])
+		if t := typeByID(id); t != nil {
+			typ = t.Name
+		}
+	}
+	return msg[:i] + unhashable + typ
+}
 
 // isRuntimeError reports whether err is one of the Go runtime's own
 // errors (a divide by zero, a nil map write in the interpreter's code).
@@ -209,6 +243,9 @@ func callText(f func() string, typ, method string) (s string) {
 // a run-time error where the interpreter panicked in Go's stead.
 func recoveredValue(v any) any {
 	if err, ok := v.(error); ok && isRuntimeError(err) {
+		if msg := err.Error(); strings.Contains(msg, "hash of unhashable type") {
+			return &RuntimeError{msg: "runtime error: " + programTypeNames(strings.TrimPrefix(msg, "runtime error: "))}
+		}
 		return v
 	}
 	if re := RuntimeErrorOf(v); re != nil {

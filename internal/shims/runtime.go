@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // RuntimePath is the import path of the shims the compatibility rewrites
@@ -122,4 +123,10 @@ func ClearMap(m any) {
 	if v := reflect.ValueOf(m); v.IsValid() && v.Kind() == reflect.Map {
 		v.Clear()
 	}
+}
+
+// StringRune decodes the rune of s at byte offset o, as a range loop over
+// s does, and returns it with its width in bytes.
+func StringRune(s string, o int) (rune, int) {
+	return utf8.DecodeRuneInString(s[o:])
 }

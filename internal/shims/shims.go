@@ -89,6 +89,7 @@ var Symbols = map[string]map[string]reflect.Value{
 	RuntimePath + "/" + RuntimePath: {
 		"Convert":        reflect.ValueOf(Convert),
 		"ClearMap":       reflect.ValueOf(ClearMap),
+		"StringRune":     reflect.ValueOf(StringRune),
 		"ErrorPanic":     reflect.ValueOf((*ErrorPanic)(nil)),
 		"NewErrorPanic":  reflect.ValueOf(NewErrorPanic),
 		"BuiltinPrint":   reflect.ValueOf(BuiltinPrint),
@@ -118,16 +119,17 @@ var Symbols = map[string]map[string]reflect.Value{
 		"AssertionFailed": reflect.ValueOf(AssertionFailed),
 
 		// fmt (format.go).
-		"ValueFmt": reflect.ValueOf(ValueFmt),
-		"Sprintf":  reflect.ValueOf(Sprintf),
-		"Printf":   reflect.ValueOf(Printf),
-		"Fprintf":  reflect.ValueOf(Fprintf),
-		"Appendf":  reflect.ValueOf(Appendf),
-		"Errorf":   reflect.ValueOf(Errorf),
-		"Sprint":   reflect.ValueOf(Sprint),
-		"Print":    reflect.ValueOf(Print),
-		"Fprint":   reflect.ValueOf(Fprint),
-		"Append":   reflect.ValueOf(Append),
+		"ValueFmt":  reflect.ValueOf(ValueFmt),
+		"ValuesFmt": reflect.ValueOf(ValuesFmt),
+		"Sprintf":   reflect.ValueOf(Sprintf),
+		"Printf":    reflect.ValueOf(Printf),
+		"Fprintf":   reflect.ValueOf(Fprintf),
+		"Appendf":   reflect.ValueOf(Appendf),
+		"Errorf":    reflect.ValueOf(Errorf),
+		"Sprint":    reflect.ValueOf(Sprint),
+		"Print":     reflect.ValueOf(Print),
+		"Fprint":    reflect.ValueOf(Fprint),
+		"Append":    reflect.ValueOf(Append),
 
 		// encoding/json (json.go, jsondecode.go).
 		"ValueJSON":     reflect.ValueOf(ValueJSON),

@@ -670,3 +670,19 @@ func (e *RuntimeError) Error() string { return e.msg }
 
 // RuntimeError marks the panic as a runtime error, as Go's is.
 func (e *RuntimeError) RuntimeError() {}
+
+// goType is the type of the runtime's own error with this message, as
+// %T prints it.
+func (e *RuntimeError) goType() string {
+	msg := strings.TrimPrefix(e.msg, "runtime error: ")
+	switch {
+	case strings.HasPrefix(msg, "index out of range"), strings.HasPrefix(msg, "slice bounds out of range"),
+		strings.HasPrefix(msg, "cannot convert slice with length"):
+		return "runtime.boundsError"
+	case msg == "assignment to entry in nil map":
+		return "runtime.plainError"
+	case strings.HasPrefix(msg, "interface conversion: "):
+		return "*runtime.TypeAssertionError"
+	}
+	return "runtime.errorString"
+}
