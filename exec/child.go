@@ -123,6 +123,7 @@ func runProgram(j job, link *childLink) *rpc.ProgramError {
 	if err != nil {
 		return compileError(err)
 	}
+	curated.ProgramStarts()
 	if _, err := in.Execute(prog); err != nil {
 		var p interp.Panic
 		if errors.As(err, &p) {

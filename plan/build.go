@@ -201,6 +201,7 @@ func (b *builder) typeCheck() (clean bool, err error) {
 		GoVersion:   goVersion,
 		Importer:    im,
 		FakeImportC: true, // import "C" is a finding of its own
+		Sizes:       goSizes,
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
 				errs = append(errs, te)

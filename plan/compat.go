@@ -89,6 +89,7 @@ func Compat(filename string, src []byte, imp types.Importer) ([]byte, []Rewrite,
 	conf := types.Config{
 		GoVersion: goVersion,
 		Importer:  &compatImporter{fset: fset, base: imp, pkgs: map[string]*types.Package{}},
+		Sizes:     goSizes,
 	}
 	if _, err := conf.Check(file.Name.Name, fset, []*ast.File{file}, info); err != nil {
 		return nil, nil, nil, err
@@ -166,6 +167,7 @@ func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []
 		return src, nil, nil
 	}
 	r.initOrder()
+	r.dropUnsafe()
 	ast.PreorderStack(file, nil, r.visit)
 	r.finishDefers()
 	r.markStructs()
@@ -316,6 +318,27 @@ func (r *compatRewriter) mapIndexKey(ix *ast.IndexExpr) {
 	}
 }
 
+// dropUnsafe removes the import of unsafe, which the interpreter does not
+// offer: the functions a program may use from it are constants (unsafeCall),
+// and the rest are refused.
+func (r *compatRewriter) dropUnsafe() {
+	for _, d := range r.file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		for _, s := range gd.Specs {
+			spec := s.(*ast.ImportSpec)
+			if spec.Path.Value != `"unsafe"` {
+				continue
+			}
+			// In its place, a package every run loads, imported for
+			// nothing.
+			r.replace(spec.Pos(), spec.End(), "_ "+strconv.Quote(shimPath))
+		}
+	}
+}
+
 // leafParens removes the parentheses around a name or a literal, which
 // change nothing in Go; in the interpreter, x == (2) as the left operand of
 // || or && fails ("reflect: call of reflect.Value.Bool on int Value").
@@ -341,6 +364,8 @@ type compatEdit struct {
 	optional bool
 	// a covering edit replaces the edits inside its range.
 	covers bool
+	// move marks a moved range (moveTo): the marker its text replaces.
+	move string
 }
 
 const (
@@ -379,6 +404,17 @@ func (r *compatRewriter) cover(from, to token.Pos, text string) {
 	r.edits = append(r.edits, compatEdit{start: r.off(from), end: r.off(to), text: text, class: editReplace, covers: true})
 }
 
+// moveTo moves the source from..to, with the edits inside it, to where
+// the returned marker appears in the text of another edit, leaving text in
+// its place. The range must be on one line, so that lines stay where they
+// were.
+func (r *compatRewriter) moveTo(from, to token.Pos, text string) string {
+	r.fresh++
+	marker := "\x00move" + strconv.Itoa(r.fresh) + "\x00"
+	r.edits = append(r.edits, compatEdit{start: r.off(from), end: r.off(to), text: text, class: editReplace, covers: true, move: marker})
+	return marker
+}
+
 // drop removes the source from..to, as an optional edit: it gives way to
 // a rule that rewrites the code around.
 func (r *compatRewriter) drop(from, to token.Pos) {
@@ -394,16 +430,51 @@ func (r *compatRewriter) suffix(p token.Pos, text string, depth int) {
 // apply splices the edits into the source. A replaced range keeps its
 // newlines, at the end of the replacement, so every line stays where it
 // was. Overlapping edits would be a bug in a rule: the later one is
-// dropped and reported.
+// dropped and reported. A moved range is spliced on its own, with the
+// edits inside it, and its text goes where the rule put its marker.
 func (r *compatRewriter) apply() []byte {
 	if len(r.edits) == 0 {
 		return r.src
 	}
 	sortEdits(r.edits)
+	moved := map[string]string{}
+	for i, m := range r.edits {
+		if m.move == "" {
+			continue
+		}
+		var inner []compatEdit
+		for j, e := range r.edits {
+			switch {
+			case j == i, e.start < m.start, e.start > m.end, e.end > m.end,
+				e.start == m.start && e.class == editSuffix, e.start == m.end && e.class != editSuffix:
+				continue
+			}
+			inner = append(inner, e)
+		}
+		moved[m.move] = r.splice(inner, m.start, m.end)
+	}
+	out := r.splice(r.edits, 0, len(r.src))
+	for len(moved) > 0 {
+		n := len(moved)
+		for marker, text := range moved {
+			if strings.Contains(out, marker) {
+				out = strings.Replace(out, marker, text, 1)
+				delete(moved, marker)
+			}
+		}
+		if len(moved) == n {
+			break
+		}
+	}
+	return []byte(out)
+}
+
+// splice writes src[from:to] with the edits, sorted, that fall in it.
+func (r *compatRewriter) splice(edits []compatEdit, from, to int) string {
 	var out strings.Builder
-	out.Grow(len(r.src) + len(r.src)/8)
-	last, coverFrom, coverTo := 0, -1, -1
-	for _, e := range r.edits {
+	out.Grow(to - from + (to-from)/8)
+	last, coverFrom, coverTo := from, -1, -1
+	for _, e := range edits {
 		if e.start < last && e.optional {
 			continue
 		}
@@ -427,8 +498,8 @@ func (r *compatRewriter) apply() []byte {
 		}
 		last = e.end
 	}
-	out.Write(r.src[last:])
-	return []byte(out.String())
+	out.Write(r.src[last:to])
+	return out.String()
 }
 
 // sortEdits puts edits in the order apply splices them.

@@ -41,6 +41,12 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 			r.arrayPointerLen(c)
 		case "new":
 			r.newValue(c, stack)
+		case "make":
+			r.makeCheck(c, stack)
+		case "Sizeof", "Alignof", "Offsetof", "Add", "Slice", "SliceData", "String", "StringData":
+			if obj.Pkg() != nil && obj.Pkg().Path() == "unsafe" {
+				return r.unsafeCall(c, obj.Name())
+			}
 		}
 	case *types.TypeName:
 		if _, ok := obj.Type().(*types.TypeParam); ok && ast.Unparen(c.Fun) == base {
@@ -86,6 +92,71 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 		}
 	}
 	return true
+}
+
+// unsafeCall writes unsafe.Sizeof, Alignof and Offsetof, which Go
+// evaluates when it compiles, as the constants they are for linux/amd64;
+// the other functions of unsafe are refused. It reports whether the call's
+// subtree is left to the other rules.
+func (r *compatRewriter) unsafeCall(c *ast.CallExpr, name string) bool {
+	tv := r.info.Types[c]
+	switch name {
+	case "Sizeof", "Alignof", "Offsetof":
+		if tv.Value == nil {
+			break // of a type with a type parameter: not a constant
+		}
+		r.cover(c.Pos(), c.End(), "uintptr("+tv.Value.ExactString()+")")
+		r.rewrite(c.Pos(), "unsafe."+name+" as a constant")
+		return false
+	}
+	r.unsupported(c.Pos(), "unsafe."+name+" is not available in the sandbox: programs get only unsafe.Sizeof, Alignof and Offsetof",
+		"work with typed values; encoding/binary converts between values and bytes")
+	return true
+}
+
+// makeCheck checks the length and capacity of make([]T, n, c) as Go
+// does, where one is not a constant: the interpreter's make panics with
+// reflect's words or the allocator's ("runtime: allocation size out of
+// range") where Go says "makeslice: len out of range" or "cap out of
+// range". The capacity is written twice, so it must be free of effects.
+func (r *compatRewriter) makeCheck(c *ast.CallExpr, stack []ast.Node) {
+	if len(c.Args) < 2 || len(c.Args) > 3 {
+		return
+	}
+	s, ok := r.info.TypeOf(c.Args[0]).Underlying().(*types.Slice)
+	if !ok {
+		return
+	}
+	n, capArg := c.Args[1], c.Args[len(c.Args)-1]
+	if r.info.Types[n].Value != nil && r.info.Types[capArg].Value != nil {
+		return // checked by the compiler
+	}
+	if len(c.Args) == 3 && !r.pure(capArg) {
+		return
+	}
+	size, ok := sizeOf(s.Elem())
+	if !ok {
+		return
+	}
+	depth := len(stack) + 1
+	if len(c.Args) == 2 {
+		r.check(n.Pos(), r.runtimeShim("MakeLen1")+"(int64(", depth, true)
+		r.check(n.End(), "), "+strconv.FormatInt(size, 10)+")", depth, false)
+		return
+	}
+	r.check(n.Pos(), r.runtimeShim("MakeLen")+"(int64(", depth, true)
+	r.check(n.End(), "), int64("+r.text(capArg)+"), "+strconv.FormatInt(size, 10)+")", depth, false)
+}
+
+// sizeOf is the size of values of t, when t has one: not when it is or
+// holds a type parameter.
+func sizeOf(t types.Type) (size int64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			size, ok = 0, false
+		}
+	}()
+	return goSizes.Sizeof(t), true
 }
 
 // newValue rewrites new(expr), a pointer to a new variable holding expr's
@@ -636,6 +707,11 @@ func (r *compatRewriter) qualified(e ast.Expr, obj types.Object, stack []ast.Nod
 			return !r.funcValue(e, obj, stack) // a tool function
 		}
 	case *types.TypeName:
+		if path == "unsafe" {
+			r.unsupported(e.Pos(), "unsafe."+obj.Name()+" is not available in the sandbox: programs get only unsafe.Sizeof, Alignof and Offsetof",
+				"work with typed values; encoding/binary converts between values and bytes")
+			return true
+		}
 		if path == "cmp" && obj.Name() == "Ordered" {
 			r.replace(e.Pos(), e.End(), orderedSet)
 			r.rewrite(e.Pos(), "cmp.Ordered")

@@ -93,6 +93,17 @@ func (r *compatRewriter) pure(e ast.Expr) bool {
 		return r.pure(e.X) && r.pure(e.Index)
 	case *ast.BinaryExpr:
 		return r.pure(e.X) && r.pure(e.Y)
+	case *ast.CallExpr:
+		// A conversion of a pure operand, or len or cap of one.
+		if len(e.Args) != 1 {
+			return false
+		}
+		if tv, ok := r.info.Types[e.Fun]; ok && tv.IsType() {
+			return r.pure(e.Args[0])
+		}
+		if b, ok := r.objectOf(ast.Unparen(e.Fun)).(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+			return r.pure(e.Args[0])
+		}
 	}
 	return false
 }

@@ -286,7 +286,7 @@ func reparse(fset *token.FileSet, name string, src []byte, imp types.Importer) (
 		Instances:  map[*ast.Ident]types.Instance{},
 		Scopes:     map[ast.Node]*types.Scope{},
 	}
-	conf := types.Config{GoVersion: goVersion, Importer: imp, FakeImportC: true}
+	conf := types.Config{GoVersion: goVersion, Importer: imp, FakeImportC: true, Sizes: goSizes}
 	if _, err := conf.Check(file.Name.Name, fset, []*ast.File{file}, info); err != nil {
 		return nil, nil, err
 	}

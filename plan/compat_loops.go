@@ -46,6 +46,9 @@ func (r *compatRewriter) rangeStmt(rs *ast.RangeStmt, stack []ast.Node) {
 			return
 		}
 	}
+	if r.rangeChanValues(rs, tv.Type, stack) {
+		return
+	}
 	if rs.Tok == token.ASSIGN {
 		r.rangeAssign(rs)
 		return
@@ -112,6 +115,73 @@ func (r *compatRewriter) rangeString(rs *ast.RangeStmt, tv types.TypeAndValue) b
 	r.replace(rs.X.End(), rs.Body.Lbrace+1, "), 0, 0; "+off+" < len("+str+"); "+off+" += "+width+" { "+body+" {")
 	r.suffix(rs.Body.End(), " }", 0)
 	r.rewrite(rs.For, "range over a string by byte offsets")
+	return true
+}
+
+// rangeChanValues rewrites a range loop over a slice, an array or a map
+// of channels that takes the values, which the interpreter fails on
+// ("reflect: call of reflect.Value.Len on int Value"), into a loop over
+// the indexes or keys of the value ranged over, evaluated once:
+//
+//	for i, c := range x {        for _r1, _k2 := x, 0; _k2 < len(_r1); _k2++ { i, c := _k2, _r1[_k2]; {
+//		...                          ...
+//	}                            } }
+//
+//	for k, c := range m {        { _r1 := m; for _k2 := range _r1 { k, c := _k2, _r1[_k2]; {
+func (r *compatRewriter) rangeChanValues(rs *ast.RangeStmt, t types.Type, stack []ast.Node) bool {
+	if rs.Value == nil {
+		return false
+	}
+	if v, ok := rs.Value.(*ast.Ident); ok && v.Name == "_" {
+		return false
+	}
+	var elem types.Type
+	_, isMap := t.Underlying().(*types.Map)
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	if _, ok := elem.Underlying().(*types.Chan); !ok {
+		return false
+	}
+	labelled := false
+	if l, ok := parent(stack).(*ast.LabeledStmt); ok && l.Stmt == rs {
+		labelled = true
+	}
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if e != nil && strings.Contains(r.text(e), "\n") || isMap && labelled {
+			r.unsupported(rs.For, "this range loop over channels is not supported by the interpreter",
+				"range over the keys only (for k := range m), and read the channel as m[k] in the body")
+			return true
+		}
+	}
+	x, k := r.name("r"), r.name("k")
+	var lhs, rhs []string
+	if key, ok := rs.Key.(*ast.Ident); rs.Key != nil && (!ok || key.Name != "_") {
+		lhs, rhs = append(lhs, r.text(rs.Key)), append(rhs, k)
+	}
+	lhs, rhs = append(lhs, r.text(rs.Value)), append(rhs, x+"["+k+"]")
+	op := " := "
+	if rs.Tok == token.ASSIGN {
+		op = " = "
+	}
+	bind := strings.Join(lhs, ", ") + op + strings.Join(rhs, ", ") + "; {"
+	if isMap {
+		r.replace(rs.For, rs.X.Pos(), "{ "+x+" := ")
+		r.replace(rs.X.End(), rs.Body.Lbrace+1, "; for "+k+" := range "+x+" { "+bind)
+		r.suffix(rs.Body.End(), " }", 0)
+	} else {
+		r.replace(rs.For, rs.X.Pos(), "for "+x+", "+k+" := ")
+		r.replace(rs.X.End(), rs.Body.Lbrace+1, ", 0; "+k+" < len("+x+"); "+k+"++ { "+bind)
+	}
+	r.suffix(rs.Body.End(), " }", 0)
+	r.rewrite(rs.For, "range over channels")
 	return true
 }
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -21,6 +22,9 @@ import (
 //		continue                     { _c1 = true; break } }
 //	}                            }; if _c1 { continue }
 func (r *compatRewriter) selectStmt(s *ast.SelectStmt, stack []ast.Node) {
+	if r.selectShim(s, stack) {
+		return
+	}
 	r.selectDefines(s)
 	r.selectSends(s, stack)
 	type exit struct {
@@ -104,6 +108,140 @@ func (r *compatRewriter) selectStmt(s *ast.SelectStmt, stack []ast.Node) {
 		r.suffix(s.End(), after, 0)
 	}
 	r.rewrite(s.Select, "break or continue in a select case")
+}
+
+// selectShim rewrites a select statement into a switch on shims.Select,
+// which runs it with cases of its own: the interpreter fills in one set of
+// cases per statement each time it runs, so goroutines running the same
+// select at once would receive from and send on each other's channels.
+// The channels and values to send are evaluated first, in source order, as
+// Go evaluates them on entering the select; a case's assignments happen
+// when it is chosen:
+//
+//	L: select {                        { _c1 := ch; var _r2 T; var _k3 bool; _c4 := out; var _x5 U = v; L: switch _s.Select(false, _s.Recv(_c1, &_r2, &_k3), _s.Send(_c4, &_x5)) {
+//	case x, ok := <-ch:                case 0: x, ok := _r2, _k3;
+//	case out <- v:                     case 1:
+//	}                                  } }
+//
+// It reports whether it rewrote s: a channel or value written over
+// several lines stays with the interpreter's select.
+func (r *compatRewriter) selectShim(s *ast.SelectStmt, stack []ast.Node) bool {
+	type comm struct {
+		cc           *ast.CommClause
+		ch, val      ast.Expr   // the channel; the value sent
+		lhs          []ast.Expr // what a receive assigns or defines
+		define, recv bool
+		elem         string
+	}
+	var comms []comm
+	withDefault := false
+	for _, st := range s.Body.List {
+		cc := st.(*ast.CommClause)
+		c := comm{cc: cc}
+		switch x := cc.Comm.(type) {
+		case nil:
+			withDefault = true
+			continue
+		case *ast.SendStmt:
+			c.ch, c.val = x.Chan, x.Value
+		case *ast.ExprStmt:
+			u, ok := ast.Unparen(x.X).(*ast.UnaryExpr)
+			if !ok || u.Op != token.ARROW {
+				return false
+			}
+			c.ch, c.recv = u.X, true
+		case *ast.AssignStmt:
+			u, ok := ast.Unparen(x.Rhs[0]).(*ast.UnaryExpr)
+			if !ok || u.Op != token.ARROW || len(x.Lhs) > 2 {
+				return false
+			}
+			c.ch, c.recv, c.lhs, c.define = u.X, true, x.Lhs, x.Tok == token.DEFINE
+		default:
+			return false
+		}
+		ct, ok := r.info.TypeOf(c.ch).Underlying().(*types.Chan)
+		if !ok {
+			return false
+		}
+		if c.elem, ok = r.typeString(ct.Elem()); !ok {
+			return false
+		}
+		for _, e := range append([]ast.Expr{c.ch, c.val}, c.lhs...) {
+			if e != nil && strings.Contains(r.text(e), "\n") {
+				return false
+			}
+		}
+		comms = append(comms, c)
+	}
+	if len(comms) == 0 {
+		return false
+	}
+	var prelude, cases []string
+	for i, c := range comms {
+		ch := r.name("c")
+		prelude = append(prelude, ch+" := "+r.moveTo(c.ch.Pos(), c.ch.End(), ""))
+		cc := c.cc
+		label := "case " + strconv.Itoa(i)
+		if !c.recv {
+			x := r.name("x")
+			prelude = append(prelude, "var "+x+" "+c.elem+" = "+r.moveTo(c.val.Pos(), c.val.End(), ""))
+			cases = append(cases, r.runtimeShim("Send")+"("+ch+", &"+x+")")
+			r.replace(cc.Case, c.ch.Pos(), label)
+			r.replace(c.ch.End(), c.val.Pos(), "")
+			r.replace(c.val.End(), cc.Colon+1, ":")
+			continue
+		}
+		if len(c.lhs) == 0 {
+			cases = append(cases, r.runtimeShim("Recv")+"("+ch+", nil, nil)")
+			r.replace(cc.Case, c.ch.Pos(), label)
+			r.replace(c.ch.End(), cc.Colon+1, ":")
+			continue
+		}
+		v, ok := r.name("r"), "nil"
+		prelude = append(prelude, "var "+v+" "+c.elem)
+		values := []string{v}
+		if len(c.lhs) == 2 {
+			k := r.name("k")
+			prelude = append(prelude, "var "+k+" bool")
+			ok = "&" + k
+			values = append(values, k)
+		}
+		cases = append(cases, r.runtimeShim("Recv")+"("+ch+", &"+v+", "+ok+")")
+		var targets []string
+		r.replace(cc.Case, c.lhs[0].Pos(), label)
+		for j, l := range c.lhs {
+			if c.define {
+				targets = append(targets, r.text(l))
+				r.replace(l.Pos(), l.End(), "")
+			} else {
+				targets = append(targets, r.moveTo(l.Pos(), l.End(), ""))
+			}
+			if j+1 < len(c.lhs) {
+				r.replace(l.End(), c.lhs[j+1].Pos(), "")
+			}
+		}
+		op := " = "
+		if c.define {
+			op = " := "
+		}
+		r.replace(c.lhs[len(c.lhs)-1].End(), c.ch.Pos(), "")
+		r.replace(c.ch.End(), cc.Colon+1, ": "+strings.Join(targets, ", ")+op+strings.Join(values, ", ")+";")
+	}
+	start, label := s.Pos(), ""
+	if l, ok := parent(stack).(*ast.LabeledStmt); ok && l.Stmt == s {
+		start, label = l.Pos(), l.Label.Name+": "
+	}
+	head := "{ " + strings.Join(prelude, "; ") + "; " + label + "switch " + r.runtimeShim("Select") + "(" +
+		strconv.FormatBool(withDefault) + ", " + strings.Join(cases, ", ") + ") {"
+	r.replace(start, s.Body.Lbrace+1, head)
+	for _, st := range s.Body.List {
+		if cc := st.(*ast.CommClause); cc.Comm == nil {
+			r.replace(cc.Case, cc.Colon+1, "default:")
+		}
+	}
+	r.suffix(s.Body.End(), " }", 0)
+	r.rewrite(s.Select, "select statement run with cases of its own")
+	return true
 }
 
 // selectDefines gives the variables a select case defines from its

@@ -225,7 +225,7 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 	case *ast.ValueSpec:
 		commaOk = len(p.Names) == 2 && len(p.Values) == 1
 	}
-	head, tail := r.interfaceAssertionParts(to, r.text(ta.Type), commaOk)
+	head, tail := r.interfaceAssertionParts(to, r.text(ta.Type), commaOk, r.callsRecover(ta.X))
 	r.prefix(ta.X.Pos(), head, len(stack))
 	r.replace(ta.X.End(), ta.End(), tail)
 	r.rewrite(ta.Pos(), "type assertion to a program interface")
@@ -235,7 +235,7 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 // the interface t (written tsrc), with a second result ok when commaOk,
 // else panicking on failure (interfaceAssertionParts).
 func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk bool, x string) string {
-	head, tail := r.interfaceAssertionParts(t, tsrc, commaOk)
+	head, tail := r.interfaceAssertionParts(t, tsrc, commaOk, false)
 	return head + x + tail
 }
 
@@ -246,22 +246,35 @@ func (r *compatRewriter) interfaceAssertion(t types.Type, tsrc string, commaOk b
 // the program that implements t, then t itself (for native values); nil
 // is handled first. The literal binds the operand itself: passed as an
 // argument of type any, a program interface value the interpreter got
-// back from native code no longer asserts.
-func (r *compatRewriter) interfaceAssertionParts(t types.Type, tsrc string, commaOk bool) (head, tail string) {
+// back from native code no longer asserts. An operand that calls recover
+// is an argument instead, evaluated where it was: recover() only works
+// there.
+func (r *compatRewriter) interfaceAssertionParts(t types.Type, tsrc string, commaOk, calls bool) (head, tail string) {
 	iface, _ := t.Underlying().(*types.Interface)
 	var b strings.Builder
-	head = "func() "
+	results := tsrc
 	if commaOk {
-		head += "(" + tsrc + ", bool) { _v := "
-	} else {
-		head += tsrc + " { _v := "
+		results = "(" + tsrc + ", bool)"
 	}
-	b.WriteString("; ")
-	ok, fail := "", "panic(\"interface conversion: interface is not "+strings.ReplaceAll(tsrc, `"`, `'`)+"\")"
+	if calls {
+		head = "func(_v any) " + results + " { "
+		b.WriteString("INTO")
+	} else {
+		head = "func() " + results + " { _v := "
+		b.WriteString("; ")
+	}
+	var methods []string
+	if iface != nil {
+		for m := range iface.Methods() {
+			methods = append(methods, m.Name())
+		}
+		sort.Strings(methods)
+	}
+	ok, fail := "", "panic("+r.runtimeShim("InterfaceAssertionFailed")+"(_v, "+strconv.Quote(reflectName(t))+", "+strconv.Quote(strings.Join(methods, ","))+"))"
 	if commaOk {
 		ok, fail = ", true", "return nil, false"
 	}
-	b.WriteString("if _v == nil { " + strings.Replace(fail, "is not", "is nil, not", 1) + " }; ")
+	b.WriteString("if _v == nil { " + fail + " }; ")
 	if !r.programInterface(t) {
 		// A native interface: the interpreter answers membership right,
 		// while a program type whose underlying type is basic would match
@@ -290,8 +303,13 @@ func (r *compatRewriter) interfaceAssertionParts(t types.Type, tsrc string, comm
 		// only, which then converts to the program's.
 		b.WriteString("if _n, _ok := _v.(" + r.runtimeShim(native) + "); _ok { var _i " + tsrc + " = _n; return _i" + ok + " }; ")
 	}
-	b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ")" + ok + " }; " + fail + " }()")
-	return head, b.String()
+	b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ")" + ok + " }; " + fail + " }")
+	if calls {
+		// func(_v any) T { body }(operand)
+		body, _ := strings.CutPrefix(b.String(), "INTO")
+		return head + body + "(", ")"
+	}
+	return head, b.String() + "()"
 }
 
 // nativeInterfaces are the shims' native interfaces (internal/shims
@@ -464,6 +482,20 @@ func (r *compatRewriter) identityAssert(ta *ast.TypeAssertExpr, to types.Type, s
 	r.prefix(ta.X.Pos(), helper+"(", len(stack))
 	r.replace(ta.X.End(), ta.End(), ")")
 	r.rewrite(ta.Pos(), "type assertion to a program type")
+}
+
+// callsRecover reports whether e calls the builtin recover.
+func (r *compatRewriter) callsRecover(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if b, ok := r.objectOf(ast.Unparen(c.Fun)).(*types.Builtin); ok && b.Name() == "recover" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // uniqueUnderlying reports whether to, a program type or a pointer to

@@ -243,7 +243,7 @@ func main() {
 }
 `,
 		want: []string{
-			"6: ); import _shim3 \"airlockshim\"; func _asError1(_e error) error { return _e }; func _errorChain2(_err error) []error { var _out []error; _stack := []error{_err}; for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); if _w, _ok := _e.(_shim3.Unwrapper); _ok { _stack = append(_stack, _w.Unwrap()); continue }; if _w, _ok := _e.(_shim3.MultiUnwrapper); _ok { _u := _w.Unwrap(); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; _u := errors.AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }; func _errorsIs4(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; for _, _e := range _errorChain2(_err) { if errors.AirlockEqual(_e, _target) { return true }; if _i, _ok := _e.(_shim3.Iser); _ok && _i.Is(_target) { return true } }; return false }; var _types6 = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.NotFound\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Key\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); var _method5 = _shim3.MethodString(1, \"Error\", true, func(_v any) string { return _v.(*NotFound).Error() }); func (_v NotFound) AirlockSelf() any { return _v }; func (NotFound) AirlockName() string { return \"main.NotFound\" }",
+			"6: ); import _shim3 \"airlockshim\"; func _asError1(_e error) error { return _e }; func _errorChain2(_err error) []error { var _out []error; _stack := []error{_err}; for len(_stack) > 0 { _e := _stack[len(_stack)-1]; _stack = _stack[:len(_stack)-1]; if _e == nil { continue }; _out = append(_out, _e); if _w, _ok := _e.(_shim3.Unwrapper); _ok { _stack = append(_stack, _w.Unwrap()); continue }; if _w, _ok := _e.(_shim3.MultiUnwrapper); _ok { _u := _w.Unwrap(); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) }; continue }; _u := errors.AirlockUnwrap(_e); for _i := len(_u) - 1; _i >= 0; _i-- { _stack = append(_stack, _u[_i]) } }; return _out }; func _errorsIs4(_err, _target error) bool { if _err == nil || _target == nil { return _err == _target }; for _, _e := range _errorChain2(_err) { if errors.AirlockEqual(_e, _target) { return true }; if _i, _ok := _e.(_shim3.Iser); _ok && _i.Is(_target) { return true } }; return false }; var _types6 = _shim3.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.NotFound\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Key\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}],\\\"ptrMethods\\\":[\\\"Error\\\"]}]\"); var _method5 = _shim3.MethodString(1, \"Error\", true, func(_v any) string { return _v.(*NotFound).Error() }); func (_v NotFound) AirlockSelf() any { return _v }; func (NotFound) AirlockName() string { return \"main.NotFound\" }",
 			"8: type NotFound struct{ Key string `airlock:\"1\"` }",
 			"13: err := fmt.Errorf(\"w: %w\", _asError1(&NotFound{\"k\"}))",
 			"15: _ = func(_e error, _t **NotFound) bool { for _, _x := range _errorChain2(_e) { if _shim3.Is(_x, \"*main.NotFound\", *new(*NotFound)) { _shim3.Take(_x, _t); return true }; if _a, _ok := _x.(_shim3.Aser); _ok && _a.As(_t) { return true } }; return false }(err, &nf)",
@@ -278,7 +278,7 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"cmp\"; import _shim2 \"airlockshim\"; var _types1 = _shim2.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Base\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Name\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]},{\\\"id\\\":2,\\\"name\\\":\\\"main.Dog\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Base\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"Animal\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"?11:main.Animal\\\"}]},{\\\"id\\\":3,\\\"name\\\":\\\"main.Counter\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"-\\\"}]}]\"); func (_v Counter) AirlockSelf() any { return _v }; func (Counter) AirlockName() string { return \"main.Counter\" }",
+			"3: import \"cmp\"; import _shim2 \"airlockshim\"; var _types1 = _shim2.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Base\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Name\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]},{\\\"id\\\":2,\\\"name\\\":\\\"main.Dog\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Base\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"Animal\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"?11:main.Animal\\\"}],\\\"methods\\\":[\\\"Sound\\\"],\\\"ptrMethods\\\":[\\\"Sound\\\"]},{\\\"id\\\":3,\\\"name\\\":\\\"main.Counter\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"-\\\"}],\\\"ptrMethods\\\":[\\\"Add\\\"]}]\"); func (_v Counter) AirlockSelf() any { return _v }; func (Counter) AirlockName() string { return \"main.Counter\" }",
 			"6: type Base struct{ Name string `airlock:\"1\"` }",
 			"8: Base `airlock:\"2\"`",
 			"11: type Counter struct{ n int `airlock:\"3\"` }",
@@ -313,7 +313,7 @@ func kind(v any) string {
 func main() { _ = kind(nil) }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim1 \"airlockshim\"; func _take2(_v any) Sq { var _r Sq; _shim1.Take(_v, &_r); return _r }; func _take3(_v any) *Sq { var _r *Sq; _shim1.Take(_v, &_r); return _r }; var _types6 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\"}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
+			"3: import \"fmt\"; import _shim1 \"airlockshim\"; func _take2(_v any) Sq { var _r Sq; _shim1.Take(_v, &_r); return _r }; func _take3(_v any) *Sq { var _r *Sq; _shim1.Take(_v, &_r); return _r }; var _types6 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\",\\\"methods\\\":[\\\"Area\\\"],\\\"ptrMethods\\\":[\\\"Area\\\"]}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
 			"6: type Sq struct{ _ [0]int `airlock:\"1\"` }; func (Sq) Area() float64 { return 1 }",
 			"9: if s, ok := func() (Shape, bool) { _v := v; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); ok {",
 			"12: switch { default: _v4 := v; _k5 := -1; if _v4 == nil { _k5 = 1 } else if _, _ok := _v4.(error); _ok { _k5 = 0 } else if _, _ok := func() (Shape, bool) { _v := _v4; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); _ok { _k5 = 1 }; switch _k5 {",
@@ -338,7 +338,7 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim2 \"airlockshim\"; func _take3(_v any) C { var _r C; _shim2.Take(_v, &_r); return _r }; func _take4(_v any) *C { var _r *C; _shim2.Take(_v, &_r); return _r }; var _types6 = _shim2.Types(\"[{\\\"id\\\":2,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"box\\\",\\\"under\\\":\\\"#1\\\"},{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\"}]\"); var _method5 = _shim2.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
+			"3: import \"fmt\"; import _shim2 \"airlockshim\"; func _take3(_v any) C { var _r C; _shim2.Take(_v, &_r); return _r }; func _take4(_v any) *C { var _r *C; _shim2.Take(_v, &_r); return _r }; var _types6 = _shim2.Types(\"[{\\\"id\\\":2,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"box\\\",\\\"under\\\":\\\"#1\\\"},{\\\"id\\\":1,\\\"name\\\":\\\"main.C\\\",\\\"kind\\\":\\\"float64\\\",\\\"under\\\":\\\"-\\\",\\\"methods\\\":[\\\"String\\\"],\\\"ptrMethods\\\":[\\\"String\\\"]}]\"); var _method5 = _shim2.MethodString(1, \"String\", false, func(_v any) string { return _v.(C).String() }); func (_v C) AirlockSelf() any { return _v }; func (C) AirlockName() string { return \"main.C\" }",
 			"8: var v any = (_box1{C(1)})",
 			"9: if s, ok := func() (fmt.Stringer, bool) { _v := v; if _v == nil { return nil, false }; if _, _ok := _v.(fmt.Stringer); !_ok { return nil, false }; if _shim2.Is(_v, \"main.C\", *new(C)) { var _i fmt.Stringer = _take3(_v); return _i, true }; if _shim2.IsLike(_v, \"*main.C\", *new(*C)) { var _i fmt.Stringer = _take4(_v); return _i, true }; if _, _ok := _v.(fmt.Stringer); _ok { return _v.(fmt.Stringer), true }; return nil, false }(); ok { _ = s }",
 			"10: _, isErr := func() (error, bool) { _v := v; if _v == nil { return nil, false }; if _, _ok := _v.(error); !_ok { return nil, false }; if _, _ok := _v.(error); _ok { return _v.(error), true }; return nil, false }()",
@@ -371,7 +371,7 @@ func main() {
 }
 `,
 		want: []string{
-			"6: ); import _shim7 \"airlockshim\"; var _types6 = _shim7.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.P\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"X\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]}]\"); func (_v P) AirlockSelf() any { return _v }; func (P) AirlockName() string { return \"main.P\" }",
+			"6: ); import _shim7 \"airlockshim\"; var _types6 = _shim7.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.P\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"X\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}],\\\"methods\\\":[\\\"Show\\\"],\\\"ptrMethods\\\":[\\\"Show\\\"]}]\"); func (_v P) AirlockSelf() any { return _v }; func (P) AirlockName() string { return \"main.P\" }",
 			"8: type P struct{ X int `airlock:\"1\"` }",
 			"14: x := 1; p := P{}; q := &P{}",
 			"16: { _d4, _d5 := x, bool(x > 0); defer fmt.Println(\"x\", _d4, _d5) }",
@@ -399,10 +399,10 @@ func main() {
 }
 `,
 		want: []string{
-			"1: package main; import _shim1 \"airlockshim\"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); func _panicKeep4(_v any, _msg func() string, _type string, _l, _c int) any { _p := _shim1.NewErrorPanic(_msg, _type, _l, _c); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; func _take6(_v any) E { var _r E; _shim1.Take(_v, &_r); return _r }; func _take7(_v any) *E { var _r *E; _shim1.Take(_v, &_r); return _r }; func _panic8(_v E, _l, _c int) any { return _panicKeep4(_v, func() string { return _shim1.PanicText(_v, \"#1\") }, \"main.E\", _l, _c) }; var _types10 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.E\\\",\\\"kind\\\":\\\"struct\\\"}]\"); var _method9 = _shim1.MethodString(1, \"Error\", false, func(_v any) string { return _v.(E).Error() }); func (_v E) AirlockSelf() any { return _v }; func (E) AirlockName() string { return \"main.E\" }",
+			"1: package main; import _shim1 \"airlockshim\"; var _panics2 = map[*_shim1.ErrorPanic]any{}; var _panicsLock3 = make(chan bool, 1); func _panicKeep4(_v any, _msg func() string, _type string, _l, _c int) any { _p := _shim1.NewErrorPanic(_msg, _type, _l, _c); _panicsLock3 <- true; _panics2[_p] = _v; <-_panicsLock3; _shim1.Raise(_p); return _p }; func _recovered5(_r any) any { _r = _shim1.Recovered(_r); if _p, _ok := _r.(*_shim1.ErrorPanic); _ok { _panicsLock3 <- true; _v, _found := _panics2[_p]; delete(_panics2, _p); <-_panicsLock3; if _found { return _v } }; return _r }; func _take6(_v any) E { var _r E; _shim1.Take(_v, &_r); return _r }; func _take7(_v any) *E { var _r *E; _shim1.Take(_v, &_r); return _r }; func _panic8(_v E, _l, _c int) any { return _panicKeep4(_v, func() string { return _shim1.PanicText(_v, \"#1\") }, \"main.E\", _l, _c) }; var _types10 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.E\\\",\\\"kind\\\":\\\"struct\\\",\\\"methods\\\":[\\\"Error\\\"],\\\"ptrMethods\\\":[\\\"Error\\\"]}]\"); var _method9 = _shim1.MethodString(1, \"Error\", false, func(_v any) string { return _v.(E).Error() }); func (_v E) AirlockSelf() any { return _v }; func (E) AirlockName() string { return \"main.E\" }",
 			"3: type E struct{ _ [0]int `airlock:\"1\"` }",
 			"9: if r := _recovered5(recover()); r != nil {",
-			"10: _ = func() error { _v := r; if _v == nil { panic(\"interface conversion: interface is nil, not error\") }; if _, _ok := _v.(error); !_ok { panic(\"interface conversion: interface is not error\") }; if _shim1.Is(_v, \"main.E\", *new(E)) { var _i error = _take6(_v); return _i }; if _shim1.Is(_v, \"*main.E\", *new(*E)) { var _i error = _take7(_v); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic(\"interface conversion: interface is not error\") }()",
+			"10: _ = func() error { _v := r; if _v == nil { panic(_shim1.InterfaceAssertionFailed(_v, \"error\", \"Error\")) }; if _, _ok := _v.(error); !_ok { panic(_shim1.InterfaceAssertionFailed(_v, \"error\", \"Error\")) }; if _shim1.Is(_v, \"main.E\", *new(E)) { var _i error = _take6(_v); return _i }; if _shim1.Is(_v, \"*main.E\", *new(*E)) { var _i error = _take7(_v); return _i }; if _, _ok := _v.(error); _ok { return _v.(error) }; panic(_shim1.InterfaceAssertionFailed(_v, \"error\", \"Error\")) }()",
 			"14: panic(_panic8(E{}, 14, 2))",
 		},
 	}, {
@@ -487,7 +487,7 @@ func main() {
 }
 `,
 		want: []string{
-			"3: import \"fmt\"; import _shim1 \"airlockshim\"; var _types3 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.L\\\",\\\"kind\\\":\\\"int\\\",\\\"under\\\":\\\"-\\\"},{\\\"id\\\":2,\\\"name\\\":\\\"main.R\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"A\\\",\\\"exported\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"b\\\",\\\"type\\\":\\\"#1\\\"}]}]\"); var _method2 = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(L).String() }); func (_v L) AirlockSelf() any { return _v }; func (L) AirlockName() string { return \"main.L\" }",
+			"3: import \"fmt\"; import _shim1 \"airlockshim\"; var _types3 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.L\\\",\\\"kind\\\":\\\"int\\\",\\\"under\\\":\\\"-\\\",\\\"methods\\\":[\\\"String\\\"],\\\"ptrMethods\\\":[\\\"String\\\"]},{\\\"id\\\":2,\\\"name\\\":\\\"main.R\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"A\\\",\\\"exported\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"b\\\",\\\"type\\\":\\\"#1\\\"}]}]\"); var _method2 = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(L).String() }); func (_v L) AirlockSelf() any { return _v }; func (L) AirlockName() string { return \"main.L\" }",
 			"9: type R struct{ A L `airlock:\"2\"`; b L }",
 			"13: fmt.Println(_shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(map[string]L{}, \"map[-]#1\"))",
 			"14: _shim1.Printf(\"%+v %5v %d\\n\", _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"))",
@@ -512,11 +512,10 @@ func main() {
 }
 `,
 		want: []string{
-			"6: _c2 := false; select {",
-			"7: case _v1 := <-ch: v := _v1; _ = v; for _o3 := true; _o3; _o3 = false {",
-			"9: { _c2 = true; break }",
-			"10: } }",
-			"11: }; if _c2 { continue }",
+			"1: package main; import _shim4 \"airlockshim\"",
+			"6: { _c1 := ch; var _r3 int; switch _shim4.Select(false, _shim4.Recv(_c1, &_r3, nil)) {",
+			"7: case 0: v := _r3;",
+			"11: } }",
 		},
 	}}
 	for _, tt := range tests {
@@ -569,10 +568,6 @@ func TestCompatUnsupported(t *testing.T) {
 		name: "type parameter as the only type argument",
 		body: "_ = zero[int]()\n}\nfunc zero[T any]() T { var z T; return z }\nfunc zeroOf[T any]() T { return zero[T]()",
 		want: "11:33: zero[T] with the type parameter T as its only type argument is not supported: the interpreter cannot instantiate it when T is a type of the program",
-	}, {
-		name: "continue out of a switch in a select case",
-		body: "ch := make(chan int)\nfor { select { case <-ch: switch { default: continue } } }",
-		want: "9:45: continue inside a select case, out of a nested statement, is not supported",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

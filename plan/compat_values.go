@@ -258,6 +258,10 @@ type typeDesc struct {
 	Kind   string      `json:"kind"`
 	Under  string      `json:"under,omitempty"`
 	Fields []fieldDesc `json:"fields,omitempty"`
+	// The names of the methods of T and of *T, for the message of a
+	// failed assertion to an interface.
+	Methods    []string `json:"methods,omitempty"`
+	PtrMethods []string `json:"ptrMethods,omitempty"`
 }
 
 type fieldDesc struct {
@@ -325,6 +329,9 @@ func (r *compatRewriter) describeTypes() {
 
 func (r *compatRewriter) describe(id int, t types.Type) typeDesc {
 	d := typeDesc{ID: id, Name: reflectName(t)}
+	if _, named := types.Unalias(t).(*types.Named); named && !types.IsInterface(t) {
+		d.Methods, d.PtrMethods = methodNames(t), methodNames(types.NewPointer(t))
+	}
 	u := t.Underlying()
 	d.Kind = kindName(u)
 	st, isStruct := u.(*types.Struct)
@@ -341,6 +348,18 @@ func (r *compatRewriter) describe(id int, t types.Type) typeDesc {
 			Tag: tag, Type: r.ref(f.Type())})
 	}
 	return d
+}
+
+// methodNames lists the names in the method set of t.
+func methodNames(t types.Type) []string {
+	ms := types.NewMethodSet(t)
+	var names []string
+	for i := range ms.Len() {
+		if n := ms.At(i).Obj().Name(); n != "AirlockSelf" && n != "AirlockName" {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // stripMark removes a mark from a struct tag (program text never has one:

@@ -35,6 +35,10 @@ func Runtime() ToolPackage {
 	return ToolPackage{Path: runtimePath, Name: "airlock", Source: runtimeSource}
 }
 
+// goSizes are the sizes of types where programs run, for unsafe.Sizeof,
+// Alignof and Offsetof.
+var goSizes = types.SizesFor("gc", "amd64")
+
 // errUnavailable is what the importer says of a package the sandbox lacks;
 // Build reports those imports itself, with a hint.
 var errUnavailable = errors.New("not available in the sandbox")
@@ -83,7 +87,7 @@ func stdAvailable(path string) bool {
 	stdlib.mu.Lock()
 	_, ok := stdKeys()[path]
 	stdlib.mu.Unlock()
-	if ok {
+	if ok || path == "unsafe" { // unsafe: its constants only (unsafeCall)
 		return true
 	}
 	_, ok = compatSource(path)
@@ -103,6 +107,7 @@ func stdPaths() []string {
 			paths = append(paths, path)
 		}
 	}
+	paths = append(paths, "unsafe")
 	sort.Strings(paths)
 	return paths
 }
@@ -110,6 +115,9 @@ func stdPaths() []string {
 // importStd returns the standard or runtime package path, building it on
 // first use.
 func importStd(path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
 	stdlib.mu.Lock()
 	defer stdlib.mu.Unlock()
 	stdKeys()

@@ -11,7 +11,9 @@ import (
 
 // shimPackages are provided to sandboxed programs by native shims rather than
 // by extracted symbols.
-var shimPackages = []string{"cmp", "iter", "maps", "slices"}
+// unsafe offers its constants only: the planner writes unsafe.Sizeof,
+// Alignof and Offsetof as numbers and refuses the rest.
+var shimPackages = []string{"cmp", "iter", "maps", "slices", "unsafe"}
 
 // sandboxPackages returns the set of standard-library packages a sandboxed
 // program can import at all: a policy can narrow it, never widen it.
@@ -61,16 +63,20 @@ func providerOf(tool string) string {
 
 // apartFromFamily are packages that share a first path element with
 // packages the sandbox offers but do something else entirely: os/exec runs
-// programs, which os cannot.
-var apartFromFamily = map[string]bool{"os/exec": true, "os/signal": true, "os/user": true}
+// programs, which os cannot; net/http talks to servers, which net's
+// addresses cannot.
+var apartFromFamily = map[string]bool{
+	"os/exec": true, "os/signal": true, "os/user": true,
+	"net/http": true, "net/http/httputil": true, "net/http/httptest": true, "net/smtp": true, "net/rpc": true,
+}
 
 // insteadOf suggests what a program can use in place of a package the
 // sandbox does not provide. Only suggestions the policy allows are shown.
 var insteadOf = map[string][]string{
 	"io/fs":                        {"airlock/fs"},
 	"net":                          {"airlock/http"},
-	"net/http":                     {"airlock/http"},
-	"net/http/httputil":            {"airlock/http"},
+	"net/http":                     {"airlock/http", "net/url"},
+	"net/http/httputil":            {"airlock/http", "net/url"},
 	"log/slog":                     {"log", "fmt"},
 	"math/rand/v2":                 {"math/rand"},
 	"crypto/rand":                  {"math/rand"},

@@ -29,6 +29,20 @@ var Symbols = func() map[string]map[string]reflect.Value {
 			delete(all[pkg], name)
 		}
 	}
+	for pkg, names := range subsets {
+		keep := map[string]reflect.Value{}
+		for _, name := range names {
+			if v, ok := all[pkg][name]; ok {
+				keep[name] = v
+			}
+		}
+		all[pkg] = keep
+	}
+	for pkg, syms := range curated.Overrides {
+		for name, v := range syms {
+			all[pkg][name] = v
+		}
+	}
 	addMapTypes()
 	return all
 }()
@@ -40,6 +54,37 @@ var Symbols = func() map[string]map[string]reflect.Value {
 var readsFiles = map[string][]string{
 	"text/template/template": {"ParseFiles", "ParseGlob", "ParseFS"},
 	"html/template/template": {"ParseFiles", "ParseGlob", "ParseFS"},
+}
+
+// subsets lists, for the packages a program gets only part of, the names
+// it gets: what computes on values and reaches nothing outside the program.
+//
+// net: addresses as values (IP, IPNet, IPMask, HardwareAddr, TCPAddr...),
+// parsing and formatting them, net.Buffers, the error types; no dialing,
+// listening, resolving or interfaces, which the sandbox would refuse.
+//
+// runtime: the constants that describe the build (GOOS, GOARCH, Compiler,
+// Version), the scheduler and collector hints (Gosched, GC, KeepAlive), a
+// count of the program's own goroutines (curated.NumGoroutine) and the
+// runtime.Error interface. Not the stack (Caller, Callers, FuncForPC would
+// show the interpreter's own frames), SetFinalizer (the interpreter keeps
+// values reachable longer than Go, so finalizers may never run), the
+// profiles, the memory statistics, GOMAXPROCS, NumCPU, LockOSThread,
+// Goexit or Breakpoint.
+var subsets = map[string][]string{
+	"net/net": {
+		"CIDRMask", "IPv4", "IPv4Mask", "IPv4allrouter", "IPv4allsys", "IPv4bcast", "IPv4len", "IPv4zero",
+		"IPv6interfacelocalallnodes", "IPv6len", "IPv6linklocalallnodes", "IPv6linklocalallrouters",
+		"IPv6loopback", "IPv6unspecified", "IPv6zero", "JoinHostPort", "ParseCIDR", "ParseIP", "ParseMAC",
+		"SplitHostPort", "TCPAddrFromAddrPort", "UDPAddrFromAddrPort",
+		"Addr", "AddrError", "Buffers", "Error", "HardwareAddr", "IP", "IPAddr", "IPMask", "IPNet",
+		"InvalidAddrError", "ParseError", "TCPAddr", "UDPAddr", "UnixAddr", "UnknownNetworkError",
+		"_Addr", "_Error",
+	},
+	"runtime/runtime": {
+		"Compiler", "GOARCH", "GOOS", "Version", "GC", "Gosched", "KeepAlive", "NumGoroutine",
+		"Error", "_Error",
+	},
 }
 
 // addMapTypes tells the interpreter which functions outside fmt format

@@ -50,6 +50,10 @@ func RuntimeErrorOf(v any) *RuntimeError {
 		return &RuntimeError{msg: "runtime error: invalid memory address or nil pointer dereference"}
 	case strings.HasPrefix(msg, "hash of unhashable type"):
 		return &RuntimeError{msg: "runtime error: " + programTypeNames(msg)}
+	case msg == "reflect.MakeSlice: negative cap", msg == "reflect.MakeSlice: len > cap":
+		return &RuntimeError{msg: "runtime error: makeslice: cap out of range"}
+	case msg == "reflect.MakeChan: negative buffer size":
+		return &RuntimeError{msg: "makechan: size out of range"}
 	case msg == "reflect: slice length out of range in SetLen", msg == "reflect.MakeSlice: negative len":
 		return &RuntimeError{msg: "runtime error: makeslice: len out of range"}
 	case strings.HasPrefix(msg, "reflect: cannot convert slice with length "):
@@ -106,6 +110,25 @@ func isRuntimeError(err error) bool {
 	_, ok := err.(interface{ RuntimeError() })
 	return ok
 }
+
+// maxAlloc is the most the Go runtime allocates at once on linux/amd64.
+const maxAlloc = 1 << 48
+
+// MakeLen returns n, the length of make([]T, n, c) with elements of size
+// bytes, when Go would make the slice, and otherwise panics as Go does.
+func MakeLen(n, c, size int64) int64 {
+	tooBig := func(k int64) bool { return k < 0 || size > 0 && uint64(k) > maxAlloc/uint64(size) }
+	if tooBig(c) || n > c || n < 0 {
+		if tooBig(n) {
+			panic(&RuntimeError{msg: "runtime error: makeslice: len out of range"})
+		}
+		panic(&RuntimeError{msg: "runtime error: makeslice: cap out of range"})
+	}
+	return n
+}
+
+// MakeLen1 is MakeLen for make([]T, n).
+func MakeLen1(n, size int64) int64 { return MakeLen(n, n, size) }
 
 // Bound returns i when it indexes a sequence of length n, and otherwise
 // panics as Go does at line and col: the planner puts it around the index

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +40,9 @@ type progType struct {
 	Kind   string      `json:"kind"`
 	Under  string      `json:"under,omitempty"`
 	Fields []progField `json:"fields,omitempty"`
+	// The method sets of T and *T, by name.
+	Methods    []string `json:"methods,omitempty"`
+	PtrMethods []string `json:"ptrMethods,omitempty"`
 
 	under   *ref
 	methods map[string]*method // by name
@@ -530,6 +534,33 @@ func AssertionFailed(x any, iface, want string) error {
 	return &TypeAssertionError{"interface conversion: " + iface + " is " + have + ", not " + want}
 }
 
+// InterfaceAssertionFailed is the error of a failed assertion of x to the
+// interface want, whose methods are listed, sorted, separated by commas: Go
+// names the first method the dynamic type lacks.
+func InterfaceAssertionFailed(x any, want, methods string) error {
+	have := TypeName(x)
+	if have == "" {
+		return &TypeAssertionError{"interface conversion: interface is nil, not " + want}
+	}
+	var set []string
+	if t := typeByName(strings.TrimPrefix(have, "*")); t != nil {
+		set = t.Methods
+		if strings.HasPrefix(have, "*") {
+			set = t.PtrMethods
+		}
+	} else if v := resolve(reflect.ValueOf(x)).v; v.IsValid() {
+		for i := range v.Type().NumMethod() {
+			set = append(set, v.Type().Method(i).Name)
+		}
+	}
+	for _, m := range strings.Split(methods, ",") {
+		if m != "" && !slices.Contains(set, m) {
+			return &TypeAssertionError{"interface conversion: " + have + " is not " + want + ": missing method " + m}
+		}
+	}
+	return &TypeAssertionError{"interface conversion: " + have + " is not " + want}
+}
+
 // The interpreter hands a program value to native code as error or
 // fmt.Stringer in a wrapper struct: IValue, and one func per method. For a
 // struct it puts in IValue the value's last field rather than the value
@@ -679,7 +710,7 @@ func (e *RuntimeError) goType() string {
 	case strings.HasPrefix(msg, "index out of range"), strings.HasPrefix(msg, "slice bounds out of range"),
 		strings.HasPrefix(msg, "cannot convert slice with length"):
 		return "runtime.boundsError"
-	case msg == "assignment to entry in nil map":
+	case msg == "assignment to entry in nil map", msg == "makechan: size out of range":
 		return "runtime.plainError"
 	case strings.HasPrefix(msg, "interface conversion: "):
 		return "*runtime.TypeAssertionError"

@@ -7,8 +7,8 @@
 package main
 
 import (
-	_ "embed"  // want finding(unavailable "package embed")
-	_ "unsafe" // want finding(unavailable "package unsafe")
+	_ "embed" // want finding(unavailable "package embed")
+	_ "unsafe"
 )
 
 // want+2 finding(embed)

@@ -4,8 +4,9 @@ package main
 import (
 	"airlock/db" // want finding(unavailable "package airlock/db")
 	"fmt"
-	"net"     // want finding(unavailable "package net is not available")
-	"os/exec" // want finding(unavailable)
+	"net"
+	"net/http" // want finding(unavailable "package net/http is not available")
+	"os/exec"  // want finding(unavailable)
 
 	"../secrets"   // want finding(import-path "refers to the file system")
 	"./helpers"    // want finding(import-path)
@@ -13,7 +14,8 @@ import (
 )
 
 func main() {
-	fmt.Println(net.Dial("tcp", "example.com:80"))
+	fmt.Println(net.Dial("tcp", "example.com:80")) // want finding(type "undefined: net.Dial")
+	fmt.Println(http.Get("https://example.com/"))
 	exec.Command("sh").Run()
 	db.Query("select 1")
 	secrets.Load()

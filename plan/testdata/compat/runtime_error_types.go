@@ -31,3 +31,12 @@ type T struct {
 	a, b int
 	c    []int
 }
+
+func init() {
+	defer func() {
+		e := recover().(error)
+		fmt.Println("init:", e)
+	}()
+	var m map[string]bool
+	m["x"] = true
+}

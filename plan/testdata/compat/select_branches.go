@@ -1,4 +1,5 @@
-// break and continue inside select cases, and labeled loops around them.
+// break and continue in select cases, also out of statements nested in a
+// case, and labelled selects.
 package main
 
 import "fmt"
@@ -9,7 +10,7 @@ func main() {
 		ch <- i
 	}
 	close(ch)
-	sum, skipped := 0, 0
+	seen := 0
 loop:
 	for {
 		select {
@@ -17,31 +18,34 @@ loop:
 			if !ok {
 				break loop
 			}
-			if v%2 == 1 {
-				skipped++
+			switch {
+			case v%2 == 0:
 				continue
 			}
-			if v == 4 {
+			if v == 5 {
 				break
 			}
-			sum += v
+			seen += v
 		}
-		fmt.Println("after select, sum", sum)
 	}
-	fmt.Println(sum, skipped)
-	done := make(chan bool, 1)
-	done <- true
-	for i := 0; i < 3; i++ {
-		select {
-		case <-done:
-			fmt.Println("done at", i)
-			continue
-		default:
-			if i == 2 {
-				break
+	fmt.Println(seen)
+	d := make(chan string, 1)
+	d <- "x"
+sel:
+	select {
+	case s := <-d:
+		for range 3 {
+			if s == "x" {
+				break sel
 			}
-			fmt.Println("default", i)
 		}
-		fmt.Println("end of", i)
+		fmt.Println("not reached")
+	default:
+		fmt.Println("default")
+	}
+	select {
+	default:
+		fmt.Println("empty")
+	case <-d:
 	}
 }
