@@ -106,7 +106,7 @@ func alternatives(path string, allowed map[string]bool) []string {
 		}
 	}
 	for _, p := range sorted {
-		if d := editDistance(p, path); d <= 2 && 2*d < len(path) {
+		if d := editDistance(p, path); d <= 2 && 2*d < len(path) && !apartFromFamily[path] {
 			add(p)
 		}
 	}

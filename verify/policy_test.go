@@ -79,24 +79,24 @@ hint: known: fs.Glob, fs.ReadCSV, fs.ReadCSVRows, fs.ReadDir, fs.ReadFile, http.
 		},
 		{
 			name: "imports outside the sandbox, a tool package and a duplicate",
-			src:  "imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]\n",
+			src:  "imports: [fmt, os/exec, net/smtp, airlock/fs, fmt, strigs]\n",
 			want: `p.yaml:1:16: package "os/exec" is not available in the sandbox
- | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
+ | imports: [fmt, os/exec, net/smtp, airlock/fs, fmt, strigs]
  | ...............^
-hint: allowed imports: bufio, bytes, cmp, compress/bzip2, compress/flate, compress/gzip, compress/lzw, compress/zlib, container/heap, container/list, container/ring, context and 56 more
-p.yaml:1:25: package "net/http" is not available in the sandbox
- | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
+hint: allowed imports: bufio, bytes, cmp, compress/bzip2, compress/flate, compress/gzip, compress/lzw, compress/zlib, container/heap, container/list, container/ring, context and 59 more
+p.yaml:1:25: package "net/smtp" is not available in the sandbox
+ | imports: [fmt, os/exec, net/smtp, airlock/fs, fmt, strigs]
  | ........................^
-hint: use net/url instead
+hint: allowed imports: bufio, bytes, cmp, compress/bzip2, compress/flate, compress/gzip, compress/lzw, compress/zlib, container/heap, container/list, container/ring, context and 59 more
 p.yaml:1:35: tool package airlock/fs is allowed by granting its tools, not by imports
- | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
+ | imports: [fmt, os/exec, net/smtp, airlock/fs, fmt, strigs]
  | ..................................^
 hint: list the tools the program may call under tools:, e.g. fs.ReadFile: {}
 p.yaml:1:47: "fmt" is listed twice
- | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
+ | imports: [fmt, os/exec, net/smtp, airlock/fs, fmt, strigs]
  | ..............................................^
 p.yaml:1:52: package "strigs" is not available in the sandbox
- | imports: [fmt, os/exec, net/http, airlock/fs, fmt, strigs]
+ | imports: [fmt, os/exec, net/smtp, airlock/fs, fmt, strigs]
  | ...................................................^
 hint: use strings instead`,
 		},

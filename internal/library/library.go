@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log"
 	"reflect"
+	"strings"
 
 	"github.com/airlockhq/airlock/internal/curated"
 	"github.com/airlockhq/airlock/internal/shims"
@@ -30,9 +31,18 @@ var Symbols = func() map[string]map[string]reflect.Value {
 		}
 	}
 	for pkg, names := range subsets {
+		if all[pkg] == nil {
+			panic("library: subset of a package without symbols: " + pkg)
+		}
 		keep := map[string]reflect.Value{}
 		for _, name := range names {
-			if v, ok := all[pkg][name]; ok {
+			if prefix, ok := strings.CutSuffix(name, "*"); ok {
+				for n, v := range all[pkg] {
+					if strings.HasPrefix(n, prefix) {
+						keep[n] = v
+					}
+				}
+			} else if v, ok := all[pkg][name]; ok {
 				keep[name] = v
 			}
 		}
@@ -43,6 +53,10 @@ var Symbols = func() map[string]map[string]reflect.Value {
 			all[pkg][name] = v
 		}
 	}
+	// reflect: DeepEqual, which sees program values as the program does.
+	// The rest of reflect would show the interpreter's representation of
+	// the program's types, not Go's.
+	all["reflect/reflect"] = map[string]reflect.Value{"DeepEqual": reflect.ValueOf(shims.DeepEqual)}
 	addMapTypes()
 	return all
 }()
@@ -58,10 +72,19 @@ var readsFiles = map[string][]string{
 
 // subsets lists, for the packages a program gets only part of, the names
 // it gets: what computes on values and reaches nothing outside the program.
+// A name ending in * stands for every name it starts.
 //
 // net: addresses as values (IP, IPNet, IPMask, HardwareAddr, TCPAddr...),
 // parsing and formatting them, net.Buffers, the error types; no dialing,
 // listening, resolving or interfaces, which the sandbox would refuse.
+//
+// net/http: its in-memory part, for code that handles requests: requests,
+// responses, headers and cookies as values, handlers, ServeMux, status
+// codes, reading and writing HTTP messages on readers and writers, and
+// net/http/httptest's recorder. No client, server, transport, files or
+// proxy settings: programs reach HTTP servers through the http tool.
+// (Request.ParseMultipartForm may try to spill a large upload to a
+// temporary file, which the child's file system sandbox refuses.)
 //
 // runtime: the constants that describe the build (GOOS, GOARCH, Compiler,
 // Version), the scheduler and collector hints (Gosched, GC, KeepAlive), a
@@ -80,6 +103,18 @@ var subsets = map[string][]string{
 		"Addr", "AddrError", "Buffers", "Error", "HardwareAddr", "IP", "IPAddr", "IPMask", "IPNet",
 		"InvalidAddrError", "ParseError", "TCPAddr", "UDPAddr", "UnixAddr", "UnknownNetworkError",
 		"_Addr", "_Error",
+	},
+	"net/http/httptest/httptest": {"DefaultRemoteAddr", "NewRecorder", "NewRequest", "NewRequestWithContext", "ResponseRecorder"},
+	"net/http/http": {
+		"AllowQuerySemicolons", "CanonicalHeaderKey", "DefaultMaxHeaderBytes", "DefaultServeMux", "DetectContentType",
+		"Error", "Handle", "HandleFunc", "MaxBytesHandler", "MaxBytesReader", "NewRequest", "NewRequestWithContext",
+		"NewServeMux", "NoBody", "NotFound", "NotFoundHandler", "ParseCookie", "ParseHTTPVersion", "ParseSetCookie",
+		"ParseTime", "ReadRequest", "ReadResponse", "Redirect", "RedirectHandler", "ServeContent", "SetCookie",
+		"StatusText", "StripPrefix", "TimeFormat", "TimeoutHandler", "TrailerPrefix",
+		"Status*", "Method*", "SameSite*", "Err*",
+		"CloseNotifier", "Cookie", "Flusher", "Handler", "HandlerFunc", "Header", "Hijacker", "MaxBytesError",
+		"ProtocolError", "PushOptions", "Pusher", "Request", "Response", "ResponseWriter", "SameSite", "ServeMux",
+		"_CloseNotifier", "_Flusher", "_Handler", "_Hijacker", "_Pusher", "_ResponseWriter",
 	},
 	"runtime/runtime": {
 		"Compiler", "GOARCH", "GOOS", "Version", "GC", "Gosched", "KeepAlive", "NumGoroutine",

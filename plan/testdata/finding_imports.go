@@ -5,7 +5,7 @@ import (
 	"airlock/db" // want finding(unavailable "package airlock/db")
 	"fmt"
 	"net"
-	"net/http" // want finding(unavailable "package net/http is not available")
+	"net/smtp" // want finding(unavailable "package net/smtp is not available")
 	"os/exec"  // want finding(unavailable)
 
 	"../secrets"   // want finding(import-path "refers to the file system")
@@ -15,7 +15,7 @@ import (
 
 func main() {
 	fmt.Println(net.Dial("tcp", "example.com:80")) // want finding(type "undefined: net.Dial")
-	fmt.Println(http.Get("https://example.com/"))
+	fmt.Println(smtp.SendMail("mail.example.com:25", nil, "a@example.com", nil, nil))
 	exec.Command("sh").Run()
 	db.Query("select 1")
 	secrets.Load()
