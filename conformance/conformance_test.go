@@ -29,6 +29,11 @@ var (
 	fresh  = flag.Bool("native", false, "run every program natively again, ignoring the cache")
 	only   = flag.String("only", "", "measure only the programs whose suite/name matches this regular expression")
 	show   = flag.Bool("show", false, "print every program that is not MATCH, with why")
+	// Measuring another build (an earlier revision, for a before-and-after
+	// table): its binary, and the packages its sandbox offers. The goldens
+	// are not compared or written then.
+	otherBin     = flag.String("bin", "", "measure this airlock binary instead of building one")
+	otherImports = flag.String("imports", "", "with -bin: the comma-separated packages the policy allows")
 )
 
 // Limits of one run. Native programs get nativeTimeout per run; airlock's
@@ -159,6 +164,10 @@ func TestConformance(t *testing.T) {
 		results[i] = classify(p, n, runAirlock(airlock, policy, p))
 	})
 
+	if *otherBin != "" {
+		report(t, results)
+		return // another build: its classes are not this one's goldens
+	}
 	report(t, results)
 	checkGolden(t, results, filter != nil)
 }
@@ -367,6 +376,9 @@ func firstLine(s string) string {
 // The airlock side.
 
 func buildAirlock(t *testing.T, work string) string {
+	if *otherBin != "" {
+		return *otherBin
+	}
 	bin := filepath.Join(work, "airlock")
 	cmd := osexec.Command("go", "build", "-o", bin, "github.com/airlockhq/airlock/cmd/airlock")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
@@ -381,7 +393,11 @@ func buildAirlock(t *testing.T, work string) string {
 func writePolicy(t *testing.T, work string) string {
 	var b strings.Builder
 	b.WriteString("name: conformance\nimports:\n")
-	for _, p := range verify.SandboxPackages() {
+	packages := verify.SandboxPackages()
+	if *otherImports != "" {
+		packages = strings.Split(*otherImports, ",")
+	}
+	for _, p := range packages {
 		fmt.Fprintf(&b, "  - %s\n", p)
 	}
 	fmt.Fprintf(&b, "tools: {}\nlimits:\n  timeout: %s\n  cpu: %s\n  memory: 1GiB\n  output_bytes: 4MiB\n  output_tokens: 200000\n",

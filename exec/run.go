@@ -250,6 +250,7 @@ func (r *runner) run(ctx context.Context) {
 	s.Stats.PeakMemoryBytes = usage.PeakMemory
 	s.Stats.OutputBytes = out.total
 	s.Output = out.String()
+	s.OutputNotUTF8 = invalidUTF8(s.Output)
 	r.finish(waitErr, usage, errOut.String())
 }
 

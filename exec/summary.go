@@ -28,17 +28,21 @@ const MinTokens = 300
 // Summary is the one JSON document a run prints. Only the parent writes it;
 // what the program printed is a string inside it, never part of its syntax.
 type Summary struct {
-	Status     string                `json:"status"`
-	Policy     string                `json:"policy"`
-	Output     string                `json:"output"`
-	Result     json.RawMessage       `json:"result,omitempty"`
-	Error      *ErrorInfo            `json:"error,omitempty"`
-	Violations []Violation           `json:"violations,omitempty"`
-	Calls      map[string]*CallStats `json:"calls,omitempty"`
-	Limit      string                `json:"limit,omitempty"`
-	Truncated  *Truncation           `json:"truncated,omitempty"`
-	Sandbox    Sandbox               `json:"sandbox"`
-	Stats      Stats                 `json:"stats"`
+	Status string `json:"status"`
+	Policy string `json:"policy"`
+	Output string `json:"output"`
+	// OutputNotUTF8 counts the bytes of the output that are not UTF-8:
+	// JSON shows each such sequence as U+FFFD, so the output above is not
+	// byte for byte what the program wrote.
+	OutputNotUTF8 int                   `json:"output_not_utf8,omitempty"`
+	Result        json.RawMessage       `json:"result,omitempty"`
+	Error         *ErrorInfo            `json:"error,omitempty"`
+	Violations    []Violation           `json:"violations,omitempty"`
+	Calls         map[string]*CallStats `json:"calls,omitempty"`
+	Limit         string                `json:"limit,omitempty"`
+	Truncated     *Truncation           `json:"truncated,omitempty"`
+	Sandbox       Sandbox               `json:"sandbox"`
+	Stats         Stats                 `json:"stats"`
 }
 
 // ErrorInfo says why a program did not complete, with a hint a model can act on.
@@ -356,4 +360,17 @@ func Unplannable(pol *verify.Policy, err error) *Summary {
 	}
 	s.Error = e
 	return s
+}
+
+// invalidUTF8 counts the bytes of s that are not part of a UTF-8 encoding.
+func invalidUTF8(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		i += size
+	}
+	return n
 }

@@ -207,6 +207,9 @@ type compatRewriter struct {
 
 	initSpecs  map[*ast.ValueSpec]bool // package-level variables initialised by initOrder
 	selectSent map[*ast.SendStmt]bool  // sends of selects whose value selectSends moved
+	copies     []compatEdit            // ranges copied by copyOf
+	aliases    map[types.Object]string // local type aliases -> the marker of their type
+	nestedArgs map[ast.Node]bool       // type arguments instanceArgs wrote as aliases
 }
 
 // visit applies the rules to one node; it returns false when the rule
@@ -222,10 +225,13 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 		r.constRepeats(n)
 	case *ast.FuncDecl:
 		r.namedResults(n.Type, n.Body)
+		r.unnamedParams(n.Type, n.Body)
 	case *ast.FuncLit:
 		r.namedResults(n.Type, n.Body)
+		r.unnamedParams(n.Type, n.Body)
 	case *ast.TypeSpec:
 		r.typeSpec(n)
+		r.localAlias(n, stack)
 	case *ast.ParenExpr:
 		r.leafParens(n)
 	case *ast.MapType:
@@ -264,8 +270,13 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	case *ast.SelectorExpr:
 		return r.selector(n, stack)
 	case *ast.Ident:
+		r.aliasUse(n, stack)
 		r.ident(n, stack)
 	case *ast.IndexExpr:
+		if r.nestedArgs[n] {
+			return false
+		}
+		r.instanceArgs([]ast.Expr{n.Index})
 		r.mapIndexKey(n)
 		r.indexCheck(n, stack)
 		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
@@ -274,6 +285,10 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	case *ast.SliceExpr:
 		r.sliceCheck(n, stack)
 	case *ast.IndexListExpr:
+		if r.nestedArgs[n] {
+			return false
+		}
+		r.instanceArgs(n.Indices)
 		return r.index(n, n.X, n.Lbrack, n.Rbrack, stack)
 	}
 	return true
@@ -339,6 +354,66 @@ func (r *compatRewriter) dropUnsafe() {
 	}
 }
 
+// localAlias records a type alias declared in a function (type pt =
+// struct{ X, Y int }), which the interpreter does not know by its name
+// afterwards: aliasUse writes the aliased type in its place.
+func (r *compatRewriter) localAlias(ts *ast.TypeSpec, stack []ast.Node) {
+	if !ts.Assign.IsValid() || len(stack) < 2 {
+		return
+	}
+	if _, ok := stack[len(stack)-2].(*ast.File); ok {
+		return // package level: the interpreter knows those
+	}
+	obj := r.info.Defs[ts.Name]
+	if obj == nil || strings.Contains(r.text(ts.Type), "\n") {
+		r.unsupported(ts.Pos(), "this type alias inside a function is not supported by the interpreter", "declare the alias at package level")
+		return
+	}
+	if r.aliases == nil {
+		r.aliases = map[types.Object]string{}
+	}
+	r.aliases[obj] = r.copyOf(ts.Type.Pos(), ts.Type.End())
+	// The declaration itself goes: the interpreter fails on it.
+	if gd, ok := stack[len(stack)-1].(*ast.GenDecl); ok && len(gd.Specs) == 1 {
+		r.cover(gd.Pos(), gd.End(), "")
+	}
+}
+
+// aliasUse writes the type a local alias stands for in place of its name,
+// in parentheses where a conversion needs them (the interpreter refuses
+// them elsewhere).
+func (r *compatRewriter) aliasUse(id *ast.Ident, stack []ast.Node) {
+	marker, ok := r.aliases[r.info.Uses[id]]
+	if !ok {
+		return
+	}
+	text := marker
+	if c, ok := parent(stack).(*ast.CallExpr); ok && ast.Unparen(c.Fun) == id {
+		// A conversion: func, pointer and channel types need parentheses.
+		switch r.info.TypeOf(id).Underlying().(type) {
+		case *types.Signature, *types.Pointer, *types.Chan:
+			text = "(" + marker + ")"
+		}
+	}
+	r.replace(id.Pos(), id.End(), text)
+	r.rewrite(id.Pos(), "type alias declared in a function")
+}
+
+// unnamedParams names the unnamed parameters of a function with a body
+// _: the interpreter gives the arguments of func (Num) Eval(map[string]float64)
+// to the wrong slots.
+func (r *compatRewriter) unnamedParams(ft *ast.FuncType, body *ast.BlockStmt) {
+	if body == nil || ft.Params == nil {
+		return
+	}
+	for _, f := range ft.Params.List {
+		if len(f.Names) == 0 {
+			r.prefix(f.Type.Pos(), "_ ", 0)
+			r.rewrite(f.Type.Pos(), "unnamed parameter")
+		}
+	}
+}
+
 // leafParens removes the parentheses around a name or a literal, which
 // change nothing in Go; in the interpreter, x == (2) as the left operand of
 // || or && fails ("reflect: call of reflect.Value.Bool on int Value").
@@ -366,6 +441,8 @@ type compatEdit struct {
 	covers bool
 	// move marks a moved range (moveTo): the marker its text replaces.
 	move string
+	// pair links the two halves of checkAround: one dropped, both are.
+	pair int
 }
 
 const (
@@ -415,10 +492,30 @@ func (r *compatRewriter) moveTo(from, to token.Pos, text string) string {
 	return marker
 }
 
+// copyOf returns a marker that stands, in the text of an edit, for the
+// source from..to as the other rules rewrite it. The range must be on one
+// line.
+func (r *compatRewriter) copyOf(from, to token.Pos) string {
+	r.fresh++
+	marker := "\x00copy" + strconv.Itoa(r.fresh) + "\x00"
+	r.copies = append(r.copies, compatEdit{start: r.off(from), end: r.off(to), move: marker})
+	return marker
+}
+
 // drop removes the source from..to, as an optional edit: it gives way to
 // a rule that rewrites the code around.
 func (r *compatRewriter) drop(from, to token.Pos) {
 	r.edits = append(r.edits, compatEdit{start: r.off(from), end: r.off(to), class: editReplace, optional: true})
+}
+
+// checkAround puts optional text around from..to, both parts or neither:
+// the pair gives way together to a rule that rewrites the code around.
+func (r *compatRewriter) checkAround(from, to token.Pos, open, close string, depth int) {
+	r.fresh++
+	pair := r.fresh
+	r.edits = append(r.edits,
+		compatEdit{start: r.off(from), end: r.off(from), text: open, class: editPrefix, depth: depth, optional: true, pair: pair},
+		compatEdit{start: r.off(to), end: r.off(to), text: close, class: editSuffix, depth: depth, optional: true, pair: pair})
 }
 
 // suffix inserts text at p, closing a construct at nesting depth.
@@ -438,6 +535,18 @@ func (r *compatRewriter) apply() []byte {
 	}
 	sortEdits(r.edits)
 	moved := map[string]string{}
+	for _, c := range r.copies {
+		var inner []compatEdit
+		for _, e := range r.edits {
+			switch {
+			case e.start < c.start, e.start > c.end, e.end > c.end,
+				e.start == c.start && e.class == editSuffix, e.start == c.end && e.class != editSuffix:
+				continue
+			}
+			inner = append(inner, e)
+		}
+		moved[c.move] = r.splice(inner, c.start, c.end)
+	}
 	for i, m := range r.edits {
 		if m.move == "" {
 			continue
@@ -458,7 +567,7 @@ func (r *compatRewriter) apply() []byte {
 		n := len(moved)
 		for marker, text := range moved {
 			if strings.Contains(out, marker) {
-				out = strings.Replace(out, marker, text, 1)
+				out = strings.ReplaceAll(out, marker, text)
 				delete(moved, marker)
 			}
 		}
@@ -474,8 +583,12 @@ func (r *compatRewriter) splice(edits []compatEdit, from, to int) string {
 	var out strings.Builder
 	out.Grow(to - from + (to-from)/8)
 	last, coverFrom, coverTo := from, -1, -1
+	dropped := map[int]bool{}
 	for _, e := range edits {
-		if e.start < last && e.optional {
+		if e.start < last && e.optional || e.pair != 0 && dropped[e.pair] {
+			if e.pair != 0 {
+				dropped[e.pair] = true
+			}
 			continue
 		}
 		if coverFrom <= e.start && (e.start < coverTo || e.start == coverTo && e.class == editSuffix) {
@@ -885,7 +998,19 @@ func (r *compatRewriter) parenValues(as *ast.AssignStmt, stack []ast.Node) {
 			if e.Op != token.ARROW {
 				continue
 			}
-		case *ast.CallExpr, *ast.CompositeLit:
+		case *ast.CompositeLit:
+			// x = T{...}, T a struct, assigns nothing to a variable a
+			// closure captured; in parentheses it does.
+			_, isStruct := r.info.TypeOf(e).Underlying().(*types.Struct)
+			if !header && !(isStruct && as.Tok == token.ASSIGN) {
+				continue
+			}
+			if !header {
+				// Optional: a rule rewriting the whole assignment wins.
+				r.checkAround(e.Pos(), e.End(), "(", ")", len(stack)+1)
+				continue
+			}
+		case *ast.CallExpr:
 			if !header {
 				continue
 			}

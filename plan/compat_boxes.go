@@ -50,15 +50,16 @@ func (r *compatRewriter) box(e ast.Expr, to types.Type, depth int) {
 	}
 	named, ok := r.boxable(tv.Type)
 	if !ok {
+		if r.copyIn(e, tv.Type, to, depth) {
+			return
+		}
 		if _, isLit := e.(*ast.CompositeLit); isLit {
 			// The interpreter stores a composite literal converted to an
 			// interface as it is, where it must wrap it: the value then
 			// cannot go into a []error. In parentheses it wraps it.
 			r.prefix(e.Pos(), "(", depth)
 			r.suffix(e.End(), ")", depth)
-			return
 		}
-		r.copyIn(e, tv.Type, to, depth)
 		return
 	}
 	name := r.boxType(named)
@@ -77,34 +78,38 @@ func (r *compatRewriter) box(e ast.Expr, to types.Type, depth int) {
 // iteration of a loop, changes the value in the interface too. The copy is
 // a call of a function whose parameter, fresh for each call, the interface
 // refers to.
-func (r *compatRewriter) copyIn(e ast.Expr, t, to types.Type, depth int) {
+func (r *compatRewriter) copyIn(e ast.Expr, t, to types.Type, depth int) bool {
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok || named.Obj().Pkg() != r.pkg {
-		return
+		return false
 	}
 	if _, ok := named.Underlying().(*types.Struct); !ok {
-		return
+		return false
 	}
 	if types.NewMethodSet(named).Len() == 0 && types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
-		return // stored without a reference
+		return false // stored without a reference
 	}
 	ts, ok := r.typeString(t)
 	if !ok {
-		return
+		return false
 	}
 	tos, ok := r.typeString(to)
 	if !ok {
-		return
+		return false
 	}
-	fn := "func(_v " + ts + ") " + tos + " { return _v }"
+	// The conversion is a variable's, not the return's: returned as an
+	// interface, the interpreter would drop the value's methods.
+	body := "(_v " + ts + ") " + tos + " { var _i " + tos + " = _v; return _i }"
+	fn := "func" + body
 	if named.Obj().Parent() == r.pkg.Scope() && named.TypeArgs().Len() == 0 {
 		fn = r.helperNamed("copy "+ts+" "+tos, "cp", func(name string) string {
-			return "func " + name + "(_v " + ts + ") " + tos + " { return _v }"
+			return "func " + name + body
 		})
 	}
 	r.prefix(e.Pos(), fn+"(", depth)
 	r.suffix(e.End(), ")", depth)
 	r.rewrite(e.Pos(), "value copied into an interface")
+	return true
 }
 
 // boxType declares the box of named and returns its name.

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -87,6 +88,8 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 					r.logCall(c, fn, stack)
 				case "encoding/json":
 					r.jsonCall(c, fn, stack)
+				case "text/template", "html/template":
+					r.templateCall(c, fn)
 				}
 			}
 		}
@@ -140,12 +143,110 @@ func (r *compatRewriter) makeCheck(c *ast.CallExpr, stack []ast.Node) {
 	}
 	depth := len(stack) + 1
 	if len(c.Args) == 2 {
-		r.check(n.Pos(), r.runtimeShim("MakeLen1")+"(int64(", depth, true)
-		r.check(n.End(), "), "+strconv.FormatInt(size, 10)+")", depth, false)
+		r.checkAround(n.Pos(), n.End(), r.runtimeShim("MakeLen1")+"(int64(", "), "+strconv.FormatInt(size, 10)+")", depth)
 		return
 	}
-	r.check(n.Pos(), r.runtimeShim("MakeLen")+"(int64(", depth, true)
-	r.check(n.End(), "), int64("+r.text(capArg)+"), "+strconv.FormatInt(size, 10)+")", depth, false)
+	r.checkAround(n.Pos(), n.End(), r.runtimeShim("MakeLen")+"(int64(", "), int64("+r.text(capArg)+"), "+strconv.FormatInt(size, 10)+")", depth)
+}
+
+// templateCall refuses a template executed on values of the program's
+// types whose methods the program's templates name ({{.Total}}): the
+// interpreter's values have no methods native code can call, so the
+// template would fail where Go calls the method. Templates built from text
+// the program computes are not seen.
+func (r *compatRewriter) templateCall(c *ast.CallExpr, fn *types.Func) {
+	var data ast.Expr
+	switch fn.Name() {
+	case "Execute":
+		if len(c.Args) == 2 {
+			data = c.Args[1]
+		}
+	case "ExecuteTemplate":
+		if len(c.Args) == 3 {
+			data = c.Args[2]
+		}
+	}
+	if data == nil {
+		return
+	}
+	methods := map[string]string{} // method name -> a type that has it
+	r.templateMethods(r.info.TypeOf(data), methods, map[types.Type]bool{})
+	if len(methods) == 0 {
+		return
+	}
+	for _, name := range r.templateNames() {
+		if t, ok := methods[name]; ok {
+			r.unsupported(c.Pos(), "a template that calls method "+name+" of the program's type "+t+" is not supported: the interpreter's values have no methods the template package can call",
+				"put the method's result in a field or a map the template reads, or pass it as a template function (Funcs)")
+			return
+		}
+	}
+}
+
+// templateMethods collects the methods of the program's types that t
+// holds; an interface may hold any of them.
+func (r *compatRewriter) templateMethods(t types.Type, out map[string]string, seen map[types.Type]bool) {
+	if t == nil || seen[t] {
+		return
+	}
+	seen[t] = true
+	switch u := types.Unalias(t).(type) {
+	case *types.Named:
+		if u.Obj().Pkg() == r.pkg && !types.IsInterface(u) {
+			for _, name := range methodNames(types.NewPointer(u)) {
+				out[name] = u.Obj().Name()
+			}
+		}
+		r.templateMethods(u.Underlying(), out, seen)
+	case *types.Interface:
+		for _, name := range r.pkg.Scope().Names() {
+			if tn, ok := r.pkg.Scope().Lookup(name).(*types.TypeName); ok {
+				r.templateMethods(tn.Type(), out, seen)
+			}
+		}
+	case *types.Pointer:
+		r.templateMethods(u.Elem(), out, seen)
+	case *types.Slice:
+		r.templateMethods(u.Elem(), out, seen)
+	case *types.Array:
+		r.templateMethods(u.Elem(), out, seen)
+	case *types.Map:
+		r.templateMethods(u.Elem(), out, seen)
+	case *types.Struct:
+		for f := range u.Fields() {
+			r.templateMethods(f.Type(), out, seen)
+		}
+	}
+}
+
+// templateAction finds the names a template's actions select: .Total in
+// {{.Total}} or {{$l.Total | money}}.
+var (
+	templateAction = regexp.MustCompile(`\{\{.*?\}\}`)
+	templateName   = regexp.MustCompile(`\.([A-Za-z_][A-Za-z0-9_]*)`)
+)
+
+// templateNames lists the names selected in the actions of the program's
+// string literals.
+func (r *compatRewriter) templateNames() []string {
+	var names []string
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return true
+		}
+		text, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return true
+		}
+		for _, action := range templateAction.FindAllString(text, -1) {
+			for _, m := range templateName.FindAllStringSubmatch(action, -1) {
+				names = append(names, m[1])
+			}
+		}
+		return true
+	})
+	return names
 }
 
 // sizeOf is the size of values of t, when t has one: not when it is or

@@ -65,8 +65,7 @@ func (r *compatRewriter) indexCheck(ix *ast.IndexExpr, stack []ast.Node) {
 		close = ")" + close
 	}
 	pos := r.pos(ix.Pos())
-	r.check(ix.Index.Pos(), open, len(stack), true)
-	r.check(ix.Index.End(), close+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+")", len(stack), false)
+	r.checkAround(ix.Index.Pos(), ix.Index.End(), open, close+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+")", len(stack))
 }
 
 // pure reports whether evaluating e twice does nothing more than once: it
@@ -241,8 +240,7 @@ func (r *compatRewriter) divisorCheck(y ast.Expr, op token.Token, at token.Pos, 
 		return
 	}
 	pos := r.pos(at)
-	r.check(y.Pos(), ts+"("+r.runtimeShim("NonZero")+"(int64(", depth, true)
-	r.check(y.End(), "), "+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+"))", depth, false)
+	r.checkAround(y.Pos(), y.End(), ts+"("+r.runtimeShim("NonZero")+"(int64(", "), "+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+"))", depth)
 }
 
 // mapWriteCheck checks, before a statement that writes an element of a map
@@ -393,8 +391,7 @@ func (r *compatRewriter) sliceCheck(se *ast.SliceExpr, stack []ast.Node) {
 		open += "int("
 		tail = ")" + tail
 	}
-	r.check(se.Low.Pos(), open, len(stack), true)
-	r.check(se.Low.End(), tail, len(stack), false)
+	r.checkAround(se.Low.Pos(), se.Low.End(), open, tail, len(stack))
 }
 
 // isInt reports whether e is of type int (or an untyped constant).

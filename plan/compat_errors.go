@@ -184,6 +184,23 @@ func (r *compatRewriter) errorsPkg() string {
 
 // asError passes the program error value a to native code as an error.
 func (r *compatRewriter) asError(a ast.Expr, depth int) {
+	// A struct value goes through a parameter of its own type, so the error
+	// holds a copy (copyIn), not the place the value was made in.
+	if t := r.info.TypeOf(a); t != nil && !types.IsInterface(t) {
+		if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() == r.pkg && named.Obj().Parent() == r.pkg.Scope() && named.TypeArgs().Len() == 0 {
+			if _, isStruct := named.Underlying().(*types.Struct); isStruct {
+				if ts, ok := r.typeString(t); ok {
+					name := r.helperNamed("asError "+ts, "asError", func(name string) string {
+						return "func " + name + "(_e " + ts + ") error { var _i error = _e; return _i }"
+					})
+					r.prefix(a.Pos(), name+"(", depth)
+					r.suffix(a.End(), ")", depth)
+					r.rewrite(a.Pos(), "program error passed to native code")
+					return
+				}
+			}
+		}
+	}
 	name := r.helper("asError", func(name string) string { return "func " + name + "(_e error) error { return _e }" })
 	r.prefix(a.Pos(), name+"(", depth)
 	r.suffix(a.End(), ")", depth)

@@ -120,6 +120,10 @@ func (w *typeWriter) named(t *types.Named) {
 			if i > 0 {
 				w.b.WriteString(", ")
 			}
+			if alias, ok := w.r.instanceAlias(args.At(i)); ok {
+				w.b.WriteString(alias) // nested instances as aliases (instanceArgs)
+				continue
+			}
 			w.write(args.At(i))
 		}
 		w.b.WriteByte(']')

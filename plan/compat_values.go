@@ -152,11 +152,61 @@ func (r *compatRewriter) typeSpec(ts *ast.TypeSpec) {
 		if _, isIface := tn.Type().Underlying().(*types.Interface); !isIface {
 			r.typeID(tn.Type())
 		}
+		if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() >= 2 && r.refersTo(named, named.Underlying(), map[types.Type]bool{}) {
+			r.unsupported(ts.Name.Pos(), "generic type "+ts.Name.Name+" has several type parameters and refers to itself, which crashes the interpreter",
+				"give it one type parameter (a struct type argument can hold the key and the value), or make it a non-generic type")
+		}
 		if named, ok := tn.Type().(*types.Named); ok && r.selfReferent(named, named.Underlying(), map[types.Type]bool{}) {
 			r.unsupported(ts.Name.Pos(), "type "+ts.Name.Name+" refers to itself without a struct in between, which the interpreter cannot represent",
 				"put the recursion inside a struct, for example type Node struct { Kids []Node } or type Tree struct { Kids map[string]*Tree }")
 		}
 	}
+}
+
+// refersTo reports whether t, part of the definition of the program's
+// generic type n, refers to n anywhere, also through struct fields.
+func (r *compatRewriter) refersTo(n *types.Named, t types.Type, seen map[types.Type]bool) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.Origin() == n.Origin() {
+			return true
+		}
+		for a := range t.TypeArgs().Types() {
+			if r.refersTo(n, a, seen) {
+				return true
+			}
+		}
+		if seen[t] || t.Obj().Pkg() != r.pkg {
+			return false
+		}
+		seen[t] = true
+		return r.refersTo(n, t.Underlying(), seen)
+	case *types.Pointer:
+		return r.refersTo(n, t.Elem(), seen)
+	case *types.Slice:
+		return r.refersTo(n, t.Elem(), seen)
+	case *types.Array:
+		return r.refersTo(n, t.Elem(), seen)
+	case *types.Chan:
+		return r.refersTo(n, t.Elem(), seen)
+	case *types.Map:
+		return r.refersTo(n, t.Key(), seen) || r.refersTo(n, t.Elem(), seen)
+	case *types.Struct:
+		for f := range t.Fields() {
+			if r.refersTo(n, f.Type(), seen) {
+				return true
+			}
+		}
+	case *types.Signature:
+		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+			for v := range tuple.Variables() {
+				if r.refersTo(n, v.Type(), seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // selfReferent reports whether t, part of the definition of the program's
@@ -426,6 +476,51 @@ func (r *compatRewriter) instanceLiteral(lit *ast.CompositeLit) {
 	})
 	r.replace(lit.Type.Pos(), lit.Type.End(), name)
 	r.rewrite(lit.Pos(), "composite literal of a generic type's instance")
+}
+
+// instanceArgs writes type arguments that are themselves instances of the
+// program's generic types (Stack[Pair[string, int]]) as aliases declared at
+// the end of the file (Stack[_inst1]): the interpreter fails to compile a
+// nested instantiation.
+func (r *compatRewriter) instanceArgs(args []ast.Expr) {
+	for _, a := range args {
+		switch a.(type) {
+		case *ast.IndexExpr, *ast.IndexListExpr:
+		default:
+			continue
+		}
+		tv, ok := r.info.Types[a]
+		if !ok || !tv.IsType() {
+			continue
+		}
+		name, ok := r.instanceAlias(tv.Type)
+		if !ok {
+			continue
+		}
+		if r.nestedArgs == nil {
+			r.nestedArgs = map[ast.Node]bool{}
+		}
+		r.nestedArgs[a] = true
+		r.replace(a.Pos(), a.End(), name)
+		r.rewrite(a.Pos(), "instance of a generic type as a type argument")
+	}
+}
+
+// instanceAlias returns the alias, declared at the end of the file, of t
+// when t is an instance of one of the program's generic types.
+func (r *compatRewriter) instanceAlias(t types.Type) (string, bool) {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != r.pkg || named.TypeArgs().Len() == 0 || !r.packageLevel(named) {
+		return "", false
+	}
+	ts, ok := r.typeString(named)
+	if !ok {
+		return "", false
+	}
+	return r.helperNamed("instance "+typeKey(named), "inst", func(name string) string {
+		r.tail = append(r.tail, "type "+name+" = "+ts)
+		return ""
+	}), true
 }
 
 // packageLevel reports whether t mentions only types package-level code can

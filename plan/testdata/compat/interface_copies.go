@@ -3,7 +3,10 @@
 // change what the interface holds.
 package main
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 type Item struct{ name string }
 
@@ -45,4 +48,32 @@ func main() {
 		ch <- it
 	}
 	fmt.Println((<-ch).Name(), (<-ch).Name())
+	// The copies keep their methods.
+	var a any = v
+	_, isStringer := a.(fmt.Stringer)
+	_, isNamer := a.(I)
+	fmt.Println(isStringer, isNamer, kind(a), kind(Item{"lit"}))
+	var errs []error
+	for i := range 3 {
+		errs = append(errs, fmt.Errorf("step %d: %w", i, CodeError{i}))
+	}
+	for _, e := range errs {
+		var ce CodeError
+		fmt.Print(errors.As(e, &ce), ce.code, " ")
+	}
+	fmt.Println()
+}
+
+func (it Item) String() string { return "item " + it.name }
+
+type CodeError struct{ code int }
+
+func (e CodeError) Error() string { return fmt.Sprint("code ", e.code) }
+
+func kind(v any) string {
+	switch x := v.(type) {
+	case fmt.Stringer:
+		return "stringer " + x.String()
+	}
+	return "other"
 }
