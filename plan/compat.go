@@ -239,7 +239,7 @@ func (r *compatRewriter) visit(n ast.Node, stack []ast.Node) bool {
 	case *ast.BinaryExpr:
 		r.interfaceEquality(n, stack)
 		r.constantShift(n, stack)
-		r.divisorCheck(n.Y, n.Op, n.OpPos, len(stack)+1)
+		r.divisorCheck(n, n.Y, n.Op, n.OpPos, stack)
 	case *ast.RangeStmt:
 		r.rangeStmt(n, stack)
 	case *ast.ForStmt:
@@ -799,7 +799,7 @@ func (r *compatRewriter) assign(as *ast.AssignStmt, stack []ast.Node) {
 		r.mapWriteCheck(as, as.Lhs, stack)
 	}
 	if len(as.Rhs) == 1 {
-		r.divisorCheck(as.Rhs[0], as.Tok, as.TokPos, len(stack)+1)
+		r.divisorCheck(as, as.Rhs[0], as.Tok, as.TokPos, stack)
 	}
 	if as.Tok == token.DEFINE {
 		r.define(as, stack)

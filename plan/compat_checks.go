@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 )
 
 // The interpreter indexes, divides and writes maps through reflect and its
@@ -58,6 +59,9 @@ func (r *compatRewriter) indexCheck(ix *ast.IndexExpr, stack []ast.Node) {
 	if !r.pure(ix.X) || r.inRangeLoop(ix, stack) {
 		return
 	}
+	if r.hoistIndexCheck(ix, it, stack) {
+		return
+	}
 	open := r.runtimeShim("Bound") + "("
 	close := ", len(" + r.text(ix.X) + "), "
 	if b, ok := it.Type.Underlying().(*types.Basic); ok && b.Kind() != types.Int && b.Kind() != types.UntypedInt {
@@ -66,6 +70,149 @@ func (r *compatRewriter) indexCheck(ix *ast.IndexExpr, stack []ast.Node) {
 	}
 	pos := r.pos(ix.Pos())
 	r.checkAround(ix.Index.Pos(), ix.Index.End(), open, close+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+")", len(stack))
+}
+
+// sortLess reports whether lit is the less function of sort.Slice,
+// sort.SliceStable or sort.SliceIsSorted over the slice x, and i one of its
+// parameters, which the sort package passes in range; neither x nor i
+// changes in the function.
+func (r *compatRewriter) sortLess(lit *ast.FuncLit, parent ast.Node, x, i types.Object) bool {
+	c, ok := parent.(*ast.CallExpr)
+	if !ok || len(c.Args) != 2 || c.Args[1] != lit {
+		return false
+	}
+	fn, ok := r.objectOf(ast.Unparen(c.Fun)).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sort" {
+		return false
+	}
+	switch fn.Name() {
+	case "Slice", "SliceStable", "SliceIsSorted":
+	default:
+		return false
+	}
+	arg, ok := ast.Unparen(c.Args[0]).(*ast.Ident)
+	if !ok || r.info.Uses[arg] != x {
+		return false
+	}
+	isParam := false
+	for _, f := range lit.Type.Params.List {
+		for _, name := range f.Names {
+			isParam = isParam || r.info.Defs[name] == i
+		}
+	}
+	return isParam && !r.changes(lit.Body, x) && !r.changes(lit.Body, i)
+}
+
+// hoistIndexCheck checks the index of ix in interpreted code before the
+// statement holding it (hoistable): a call of the Bound shim costs several
+// times the interpreted comparison.
+//
+//	composite[j] = true     if j < 0 || j >= len(composite) { shims.BoundPanic(j, len(composite), 12, 4) }; composite[j] = true
+func (r *compatRewriter) hoistIndexCheck(ix *ast.IndexExpr, it types.TypeAndValue, stack []ast.Node) bool {
+	if !r.pure(ix.Index) {
+		return false
+	}
+	stmt, ok := r.hoistable(ix, stack)
+	if !ok {
+		return false
+	}
+	index := r.text(ix.Index)
+	if b, ok := it.Type.Underlying().(*types.Basic); ok && b.Kind() != types.Int && b.Kind() != types.UntypedInt {
+		index = "int(" + index + ")"
+	}
+	n := "len(" + r.text(ix.X) + ")"
+	if strings.Contains(index+n, "\n") {
+		return false
+	}
+	pos := r.pos(ix.Pos())
+	check := "if " + index + " < 0 || " + index + " >= " + n + " { " + r.runtimeShim("BoundPanic") + "(" + index + ", " + n + ", " +
+		strconv.Itoa(pos.Line) + ", " + strconv.Itoa(pos.Col) + ") }; "
+	// Inner checks first: a[b[i]] checks b[i], then a's index.
+	r.check(stmt.Pos(), check, 1<<20-len(stack), true)
+	return true
+}
+
+// hoistable returns the statement holding n, before which a check of n
+// is the same as a check where n is evaluated: the statement calls nothing
+// and receives nothing (only the panic could be seen), n is not behind &&
+// or ||, and the statement stands in a block. stack holds n's ancestors;
+// n may be the statement itself.
+func (r *compatRewriter) hoistable(n ast.Node, stack []ast.Node) (ast.Stmt, bool) {
+	path := append(append([]ast.Node{}, stack...), n)
+	k := len(path) - 1
+	for ; k >= 0; k-- {
+		if _, ok := path[k].(ast.Stmt); ok {
+			break
+		}
+		if b, ok := path[k].(*ast.BinaryExpr); ok && (b.Op == token.LAND || b.Op == token.LOR) && path[k+1] == b.Y {
+			return nil, false // evaluated only if the left side allows
+		}
+		if _, ok := path[k].(*ast.FuncLit); ok {
+			return nil, false
+		}
+	}
+	if k < 1 {
+		return nil, false
+	}
+	stmt := path[k].(ast.Stmt)
+	var parts []ast.Node
+	switch s := stmt.(type) {
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.IncDecStmt, *ast.ReturnStmt, *ast.SendStmt:
+		parts = []ast.Node{s}
+	case *ast.IfStmt:
+		parts = []ast.Node{s.Cond}
+		if s.Init != nil {
+			parts = append(parts, s.Init)
+		}
+	default:
+		return nil, false
+	}
+	switch p := path[k-1].(type) {
+	case *ast.BlockStmt, *ast.CaseClause:
+	case *ast.CommClause:
+		if p.Comm == stmt {
+			return nil, false
+		}
+	default:
+		return nil, false // an else-if, a loop's clause, a labelled statement
+	}
+	for _, part := range parts {
+		if r.effects(part) {
+			return nil, false
+		}
+	}
+	return stmt, true
+}
+
+// effects reports whether evaluating n may do more than compute: call a
+// function (other than a conversion or a builtin that only computes),
+// receive, or create a function literal.
+func (r *compatRewriter) effects(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.CallExpr:
+			if tv, ok := r.info.Types[n.Fun]; ok && tv.IsType() {
+				break
+			}
+			b, ok := r.objectOf(ast.Unparen(n.Fun)).(*types.Builtin)
+			if !ok {
+				found = true
+				break
+			}
+			switch b.Name() {
+			case "len", "cap", "min", "max", "real", "imag", "complex", "append":
+			default:
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // pure reports whether evaluating e twice does nothing more than once: it
@@ -125,7 +272,9 @@ func (r *compatRewriter) inRangeLoop(ix *ast.IndexExpr, stack []ast.Node) bool {
 	for k := len(stack) - 1; k >= 0; k-- {
 		var body *ast.BlockStmt
 		switch loop := stack[k].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
+		case *ast.FuncLit:
+			return k > 0 && r.sortLess(loop, stack[k-1], xobj, iobj)
+		case *ast.FuncDecl:
 			return false
 		case *ast.RangeStmt:
 			key, ok := loop.Key.(*ast.Ident)
@@ -221,7 +370,8 @@ func (r *compatRewriter) changes(n ast.Node, obj types.Object) bool {
 }
 
 // divisorCheck checks the divisor of an integer division by a variable.
-func (r *compatRewriter) divisorCheck(y ast.Expr, op token.Token, at token.Pos, depth int) {
+func (r *compatRewriter) divisorCheck(n ast.Node, y ast.Expr, op token.Token, at token.Pos, stack []ast.Node) {
+	depth := len(stack) + 1
 	if op != token.QUO && op != token.REM && op != token.QUO_ASSIGN && op != token.REM_ASSIGN {
 		return
 	}
@@ -240,6 +390,11 @@ func (r *compatRewriter) divisorCheck(y ast.Expr, op token.Token, at token.Pos, 
 		return
 	}
 	pos := r.pos(at)
+	if stmt, ok := r.hoistable(n, stack); ok && r.pure(y) && !strings.Contains(r.text(y), "\n") {
+		r.check(stmt.Pos(), "if "+r.text(y)+" == 0 { "+r.runtimeShim("DividePanic")+"("+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+") }; ",
+			1<<20-len(stack), true)
+		return
+	}
 	r.checkAround(y.Pos(), y.End(), ts+"("+r.runtimeShim("NonZero")+"(int64(", "), "+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+"))", depth)
 }
 

@@ -140,6 +140,12 @@ func Bound(i, n, line, col int) int {
 	return i
 }
 
+// BoundPanic panics as Go does for the index i of a sequence of length n
+// at line and col: the planner calls it where its own check fails.
+func BoundPanic(i, n, line, col int) {
+	panic(&RuntimeError{msg: "runtime error: index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(n), Line: line, Col: col})
+}
+
 // SliceBound returns lo when x[lo:hi] is within max (the capacity of a
 // slice, the length of a string or array; hiGiven is false for x[lo:],
 // whose hi is the length), and otherwise panics as Go does at line and
@@ -174,6 +180,12 @@ func NonZero(d int64, line, col int) int64 {
 		panic(&RuntimeError{msg: "runtime error: integer divide by zero", Line: line, Col: col})
 	}
 	return d
+}
+
+// DividePanic panics as Go does for an integer division by zero at line
+// and col: the planner calls it where its own check fails.
+func DividePanic(line, col int) {
+	panic(&RuntimeError{msg: "runtime error: integer divide by zero", Line: line, Col: col})
 }
 
 // MapWrite panics as Go does at line and col when a program writes to a

@@ -91,6 +91,8 @@ var Symbols = map[string]map[string]reflect.Value{
 		"ClearMap":       reflect.ValueOf(ClearMap),
 		"StringRune":     reflect.ValueOf(StringRune),
 		"MakeLen":        reflect.ValueOf(MakeLen),
+		"BoundPanic":     reflect.ValueOf(BoundPanic),
+		"DividePanic":    reflect.ValueOf(DividePanic),
 		"MakeLen1":       reflect.ValueOf(MakeLen1),
 		"Select":         reflect.ValueOf(Select),
 		"Recv":           reflect.ValueOf(Recv),
