@@ -48,6 +48,9 @@ func (r *compatRewriter) box(e ast.Expr, to types.Type, depth int) {
 	if !ok || tv.IsType() || tv.IsNil() {
 		return
 	}
+	if r.typedNil(e, tv.Type, to, depth) {
+		return
+	}
 	named, ok := r.boxable(tv.Type)
 	if !ok {
 		if r.copyIn(e, tv.Type, to, depth) {
@@ -109,6 +112,45 @@ func (r *compatRewriter) copyIn(e ast.Expr, t, to types.Type, depth int) bool {
 	r.prefix(e.Pos(), fn+"(", depth)
 	r.suffix(e.End(), ")", depth)
 	r.rewrite(e.Pos(), "value copied into an interface")
+	return true
+}
+
+// typedNil checks a pointer to a program type where e converts it to an
+// interface of another package with methods (error, fmt.Stringer): the
+// interpreter makes a nil pointer a nil interface there, where Go makes an
+// interface that is not nil and holds a nil pointer (err != nil). A nil
+// pointer then panics, saying so, rather than run on as the other case.
+func (r *compatRewriter) typedNil(e ast.Expr, t, to types.Type, depth int) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() != r.pkg {
+		return false
+	}
+	toNamed, ok := types.Unalias(to).(*types.Named)
+	if !ok || toNamed.Obj().Pkg() == r.pkg {
+		return false // a program interface keeps the pointer
+	}
+	if it, ok := to.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
+		return false
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return false // &x is never nil
+	}
+	ts, ok := r.typeString(t)
+	if !ok {
+		return false
+	}
+	name := r.helperNamed("typed nil "+ts+" "+reflectName(to), "nonNil", func(name string) string {
+		return "func " + name + "(_v " + ts + ", _l, _c int) " + ts + " { if _v == nil { panic(" + r.runtimeShim("TypedNil") + "(" +
+			strconv.Quote(reflectName(t)) + ", " + strconv.Quote(reflectName(to)) + ", _l, _c)) }; return _v }"
+	})
+	pos := r.pos(e.Pos())
+	r.prefix(e.Pos(), name+"(", depth)
+	r.suffix(e.End(), ", "+strconv.Itoa(pos.Line)+", "+strconv.Itoa(pos.Col)+")", depth)
+	r.rewrite(e.Pos(), "pointer converted to an interface, checked for nil")
 	return true
 }
 

@@ -182,6 +182,15 @@ func NonZero(d int64, line, col int) int64 {
 	return d
 }
 
+// TypedNil is the panic of a nil pointer of type ptr converted to the
+// interface iface, which the interpreter would turn into a nil interface
+// where Go keeps an interface holding a nil pointer.
+func TypedNil(ptr, iface string, line, col int) error {
+	return &RuntimeError{msg: "a nil " + ptr + " converted to " + iface + ": Go makes an " + iface +
+		" that is not nil, which the interpreter cannot; return or assign nil itself where no " + ptr + " is meant",
+		Line: line, Col: col}
+}
+
 // DividePanic panics as Go does for an integer division by zero at line
 // and col: the planner calls it where its own check fails.
 func DividePanic(line, col int) {

@@ -92,6 +92,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"StringRune":     reflect.ValueOf(StringRune),
 		"MakeLen":        reflect.ValueOf(MakeLen),
 		"BoundPanic":     reflect.ValueOf(BoundPanic),
+		"TypedNil":       reflect.ValueOf(TypedNil),
 		"DividePanic":    reflect.ValueOf(DividePanic),
 		"MakeLen1":       reflect.ValueOf(MakeLen1),
 		"Select":         reflect.ValueOf(Select),
