@@ -66,12 +66,6 @@ func (r *compatRewriter) typeID(t types.Type) int {
 	return id
 }
 
-// isProgramNamed reports a named type (or instance) the program declares.
-func (r *compatRewriter) isProgramNamed(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() == r.pkg
-}
-
 // holds reports whether native code would see a value of type t wrongly:
 // t is or holds a program type, a struct type literal, or an interface,
 // through pointers, slices, arrays, maps and struct fields.

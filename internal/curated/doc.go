@@ -15,7 +15,6 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"sync"
 )
 
 // Symbols maps "importpath/name" to the exported symbols of that package.
@@ -31,6 +30,3 @@ var Hooks = struct {
 	Stderr: os.Stderr,
 	Exit:   os.Exit,
 }
-
-// stderrMu serialises writes of whole lines to Stderr.
-var stderrMu sync.Mutex

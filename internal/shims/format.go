@@ -658,7 +658,9 @@ func (p *printer) printStruct(w view, depth int, canInterface bool) {
 				p.write(" ")
 			}
 		}
-		name, exported, r := "", false, plainRef
+		var name string
+		var exported bool
+		var r *ref
 		if w.prog != nil && w.prog.Kind == "struct" && i < len(w.prog.Fields) {
 			f := w.prog.field(i)
 			name, exported, r = f.Name, f.Exported, f.typ

@@ -182,15 +182,14 @@ func typeByName(name string) *progType {
 //	-        a type holding no program type and no interface: reflect knows it
 //	*X []X [N]X map[K]V chan X   composites of references
 type ref struct {
-	kind  byte // '#', '?', '-', '*', 's' (slice), 'a' (array), 'm' (map), 'c' (chan)
-	prog  *progType
-	id    int
-	n     int // array length
-	elem  *ref
-	key   *ref
-	text  string
-	under *ref   // for '#': the program type's underlying type
-	name  string // for '?': the interface type's Go name, when not empty
+	kind byte // '#', '?', '-', '*', 's' (slice), 'a' (array), 'm' (map), 'c' (chan)
+	prog *progType
+	id   int
+	n    int // array length
+	elem *ref
+	key  *ref
+	text string
+	name string // for '?': the interface type's Go name, when not empty
 }
 
 var plainRef = &ref{kind: '-', text: "-"}
