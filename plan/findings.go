@@ -3,6 +3,7 @@ package plan
 import (
 	"cmp"
 	"fmt"
+	"github.com/airlockhq/airlock/internal/library"
 	"go/ast"
 	"go/build/constraint"
 	"go/token"
@@ -299,26 +300,13 @@ func (b *builder) typeFindings(errs []types.Error) {
 		if m := undefinedQualified.FindStringSubmatch(te.Msg); m != nil {
 			if pkg := imported[m[1]]; pkg != nil {
 				hint = exportsHint(pkg)
-				if note, ok := partialPackages[pkg.Path()]; ok {
+				if note, ok := library.Partial[pkg.Path()]; ok {
 					hint = note + "; " + hint
 				}
 			}
 		}
 		b.finding(te.Pos, "type", te.Msg, hint)
 	}
-}
-
-// partialPackages say what programs get of the packages the sandbox offers
-// in part, and where to turn for the rest.
-var partialPackages = map[string]string{
-	"os":                "os gives a program its streams, exit status, arguments and an environment of its own, not files or processes: read files through the fs tool (airlock/fs)",
-	"net":               "net gives addresses as values, not connections: reach servers through the http tool (airlock/http)",
-	"net/http":          "net/http gives requests, responses, headers and handlers in memory, not a client or server: call servers through the http tool (airlock/http)",
-	"net/http/httptest": "httptest gives the ResponseRecorder and NewRequest, not servers",
-	"runtime":           "runtime gives GOOS, GOARCH, Compiler, Version, GC, Gosched, KeepAlive, NumGoroutine and runtime.Error",
-	"reflect":           "reflect gives DeepEqual only: the rest would describe the interpreter's types, not the program's",
-	"path/filepath":     "filepath gives its lexical functions, not the file system: list and read files through the fs tool (airlock/fs)",
-	"io/ioutil":         "ioutil gives ReadAll, NopCloser and Discard: read files through the fs tool (airlock/fs)",
 }
 
 // importedPackages maps the names the program's file uses for its imports

@@ -2,10 +2,13 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/airlockhq/airlock/internal/library"
 	"github.com/airlockhq/airlock/policies"
 )
 
@@ -43,22 +46,43 @@ its file, line and column (and the rule's caret for an expression error).
 		Short: "Print a policy file, or the built-in default policy",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				_, err := cmd.OutOrStdout().Write(policies.Default)
-				return err
+			path := ""
+			if len(args) > 0 {
+				path = args[0]
 			}
-			st, err := loadSetup(args[0])
+			st, err := loadSetup(path)
 			if err != nil {
 				return err
 			}
 			st.close()
-			data, err := os.ReadFile(args[0])
-			if err != nil {
-				return usageError("reading policy: %v", err)
+			data := policies.Default
+			if path != "" {
+				if data, err = os.ReadFile(path); err != nil {
+					return usageError("reading policy: %v", err)
+				}
 			}
-			_, err = cmd.OutOrStdout().Write(data)
-			return err
+			out := cmd.OutOrStdout()
+			if _, err := out.Write(data); err != nil {
+				return err
+			}
+			return showPartial(out, st.policy.Imports())
 		},
 	})
 	return cmd
+}
+
+// showPartial says, as YAML comments after the policy, what programs get of
+// the allowed packages the sandbox offers only in part.
+func showPartial(w io.Writer, imports []string) error {
+	var lines []string
+	for _, p := range imports {
+		if note, ok := library.Partial[p]; ok {
+			lines = append(lines, "#   "+p+": "+note)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "\n# Offered in part:\n%s\n", strings.Join(lines, "\n"))
+	return err
 }

@@ -122,6 +122,26 @@ var subsets = map[string][]string{
 	},
 }
 
+// Partial says what programs get of the packages the sandbox offers in
+// part, and where to turn for the rest: the planner's hint for a name the
+// program cannot use, and what `airlock policy show` says of a policy's
+// imports.
+var Partial = map[string]string{
+	"os":                "os gives a program its streams, exit status, arguments and an environment of its own, not files or processes: read files through the fs tool (airlock/fs)",
+	"log":               "log writes to the program's output; Fatal ends the run with status 1",
+	"flag":              "flag parses an empty command line: every flag has its default",
+	"net":               "net gives addresses as values, not connections: reach servers through the http tool (airlock/http)",
+	"net/http":          "net/http gives requests, responses, headers and handlers in memory, not a client or server: call servers through the http tool (airlock/http)",
+	"net/http/httptest": "httptest gives the ResponseRecorder and NewRequest, not servers",
+	"runtime":           "runtime gives GOOS, GOARCH, Compiler, Version, GC, Gosched, KeepAlive, NumGoroutine and runtime.Error",
+	"reflect":           "reflect gives DeepEqual only: the rest would describe the interpreter's types, not the program's",
+	"unsafe":            "unsafe gives Sizeof, Alignof and Offsetof, as constants; not Pointer or the functions that make pointers",
+	"path/filepath":     "filepath gives its lexical functions, not the file system: list and read files through the fs tool (airlock/fs)",
+	"io/ioutil":         "ioutil gives ReadAll, NopCloser and Discard: read files through the fs tool (airlock/fs)",
+	"text/template":     "text/template parses templates from strings, not files; templates cannot call methods of the program's types",
+	"html/template":     "html/template parses templates from strings, not files; templates cannot call methods of the program's types",
+}
+
 // addMapTypes tells the interpreter which functions outside fmt format
 // their arguments with fmt, so program values keep their String and Error
 // methods there too.
