@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"go/scanner"
 	"io"
-	"log"
 	"os"
 	"reflect"
 	"regexp"
@@ -164,7 +163,7 @@ func programStreams(link *childLink) *os.File {
 		link.send(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: "panic", Message: "panic: " + describe(v), Line: line, Col: col}})
 		os.Exit(2)
 	}
-	log.SetOutput(stderr)
+	curated.Std.SetOutput(stderr)
 	os.Args = []string{"main"}
 	flag.CommandLine = flag.NewFlagSet("main", flag.ExitOnError)
 	flag.CommandLine.SetOutput(stderr)

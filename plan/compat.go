@@ -414,6 +414,78 @@ func (r *compatRewriter) unnamedParams(ft *ast.FuncType, body *ast.BlockStmt) {
 	}
 }
 
+// commaOk gives the value of v, ok := x.(T) and v, ok := m[k] its zero
+// when ok is false, as Go does: the interpreter leaves the variable as it
+// was, so in a loop a failed assertion or a missing key keeps the last
+// iteration's value.
+//
+//	v, ok := m[k]       v, ok := m[k]; if !ok { v = *new(T) }
+//	v, _ := x.(T)       v, _ok1 := x.(T); if !_ok1 { v = *new(T) }
+//
+// In the header of an if or switch, the operation becomes a function
+// literal that returns the zero itself.
+func (r *compatRewriter) commaOk(as *ast.AssignStmt, stack []ast.Node) {
+	if len(as.Lhs) != 2 || len(as.Rhs) != 1 || as.Tok != token.DEFINE && as.Tok != token.ASSIGN {
+		return
+	}
+	var vt types.Type
+	switch x := ast.Unparen(as.Rhs[0]).(type) {
+	case *ast.TypeAssertExpr:
+		if x.Type == nil {
+			return
+		}
+		vt = r.info.TypeOf(x.Type)
+		if isInterface(vt) || r.needsIdentity(vt) || r.viaAny(r.info.TypeOf(x.X), vt) {
+			return // the assertion's own rewrite returns the zero
+		}
+	case *ast.IndexExpr:
+		m, ok := r.info.TypeOf(x.X).Underlying().(*types.Map)
+		if !ok {
+			return
+		}
+		vt = m.Elem()
+	default:
+		return
+	}
+	v, okVar := as.Lhs[0], as.Lhs[1]
+	if id, isIdent := v.(*ast.Ident); isIdent && id.Name == "_" {
+		return
+	}
+	ts, ok := r.typeString(vt)
+	if !ok || !r.pure(v) || strings.Contains(r.text(v), "\n") {
+		return
+	}
+	switch parent(stack).(type) {
+	case *ast.BlockStmt, *ast.CaseClause:
+	case *ast.CommClause:
+		if parent(stack).(*ast.CommClause).Comm == as {
+			return
+		}
+	default:
+		// A header: the operation returns the zero itself.
+		if r.callsRecover(as.Rhs[0]) {
+			return
+		}
+		rhs := as.Rhs[0]
+		r.prefix(rhs.Pos(), "func() ("+ts+", bool) { _v, _ok := ", len(stack)+1)
+		r.suffix(rhs.End(), "; if !_ok { return *new("+ts+"), false }; return _v, true }()", len(stack)+1)
+		r.rewrite(rhs.Pos(), "comma-ok result zero when not ok")
+		return
+	}
+	okText := r.text(okVar)
+	if id, isIdent := okVar.(*ast.Ident); isIdent && id.Name == "_" {
+		okText = r.name("ok")
+		r.replace(okVar.Pos(), okVar.End(), okText)
+		if as.Tok == token.ASSIGN {
+			r.prefix(as.Pos(), "var "+okText+" bool; ", 0)
+		}
+	} else if !r.pure(okVar) {
+		return
+	}
+	r.suffix(as.End(), "; if !"+okText+" { "+r.text(v)+" = *new("+ts+") }", 0)
+	r.rewrite(as.Pos(), "comma-ok result zero when not ok")
+}
+
 // leafParens removes the parentheses around a name or a literal, which
 // change nothing in Go; in the interpreter, x == (2) as the left operand of
 // || or && fails ("reflect: call of reflect.Value.Bool on int Value").
@@ -794,6 +866,7 @@ func (r *compatRewriter) objectOf(e ast.Expr) types.Object {
 // left-hand side is a plain variable and no right-hand side reads one of
 // them (so "a, b = b, a" is left alone).
 func (r *compatRewriter) assign(as *ast.AssignStmt, stack []ast.Node) {
+	r.commaOk(as, stack)
 	r.parenValues(as, stack)
 	if as.Tok != token.DEFINE {
 		r.mapWriteCheck(as, as.Lhs, stack)

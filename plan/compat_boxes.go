@@ -340,7 +340,7 @@ func (r *compatRewriter) elementConversions(lit *ast.CompositeLit, key, elem typ
 // and of append, and the operand of a conversion to an interface.
 func (r *compatRewriter) callConversions(c *ast.CallExpr, depth int) {
 	if tv, ok := r.info.Types[c.Fun]; ok && tv.IsType() {
-		if len(c.Args) == 1 {
+		if len(c.Args) == 1 && !r.pointerToInterface(c, tv.Type) {
 			r.box(c.Args[0], tv.Type, depth)
 		}
 		return
@@ -380,6 +380,32 @@ func (r *compatRewriter) callConversions(c *ast.CallExpr, depth int) {
 		}
 		r.box(a, pt, depth)
 	}
+}
+
+// pointerToInterface rewrites I(p), p a pointer to a program type and I an
+// interface of the program, as a call of a function that assigns p to an
+// I: the interpreter's conversion makes a nil p a nil I, its assignment
+// keeps the pointer, as Go does.
+func (r *compatRewriter) pointerToInterface(c *ast.CallExpr, to types.Type) bool {
+	named, ok := types.Unalias(to).(*types.Named)
+	if !ok || named.Obj().Pkg() != r.pkg || named.Obj().Parent() != r.pkg.Scope() || !types.IsInterface(named) {
+		return false
+	}
+	p, ok := types.Unalias(r.info.TypeOf(c.Args[0])).(*types.Pointer)
+	if !ok || namedOf(p.Elem()) == nil || namedOf(p.Elem()).Obj().Pkg() != r.pkg {
+		return false
+	}
+	ps, ok1 := r.typeString(p)
+	is, ok2 := r.typeString(named)
+	if !ok1 || !ok2 {
+		return false
+	}
+	name := r.helperNamed("to "+is+" "+ps, "to", func(name string) string {
+		return "func " + name + "(_v " + ps + ") " + is + " { var _i " + is + " = _v; return _i }"
+	})
+	r.replace(c.Fun.Pos(), c.Fun.End(), name)
+	r.rewrite(c.Pos(), "pointer converted to an interface")
+	return true
 }
 
 // interpretedCallee reports whether a call's function is the program's:

@@ -44,6 +44,7 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 			r.newValue(c, stack)
 		case "make":
 			r.makeCheck(c, stack)
+			r.makeDirectedChan(c, stack)
 		case "Sizeof", "Alignof", "Offsetof", "Add", "Slice", "SliceData", "String", "StringData":
 			if obj.Pkg() != nil && obj.Pkg().Path() == "unsafe" {
 				return r.unsafeCall(c, obj.Name())
@@ -169,6 +170,9 @@ func (r *compatRewriter) templateCall(c *ast.CallExpr, fn *types.Func) {
 	if data == nil {
 		return
 	}
+	// Its errors name the program's struct types as reflect writes them.
+	r.prefix(c.Pos(), r.runtimeShim("TemplateError")+"(", 0)
+	r.suffix(c.End(), ")", 0)
 	methods := map[string]string{} // method name -> a type that has it
 	r.templateMethods(r.info.TypeOf(data), methods, map[types.Type]bool{})
 	if len(methods) == 0 {
@@ -247,6 +251,28 @@ func (r *compatRewriter) templateNames() []string {
 		return true
 	})
 	return names
+}
+
+// makeDirectedChan rewrites make of a send-only or receive-only channel
+// type, which the interpreter cannot make, as a conversion of a channel
+// made both ways: make(chan<- T, n) is (chan<- T)(make(chan T, n)).
+func (r *compatRewriter) makeDirectedChan(c *ast.CallExpr, stack []ast.Node) {
+	if len(c.Args) == 0 {
+		return
+	}
+	ch, ok := r.info.TypeOf(c.Args[0]).(*types.Chan)
+	if !ok || ch.Dir() == types.SendRecv {
+		return
+	}
+	ts, ok1 := r.typeString(ch)
+	es, ok2 := r.typeString(ch.Elem())
+	if !ok1 || !ok2 {
+		return
+	}
+	r.prefix(c.Pos(), "("+ts+")(", len(stack)+1)
+	r.replace(c.Args[0].Pos(), c.Args[0].End(), "chan "+es)
+	r.suffix(c.End(), ")", len(stack)+1)
+	r.rewrite(c.Pos(), "make of a one-way channel")
 }
 
 // sizeOf is the size of values of t, when t has one: not when it is or

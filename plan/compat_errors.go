@@ -30,7 +30,13 @@ func (r *compatRewriter) errorsCall(c *ast.CallExpr, fn *types.Func) {
 		}
 		chain := r.errorChainHelper()
 		match := "if " + r.identityTest("_x", ptr.Elem(), t) + " { " + r.runtimeShim("Take") + "(_x, _t); return true }; "
-		if !r.needsIdentity(ptr.Elem()) {
+		switch {
+		case isMethodInterface(ptr.Elem()):
+			// Program values reach the interface through their own types:
+			// through native code, the interpreter's assertion misses
+			// their methods.
+			match = "if _i, _ok := " + r.interfaceAssertion(ptr.Elem(), t, true, "_x") + "; _ok { *_t = _i; return true }; "
+		case !r.needsIdentity(ptr.Elem()):
 			assert := r.assertion("_x", types.Universe.Lookup("error").Type(), ptr.Elem(), t)
 			match = "if _, _ok := " + assert + "; _ok { *_t = " + assert + "; return true }; "
 		}

@@ -35,7 +35,17 @@ func (r *compatRewriter) typeSwitch(ts *ast.TypeSwitchStmt) {
 			}
 		}
 	}
-	if guard == nil || !r.hasInterfaceCase(ts) && !r.hasIdentityCase(ts) {
+	if guard == nil {
+		return
+	}
+	for _, st := range ts.Body.List {
+		for _, t := range st.(*ast.CaseClause).List {
+			if r.typeParamDependent(t) {
+				return
+			}
+		}
+	}
+	if !r.hasInterfaceCase(ts) && !r.hasIdentityCase(ts) {
 		return
 	}
 	v, k := r.name("v"), r.name("k")
@@ -204,6 +214,9 @@ func (r *compatRewriter) typeAssert(ta *ast.TypeAssertExpr, stack []ast.Node) {
 	if ta.Type == nil {
 		return
 	}
+	if r.typeParamDependent(ta.Type) {
+		return
+	}
 	if to := r.info.TypeOf(ta.Type); r.needsIdentity(to) {
 		r.identityAssert(ta, to, stack)
 		return
@@ -302,6 +315,14 @@ func (r *compatRewriter) interfaceAssertionParts(t types.Type, tsrc string, comm
 		// A native value: the interpreter asserts it to a native interface
 		// only, which then converts to the program's.
 		b.WriteString("if _n, _ok := _v.(" + r.runtimeShim(native) + "); _ok { var _i " + tsrc + " = _n; return _i" + ok + " }; ")
+	} else if isErrorMethodSet(iface) && r.programInterface(t) {
+		b.WriteString("if _n, _ok := _v.(error); _ok { var _i " + tsrc + " = _n; return _i" + ok + " }; ")
+	}
+	if r.programInterface(t) {
+		// A value of a program type that none of the above matched lacks
+		// a method, though the interpreter may find one in the pointer's
+		// method set.
+		b.WriteString("if " + r.runtimeShim("IsProgramValue") + "(_v) { " + fail + " }; ")
 	}
 	b.WriteString("if _, _ok := _v.(" + tsrc + "); _ok { return _v.(" + tsrc + ")" + ok + " }; " + fail + " }")
 	if calls {
@@ -348,6 +369,12 @@ func nativeInterface(iface *types.Interface) (string, bool) {
 	sort.Strings(ms)
 	name, ok := nativeInterfaces[strings.Join(ms, "; ")]
 	return name, ok && name != ""
+}
+
+// isErrorMethodSet reports whether iface has error's method set alone.
+func isErrorMethodSet(iface *types.Interface) bool {
+	return iface != nil && iface.NumMethods() == 1 && iface.Method(0).Name() == "Error" &&
+		signatureTypes(iface.Method(0).Signature()) == "func() string"
 }
 
 // hasInterfaceCase reports whether a case of ts names an interface type.
@@ -496,6 +523,26 @@ func (r *compatRewriter) callsRecover(e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// typeParamDependent reports whether the type written as e depends on the
+// type parameters of the function around: a type parameter itself, which
+// the interpreter asserts to as it should, or a type made of one
+// (box[T], []T), which it cannot assert to and is refused.
+func (r *compatRewriter) typeParamDependent(e ast.Expr) bool {
+	t := r.info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	if !mentionsTypeParam(t) {
+		return false
+	}
+	r.unsupported(e.Pos(), "a type assertion to "+r.text(e)+", a type made of the function's type parameters, is not supported by the interpreter",
+		"keep the values in a container of their own type (map[K]*entry[K, V]) rather than in an interface, or assert to the type parameter itself")
+	return true
 }
 
 // uniqueUnderlying reports whether to, a program type or a pointer to

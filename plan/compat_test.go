@@ -281,6 +281,7 @@ func main() {
 			"3: import \"cmp\"; import _shim2 \"airlockshim\"; var _types1 = _shim2.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Base\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Name\\\",\\\"exported\\\":true,\\\"type\\\":\\\"-\\\"}]},{\\\"id\\\":2,\\\"name\\\":\\\"main.Dog\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"Base\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"Animal\\\",\\\"exported\\\":true,\\\"embedded\\\":true,\\\"type\\\":\\\"?11:main.Animal\\\"}],\\\"methods\\\":[\\\"Sound\\\"],\\\"ptrMethods\\\":[\\\"Sound\\\"]},{\\\"id\\\":3,\\\"name\\\":\\\"main.Counter\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"n\\\",\\\"type\\\":\\\"-\\\"}],\\\"ptrMethods\\\":[\\\"Add\\\"]}]\"); func (_v Counter) AirlockSelf() any { return _v }; func (Counter) AirlockName() string { return \"main.Counter\" }",
 			"6: type Base struct{ Name string `airlock:\"1\"` }",
 			"8: Base `airlock:\"2\"`",
+			"9: Animal `airlock:\"2\"`",
 			"11: type Counter struct{ n int `airlock:\"3\"` }",
 			"16: func Max[T interface{ ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string }](a, b T) T { return func(_a0, _a1 T) T { _m := _a0; if _a1 > _m || _a1 != _a1 { _m = _a1 }; return _m }(a, b) }",
 			"19: _ = Map[int, string]([]int{1}, func(i int) string { return \"\" })",
@@ -315,8 +316,8 @@ func main() { _ = kind(nil) }
 		want: []string{
 			"3: import \"fmt\"; import _shim1 \"airlockshim\"; func _take2(_v any) Sq { var _r Sq; _shim1.Take(_v, &_r); return _r }; func _take3(_v any) *Sq { var _r *Sq; _shim1.Take(_v, &_r); return _r }; var _types6 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.Sq\\\",\\\"kind\\\":\\\"struct\\\",\\\"methods\\\":[\\\"Area\\\"],\\\"ptrMethods\\\":[\\\"Area\\\"]}]\"); func (_v Sq) AirlockSelf() any { return _v }; func (Sq) AirlockName() string { return \"main.Sq\" }",
 			"6: type Sq struct{ _ [0]int `airlock:\"1\"` }; func (Sq) Area() float64 { return 1 }",
-			"9: if s, ok := func() (Shape, bool) { _v := v; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); ok {",
-			"12: switch { default: _v4 := v; _k5 := -1; if _v4 == nil { _k5 = 1 } else if _, _ok := _v4.(error); _ok { _k5 = 0 } else if _, _ok := func() (Shape, bool) { _v := _v4; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); _ok { _k5 = 1 }; switch _k5 {",
+			"9: if s, ok := func() (Shape, bool) { _v := v; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _shim1.IsProgramValue(_v) { return nil, false }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); ok {",
+			"12: switch { default: _v4 := v; _k5 := -1; if _v4 == nil { _k5 = 1 } else if _, _ok := _v4.(error); _ok { _k5 = 0 } else if _, _ok := func() (Shape, bool) { _v := _v4; if _v == nil { return nil, false }; if _shim1.Is(_v, \"main.Sq\", *new(Sq)) { var _i Shape = _take2(_v); return _i, true }; if _shim1.Is(_v, \"*main.Sq\", *new(*Sq)) { var _i Shape = _take3(_v); return _i, true }; if _shim1.IsProgramValue(_v) { return nil, false }; if _, _ok := _v.(Shape); _ok { return _v.(Shape), true }; return nil, false }(); _ok { _k5 = 1 }; switch _k5 {",
 			"13: case 0: x := _v4.(error); _ = x;",
 			"15: case 1: x := _v4; _ = x;",
 			"17: }}",
@@ -488,7 +489,7 @@ func main() {
 `,
 		want: []string{
 			"3: import \"fmt\"; import _shim1 \"airlockshim\"; var _types3 = _shim1.Types(\"[{\\\"id\\\":1,\\\"name\\\":\\\"main.L\\\",\\\"kind\\\":\\\"int\\\",\\\"under\\\":\\\"-\\\",\\\"methods\\\":[\\\"String\\\"],\\\"ptrMethods\\\":[\\\"String\\\"]},{\\\"id\\\":2,\\\"name\\\":\\\"main.R\\\",\\\"kind\\\":\\\"struct\\\",\\\"fields\\\":[{\\\"name\\\":\\\"A\\\",\\\"exported\\\":true,\\\"type\\\":\\\"#1\\\"},{\\\"name\\\":\\\"b\\\",\\\"type\\\":\\\"#1\\\"}]}]\"); var _method2 = _shim1.MethodString(1, \"String\", false, func(_v any) string { return _v.(L).String() }); func (_v L) AirlockSelf() any { return _v }; func (L) AirlockName() string { return \"main.L\" }",
-			"9: type R struct{ A L `airlock:\"2\"`; b L }",
+			"9: type R struct{ A L `airlock:\"2\"`; b L `airlock:\"2\"` }",
 			"13: fmt.Println(_shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(map[string]L{}, \"map[-]#1\"))",
 			"14: _shim1.Printf(\"%+v %5v %d\\n\", _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"), _shim1.ValueFmt(xs, \"[]#1\"))",
 			"15: _shim1.Print(_shim1.ValueFmt(xs, \"[]#1\"), 1)",

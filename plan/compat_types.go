@@ -179,6 +179,11 @@ func (w *typeWriter) tuple(t *types.Tuple, variadic bool) {
 }
 
 func (w *typeWriter) struct_(t *types.Struct) {
+	mark := ""
+	if w.r.literalStruct(t) {
+		// As markStructs marks the program's literal of this type.
+		mark = markKey + `:"` + strconv.Itoa(w.r.typeID(t)) + `"`
+	}
 	w.b.WriteString("struct{")
 	for i := range t.NumFields() {
 		if i > 0 {
@@ -189,7 +194,10 @@ func (w *typeWriter) struct_(t *types.Struct) {
 			w.b.WriteString(f.Name() + " ")
 		}
 		w.write(f.Type())
-		if tag := t.Tag(i); tag != "" {
+		switch tag := t.Tag(i); {
+		case mark != "":
+			w.b.WriteString(" " + markedTag(tag, mark))
+		case tag != "":
 			w.b.WriteString(" " + strconv.Quote(tag))
 		}
 	}

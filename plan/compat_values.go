@@ -38,6 +38,9 @@ type progTypes struct {
 	list  []types.Type   // list[id-1]; nil for a box
 	marks []structMark   // struct type literals to mark
 	boxes []boxDesc      // the boxes of values in interfaces (compat_boxes.go)
+	// literals are the struct types the program writes as literals,
+	// other than as the type of a declared type (literalStruct).
+	literals []*types.Struct
 }
 
 type structMark struct {
@@ -150,6 +153,10 @@ func (r *compatRewriter) typeSpec(ts *ast.TypeSpec) {
 			r.unsupported(ts.Name.Pos(), "generic type "+ts.Name.Name+" has several type parameters and refers to itself, which crashes the interpreter",
 				"give it one type parameter (a struct type argument can hold the key and the value), or make it a non-generic type")
 		}
+		if named, ok := tn.Type().(*types.Named); ok && isStruct(named) && r.funcOfSelf(named, named.Underlying(), false, false, map[types.Type]bool{}) {
+			r.unsupported(ts.Name.Pos(), "type "+ts.Name.Name+" holds a slice or map of functions that take or return "+ts.Name.Name+" itself, which the interpreter cannot call",
+				"keep such functions outside the type (a package-level map of them), or give them a parameter of another type")
+		}
 		if named, ok := tn.Type().(*types.Named); ok && r.selfReferent(named, named.Underlying(), map[types.Type]bool{}) {
 			r.unsupported(ts.Name.Pos(), "type "+ts.Name.Name+" refers to itself without a struct in between, which the interpreter cannot represent",
 				"put the recursion inside a struct, for example type Node struct { Kids []Node } or type Tree struct { Kids map[string]*Tree }")
@@ -195,6 +202,63 @@ func (r *compatRewriter) refersTo(n *types.Named, t types.Type, seen map[types.T
 		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
 			for v := range tuple.Variables() {
 				if r.refersTo(n, v.Type(), seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// funcOfSelf reports whether t, part of the definition of the program's
+// struct type n, holds in a slice, array, map or channel a function type
+// whose parameters or results mention n (inContainer: t is inside such a
+// container; inFunc: inside such a function's signature). The
+// interpreter stands a placeholder for n in the function type and cannot
+// call the function; a function field of its own it calls.
+func (r *compatRewriter) funcOfSelf(n *types.Named, t types.Type, inContainer, inFunc bool, seen map[types.Type]bool) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.Origin() == n.Origin() {
+			return inFunc
+		}
+		if seen[t] || t.Obj().Pkg() != r.pkg {
+			return false
+		}
+		seen[t] = true
+		defer delete(seen, t)
+		return r.funcOfSelf(n, t.Underlying(), inContainer, inFunc, seen)
+	case *types.Pointer:
+		return r.funcOfSelf(n, t.Elem(), inContainer, inFunc, seen)
+	case *types.Slice:
+		return r.funcOfSelf(n, t.Elem(), true, inFunc, seen)
+	case *types.Array:
+		return r.funcOfSelf(n, t.Elem(), true, inFunc, seen)
+	case *types.Chan:
+		return r.funcOfSelf(n, t.Elem(), true, inFunc, seen)
+	case *types.Map:
+		return r.funcOfSelf(n, t.Key(), true, inFunc, seen) || r.funcOfSelf(n, t.Elem(), true, inFunc, seen)
+	case *types.Struct:
+		if inFunc {
+			return false // n behind a struct in the signature: a type of its own
+		}
+		for f := range t.Fields() {
+			if r.funcOfSelf(n, f.Type(), inContainer, inFunc, seen) {
+				return true
+			}
+		}
+	case *types.Signature:
+		if !inContainer || inFunc {
+			return false
+		}
+		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+			for v := range tuple.Variables() {
+				if r.funcOfSelf(n, v.Type(), inContainer, true, seen) {
 					return true
 				}
 			}
@@ -274,25 +338,63 @@ func (r *compatRewriter) markStructs() {
 			r.replace(st.Fields.Opening+1, st.Fields.Closing, " _ [0]int `"+mark+"` ")
 			continue
 		}
-		f := st.Fields.List[0]
-		if f.Tag == nil {
-			r.suffix(f.Type.End(), " `"+mark+"`", 0)
-			continue
+		// Every field carries the mark, so that a struct type the
+		// rewrites write themselves (typeWriter) is the same type.
+		for _, f := range st.Fields.List {
+			if f.Tag == nil {
+				r.suffix(f.Type.End(), " `"+mark+"`", 0)
+				continue
+			}
+			tag, err := strconv.Unquote(f.Tag.Value)
+			if err != nil {
+				continue
+			}
+			r.replace(f.Tag.Pos(), f.Tag.End(), markedTag(tag, mark))
 		}
-		tag, err := strconv.Unquote(f.Tag.Value)
-		if err != nil {
-			continue
-		}
-		if tag != "" {
-			tag += " "
-		}
-		tag += mark
-		lit := strconv.Quote(tag)
-		if !strings.Contains(tag, "`") {
-			lit = "`" + tag + "`"
-		}
-		r.replace(f.Tag.Pos(), f.Tag.End(), lit)
 	}
+}
+
+// markedTag adds the mark to a struct tag, written as a Go literal.
+func markedTag(tag, mark string) string {
+	if tag != "" {
+		tag += " "
+	}
+	tag += mark
+	if strings.Contains(tag, "`") {
+		return strconv.Quote(tag)
+	}
+	return "`" + tag + "`"
+}
+
+// literalStruct reports whether t is a struct type the program writes as
+// a literal, which markStructs marks.
+func (r *compatRewriter) literalStruct(t *types.Struct) bool {
+	if t.NumFields() == 0 {
+		return false
+	}
+	if r.ptypes.literals == nil {
+		r.ptypes.literals = []*types.Struct{}
+		declared := map[ast.Node]bool{}
+		ast.Inspect(r.file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.TypeSpec:
+				if !n.Assign.IsValid() {
+					declared[n.Type] = true
+				}
+			case *ast.StructType:
+				if u, ok := r.info.TypeOf(n).(*types.Struct); ok && !declared[n] {
+					r.ptypes.literals = append(r.ptypes.literals, u)
+				}
+			}
+			return true
+		})
+	}
+	for _, l := range r.ptypes.literals {
+		if types.Identical(l, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeDesc is a program type as the shims read it (shims.progType).
@@ -443,7 +545,9 @@ func (r *compatRewriter) instanceDecl(id int, t types.Type) string {
 	if !ok {
 		return ""
 	}
-	return "var " + r.name("instance") + " = " + r.runtimeShim("Instance") + "(" + strconv.Itoa(id) + ", " + ts + "{})"
+	// An empty []T, not a T: a T made at package level clashes with the
+	// instances the program's generic functions make of the same type.
+	return "var " + r.name("instance") + " = " + r.runtimeShim("Instance") + "(" + strconv.Itoa(id) + ", []" + ts + "{})"
 }
 
 // instanceLiteral writes the type of a composite literal of an instance of

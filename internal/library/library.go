@@ -6,7 +6,6 @@ package library
 
 import (
 	"fmt"
-	"log"
 	"reflect"
 	"strings"
 
@@ -151,7 +150,7 @@ func addMapTypes() {
 		reflect.TypeOf((*error)(nil)).Elem(),
 		reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
 	}
-	for _, f := range []any{log.Print, log.Printf, log.Println, log.Panic, log.Panicf, log.Panicln,
+	for _, f := range []any{curated.Print, curated.Printf, curated.Println, curated.Panic, curated.Panicf, curated.Panicln,
 		curated.Fatal, curated.Fatalf, curated.Fatalln,
 		shims.Sprintf, shims.Printf, shims.Fprintf, shims.Appendf, shims.Errorf,
 		shims.Sprint, shims.Print, shims.Fprint, shims.Append} {

@@ -81,28 +81,98 @@ func RuntimeErrorOf(v any) *RuntimeError {
 // writes with the position first: "12:3: interface conversion: ...".
 var positioned = regexp.MustCompile(`^(\d+):(\d+): (interface conversion: .*)$`)
 
-// markedStruct matches a struct type of the program as the Go runtime
-// writes it, with the airlock mark of its type on the first field.
-var markedStruct = regexp.MustCompile(`struct \{ [^"]*"airlock:\\"(\d+)\\"".*\}$`)
-
 // programTypeNames writes the program's struct types in a run-time error
 // of the Go runtime (hash of unhashable type ...) by their names.
 func programTypeNames(msg string) string {
-	msg = strings.Replace(msg, "hash of unhashable type: ", "hash of unhashable type ", 1)
-	const unhashable = "hash of unhashable type "
-	i := strings.Index(msg, unhashable)
-	if i < 0 {
-		return msg
+	return TypeNames(strings.Replace(msg, "hash of unhashable type: ", "hash of unhashable type ", 1))
+}
+
+// TypeNames writes each struct type of the program in text that reflect
+// wrote (an error of text/template, of the runtime) by the program's name
+// for it: the interpreter's struct types carry the program's mark on their
+// fields. Other text is left as it is.
+func TypeNames(text string) string {
+	if !strings.Contains(text, TagKey+`:\"`) {
+		return text
 	}
-	typ := msg[i+len(unhashable):]
-	if m := markedStruct.FindStringSubmatch(typ); m != nil {
-		id, _ := strconv.Atoi(m[1])
+	var b strings.Builder
+	for {
+		i := strings.Index(text, "struct {")
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		end, id := markedStructAt(text[i:])
+		if end < 0 {
+			b.WriteString(text[:i+len("struct {")])
+			text = text[i+len("struct {"):]
+			continue
+		}
+		b.WriteString(text[:i])
 		if t := typeByID(id); t != nil {
-			typ = t.Name
+			b.WriteString(t.Name)
+		} else {
+			b.WriteString(text[i : i+end])
+		}
+		text = text[i+end:]
+	}
+}
+
+// markedStructAt reads the struct type that s starts with ("struct {"
+// ... "}"), returning its length and the id its mark gives, with end -1
+// when it has no mark of its own.
+func markedStructAt(s string) (end, id int) {
+	mark := TagKey + `:\"`
+	depth, id := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				if id < 0 {
+					return -1, 0
+				}
+				return i + 1, id
+			}
+		default:
+			if depth == 1 && id < 0 && strings.HasPrefix(s[i:], mark) {
+				j := i + len(mark)
+				k := j
+				for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+					k++
+				}
+				id, _ = strconv.Atoi(s[j:k])
+				i = k - 1
+			}
 		}
 	}
-	return msg[:i] + unhashable + typ
+	return -1, 0
 }
+
+// TemplateError returns err, an error of text/template or html/template,
+// with the program's struct types named as the program names them.
+func TemplateError(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if named := TypeNames(msg); named != msg {
+		return &namedError{msg: named, err: err}
+	}
+	return err
+}
+
+// namedError is an error whose text names the program's types; it wraps
+// the original.
+type namedError struct {
+	msg string
+	err error
+}
+
+func (e *namedError) Error() string { return e.msg }
+func (e *namedError) Unwrap() error { return e.err }
 
 // isRuntimeError reports whether err is one of the Go runtime's own
 // errors (a divide by zero, a nil map write in the interpreter's code).

@@ -92,6 +92,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"StringRune":     reflect.ValueOf(StringRune),
 		"MakeLen":        reflect.ValueOf(MakeLen),
 		"BoundPanic":     reflect.ValueOf(BoundPanic),
+		"TemplateError":  reflect.ValueOf(TemplateError),
 		"TypedNil":       reflect.ValueOf(TypedNil),
 		"DividePanic":    reflect.ValueOf(DividePanic),
 		"MakeLen1":       reflect.ValueOf(MakeLen1),
@@ -127,6 +128,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"Take":                     reflect.ValueOf(Take),
 		"AssertionFailed":          reflect.ValueOf(AssertionFailed),
 		"InterfaceAssertionFailed": reflect.ValueOf(InterfaceAssertionFailed),
+		"IsProgramValue":           reflect.ValueOf(IsProgramValue),
 
 		// fmt (format.go).
 		"ValueFmt":  reflect.ValueOf(ValueFmt),

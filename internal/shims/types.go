@@ -129,7 +129,13 @@ func Instance(id int, zero any) int {
 		t = &progType{ID: id, methods: map[string]*method{}}
 		registry.byID[id] = t
 	}
-	registry.byType[reflect.TypeOf(zero)] = t
+	rt := reflect.TypeOf(zero)
+	if rt.Kind() == reflect.Slice {
+		// The planner passes an empty []T: a T made at package level would
+		// clash with the instances generic functions make of it.
+		rt = rt.Elem()
+	}
+	registry.byType[rt] = t
 	return 0
 }
 
@@ -531,6 +537,12 @@ func AssertionFailed(x any, iface, want string) error {
 		return &TypeAssertionError{"interface conversion: " + iface + " is nil, not " + want}
 	}
 	return &TypeAssertionError{"interface conversion: " + iface + " is " + have + ", not " + want}
+}
+
+// IsProgramValue reports whether x holds a value of one of the program's
+// declared types (or a pointer to one).
+func IsProgramValue(x any) bool {
+	return typeByName(strings.TrimPrefix(TypeName(x), "*")) != nil
 }
 
 // InterfaceAssertionFailed is the error of a failed assertion of x to the

@@ -52,3 +52,17 @@ func main() {
 	}
 	fmt.Println(Node{}, q)
 }
+
+type Order struct { // want finding(unsupported "type Order holds a slice or map of functions that take or return Order itself")
+	ID    string
+	hooks []func(*Order)
+}
+
+type pair[K comparable, V any] struct { // want finding(unsupported "generic type pair has several type parameters")
+	key  K
+	next *pair[K, V] // (refused at the type)
+}
+
+func get[K comparable, V any](x any) K {
+	return x.(*pair[K, V]).key // want finding(unsupported "a type assertion to \\*pair\\[K, V\\]")
+}
