@@ -90,6 +90,19 @@ var suites = []suite{
 		},
 	},
 	{
+		// Agent-style programs written for this harness: data processing
+		// with records, JSON, errors, generics, concurrency and fmt.
+		name: "agents",
+		dir: func(t *testing.T) string {
+			dir, err := filepath.Abs(filepath.Join("testdata", "agents"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return dir
+		},
+		include: func([]byte) bool { return true },
+	},
+	{
 		name: "yaegi",
 		dir: func(t *testing.T) string {
 			out, err := osexec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/traefik/yaegi").Output()
