@@ -23,13 +23,13 @@ type Order struct {
 }
 
 type RegionSummary struct {
-	Region  string   `json:"region"`
-	Orders  int      `json:"orders"`
-	Total   float64  `json:"total"`
-	Units   int      `json:"units"`
-	Avg     float64  `json:"avg"`
-	IDs     []int    `json:"ids"`
-	Tags    []string `json:"tags,omitempty"`
+	Region string   `json:"region"`
+	Orders int      `json:"orders"`
+	Total  float64  `json:"total"`
+	Units  int      `json:"units"`
+	Avg    float64  `json:"avg"`
+	IDs    []int    `json:"ids"`
+	Tags   []string `json:"tags,omitempty"`
 }
 
 const input = `[

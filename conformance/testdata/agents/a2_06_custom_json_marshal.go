@@ -75,13 +75,13 @@ func (p *Point) MarshalJSON() ([]byte, error) {
 }
 
 type Account struct {
-	ID      string            `json:"id"`
-	Status  Status            `json:"status"`
-	Balance Money             `json:"balance"`
-	Limits  map[Status]Money  `json:"limits,omitempty"`
-	Home    Point             `json:"home"`
-	HomePtr *Point            `json:"home_ptr,omitempty"`
-	Flags   map[string]bool   `json:"flags,omitempty"`
+	ID      string           `json:"id"`
+	Status  Status           `json:"status"`
+	Balance Money            `json:"balance"`
+	Limits  map[Status]Money `json:"limits,omitempty"`
+	Home    Point            `json:"home"`
+	HomePtr *Point           `json:"home_ptr,omitempty"`
+	Flags   map[string]bool  `json:"flags,omitempty"`
 }
 
 func main() {

@@ -11,8 +11,8 @@ type Item struct {
 	Price int
 }
 
-func (it Item) String() string     { return fmt.Sprintf("%s@%d", it.Name, it.Price) }
-func (it *Item) Discount(pct int)  { it.Price = it.Price * (100 - pct) / 100 }
+func (it Item) String() string       { return fmt.Sprintf("%s@%d", it.Name, it.Price) }
+func (it *Item) Discount(pct int)    { it.Price = it.Price * (100 - pct) / 100 }
 func (it Item) WithTax(rate int) int { return it.Price + it.Price*rate/100 }
 
 type Counter struct{ n int }

@@ -13,9 +13,9 @@ type Key struct{ Code rune }
 type Scroll struct{ Delta float64 }
 type Resize struct{ W, H int }
 
-func (Click) Kind() string   { return "click" }
-func (Key) Kind() string     { return "key" }
-func (*Scroll) Kind() string { return "scroll" }
+func (Click) Kind() string    { return "click" }
+func (Key) Kind() string      { return "key" }
+func (*Scroll) Kind() string  { return "scroll" }
 func (r Resize) Kind() string { return "resize" }
 
 type Named interface{ Name() string }

@@ -91,18 +91,18 @@ func levels(deps map[string][]string, order []string) [][]string {
 
 func main() {
 	build := map[string][]string{
-		"deploy":      {"test", "package", "migrate-db"},
-		"test":        {"compile", "lint"},
-		"package":     {"compile", "assets"},
-		"compile":     {"fetch-deps", "codegen"},
-		"codegen":     {"fetch-deps"},
-		"lint":        {"fetch-deps"},
-		"assets":      {},
-		"migrate-db":  {"backup-db"},
-		"notify":      {"deploy"},
-		"docs":        {"codegen"},
-		"fetch-deps":  nil,
-		"backup-db":   nil,
+		"deploy":     {"test", "package", "migrate-db"},
+		"test":       {"compile", "lint"},
+		"package":    {"compile", "assets"},
+		"compile":    {"fetch-deps", "codegen"},
+		"codegen":    {"fetch-deps"},
+		"lint":       {"fetch-deps"},
+		"assets":     {},
+		"migrate-db": {"backup-db"},
+		"notify":     {"deploy"},
+		"docs":       {"codegen"},
+		"fetch-deps": nil,
+		"backup-db":  nil,
 	}
 	order, err := topoSort(build)
 	if err != nil {

@@ -12,7 +12,9 @@ type TransientError struct {
 	Attempt int
 }
 
-func (e *TransientError) Error() string { return fmt.Sprintf("%s: transient failure (attempt %d)", e.Op, e.Attempt) }
+func (e *TransientError) Error() string {
+	return fmt.Sprintf("%s: transient failure (attempt %d)", e.Op, e.Attempt)
+}
 func (e *TransientError) Temporary() bool { return true }
 
 var ErrPermanent = errors.New("permanent failure")

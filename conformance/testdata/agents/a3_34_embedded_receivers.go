@@ -20,11 +20,11 @@ type Base struct {
 	tags []string
 }
 
-func (b Base) Describe() string   { return fmt.Sprintf("Base#%d(%s)", b.ID, b.Name) }
-func (b Base) Kind() string       { return "base" }
-func (b *Base) Tag(t string)      { b.tags = append(b.tags, t) }
-func (b Base) Tags() string       { return strings.Join(b.tags, ",") }
-func (b Base) Summary() string    { return b.Kind() + ":" + b.Describe() } // static dispatch: always Base's methods
+func (b Base) Describe() string { return fmt.Sprintf("Base#%d(%s)", b.ID, b.Name) }
+func (b Base) Kind() string     { return "base" }
+func (b *Base) Tag(t string)    { b.tags = append(b.tags, t) }
+func (b Base) Tags() string     { return strings.Join(b.tags, ",") }
+func (b Base) Summary() string  { return b.Kind() + ":" + b.Describe() } // static dispatch: always Base's methods
 
 type Shape struct {
 	Base

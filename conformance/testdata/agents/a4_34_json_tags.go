@@ -88,10 +88,10 @@ func main() {
 	c := Customer{
 		ID: 9007199254740993, Name: "Zoë <admin> & co", Password: "s3cret", Dash: "dash",
 		Status: Active, Balance: 123456, Tags: nil,
-		Prefs:   map[Status]bool{Suspended: false, Pending: true},
-		Address: &Address{City: "Lyon"},
-		Raw:     json.RawMessage(`{"pre":"computed"}`),
-		Audit:   Audit{CreatedBy: "import", Created: time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)},
+		Prefs:    map[Status]bool{Suspended: false, Pending: true},
+		Address:  &Address{City: "Lyon"},
+		Raw:      json.RawMessage(`{"pre":"computed"}`),
+		Audit:    Audit{CreatedBy: "import", Created: time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)},
 		internal: 7,
 	}
 	b, err := json.Marshal(c)
