@@ -827,6 +827,16 @@ func (r *compatRewriter) qualified(e ast.Expr, obj types.Object, stack []ast.Nod
 			return false
 		}
 		if path == "iter" {
+			if decl, ok := pullHelpers[obj.Name()]; ok {
+				if targs, ok := r.pullTypeArgs(e, stack); ok {
+					name := r.helperNamed("iter."+obj.Name(), "pull", func(name string) string {
+						return strings.Replace(decl, "%s", name, 1)
+					})
+					r.replace(e.Pos(), e.End(), name+targs)
+					r.rewrite(e.Pos(), "iter."+obj.Name())
+					return false
+				}
+			}
 			r.unsupported(e.Pos(), "iter."+obj.Name()+" is not supported",
 				"range over the iterator instead, or collect its values with slices.Collect")
 		}
@@ -1180,4 +1190,64 @@ func (r *compatRewriter) programMethodCall(x string, iface types.Type, call stri
 		}
 	}
 	return b.String()
+}
+
+// pullTypeArgs returns the type arguments to instantiate the helper
+// standing for iter.Pull or iter.Pull2 with, e naming the function: none
+// where the program gives them all, which the interpreter cannot infer.
+func (r *compatRewriter) pullTypeArgs(e ast.Expr, stack []ast.Node) (string, bool) {
+	id, ok := e.(*ast.Ident)
+	if sel, isSel := e.(*ast.SelectorExpr); isSel {
+		id, ok = sel.Sel, true
+	}
+	if !ok {
+		return "", false
+	}
+	inst, ok := r.info.Instances[id]
+	if !ok {
+		return "", false
+	}
+	switch p := parent(stack).(type) {
+	case *ast.IndexExpr:
+		if p.X == e {
+			return "", inst.TypeArgs.Len() == 1
+		}
+	case *ast.IndexListExpr:
+		if p.X == e {
+			return "", inst.TypeArgs.Len() == len(p.Indices)
+		}
+	}
+	var args []string
+	for t := range inst.TypeArgs.Types() {
+		s, ok := r.typeString(t)
+		if !ok {
+			return "", false
+		}
+		args = append(args, s)
+	}
+	return "[" + strings.Join(args, ", ") + "]", true
+}
+
+// pullHelpers are the program's own iter.Pull and iter.Pull2, whose
+// coroutines the interpreter cannot run: the iterator runs in a goroutine
+// that hands each value over and waits for the next request. As with
+// iter.Pull, a panic in the iterator reaches the caller of next or stop,
+// and a yield after stop returns false. %s stands for the helper's name.
+var pullHelpers = map[string]string{
+	"Pull": "func %s[V any](seq func(func(V) bool)) (func() (V, bool), func()) { " +
+		"req := make(chan bool); res := make(chan V); var pv any; started, finished, stopped := false, false, false; " +
+		"run := func() { defer close(res); defer func() { pv = recover() }(); if !<-req { return }; " +
+		"seq(func(v V) bool { if stopped { return false }; res <- v; if !<-req { stopped = true; return false }; return true }) }; " +
+		"next := func() (V, bool) { var zero V; if finished { return zero, false }; if !started { started = true; go run() }; " +
+		"req <- true; v, ok := <-res; if !ok { finished = true; if pv != nil { panic(pv) }; return zero, false }; return v, true }; " +
+		"stop := func() { if finished { return }; finished = true; if !started { return }; req <- false; for range res { }; if pv != nil { panic(pv) } }; " +
+		"return next, stop }",
+	"Pull2": "func %s[K, V any](seq func(func(K, V) bool)) (func() (K, V, bool), func()) { " +
+		"req := make(chan bool); resK := make(chan K); resV := make(chan V); var pv any; started, finished, stopped := false, false, false; " +
+		"run := func() { defer close(resK); defer func() { pv = recover() }(); if !<-req { return }; " +
+		"seq(func(k K, v V) bool { if stopped { return false }; resK <- k; resV <- v; if !<-req { stopped = true; return false }; return true }) }; " +
+		"next := func() (K, V, bool) { var zk K; var zv V; if finished { return zk, zv, false }; if !started { started = true; go run() }; " +
+		"req <- true; k, ok := <-resK; if !ok { finished = true; if pv != nil { panic(pv) }; return zk, zv, false }; return k, (<-resV), true }; " +
+		"stop := func() { if finished { return }; finished = true; if !started { return }; req <- false; for range resK { }; if pv != nil { panic(pv) } }; " +
+		"return next, stop }",
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -36,6 +37,9 @@ type pendingDefer struct {
 	fn    ast.Node // the function whose defer it is: *ast.FuncDecl or *ast.FuncLit
 	loop  ast.Node // the innermost loop around the defer in its function, or nil
 	depth int      // len of the statement's stack
+	// captures are the variables of the loop that the deferred function
+	// literal uses, passed to it as arguments instead.
+	captures []*types.Var
 }
 
 // deferStmt queues a defer statement for finishDefers, and reports a
@@ -63,8 +67,13 @@ loops:
 			}
 		}
 	}
+	var captures []*types.Var
 	if loop != nil {
 		if id := r.loopVarInLiteral(d.Call, loop); id != nil {
+			if captures = r.loopCaptures(d.Call, loop); captures != nil {
+				r.defers = append(r.defers, pendingDefer{stmt: d, fn: fn, loop: loop, depth: len(stack), captures: captures})
+				return
+			}
 			t, ok := r.typeString(r.info.TypeOf(id))
 			if !ok {
 				t = "T"
@@ -97,6 +106,53 @@ func (r *compatRewriter) loopVarInLiteral(call *ast.CallExpr, loop ast.Node) *as
 		return false
 	})
 	return found
+}
+
+// loopCaptures returns the variables of loop that the deferred function
+// literal call.Fun uses, when the literal can take them as arguments
+// instead: nothing in the loop's body changes them (so the value each
+// iteration's variable holds at the defer is the one it ends with), their
+// types can be written, and no other literal of the call uses the loop's
+// variables. It returns nil otherwise.
+func (r *compatRewriter) loopCaptures(call *ast.CallExpr, loop ast.Node) []*types.Var {
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if !ok {
+		return nil
+	}
+	for _, a := range call.Args {
+		if r.loopVarInLiteral(&ast.CallExpr{Fun: a}, loop) != nil {
+			return nil
+		}
+	}
+	var body *ast.BlockStmt
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		body = l.Body
+	case *ast.RangeStmt:
+		body = l.Body
+	}
+	var vars []*types.Var
+	seen := map[*types.Var]bool{}
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := r.info.Uses[id].(*types.Var); ok && !seen[v] && declaredIn(v, loop) && !declaredIn(v, lit) {
+				seen[v] = true
+				vars = append(vars, v)
+			}
+		}
+		return true
+	})
+	changed := map[types.Object]bool{}
+	r.inspectChanges(body, changed)
+	for _, v := range vars {
+		if changed[v] {
+			return nil
+		}
+		if _, ok := r.typeString(v.Type()); !ok {
+			return nil
+		}
+	}
+	return vars
 }
 
 // declaredIn reports whether the object obj is declared inside n.
@@ -228,7 +284,41 @@ func (r *compatRewriter) deferCopies(d pendingDefer) {
 			}
 		}
 	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && call.Ellipsis.IsValid() {
+		// The interpreter loses the spread of a deferred call: the
+		// literal takes the slice instead.
+		ps := lit.Type.Params.List
+		if dots, ok := ps[len(ps)-1].Type.(*ast.Ellipsis); ok {
+			r.replace(dots.Pos(), dots.Pos()+3, "[]")
+			r.replace(call.Ellipsis, call.Ellipsis+3, "")
+			r.rewrite(d.stmt.Pos(), "deferred call spreading a slice")
+		}
+	} else if fn := funcOperand(call, ops); call.Ellipsis.IsValid() || d.loop != nil && (fn != nil && fn.expr != call.Fun || r.wrappedCopy(call, ops)) {
+		r.deferWrap(d, fn)
+		return
+	}
 	var names, values []string
+	if len(d.captures) > 0 {
+		// The literal takes the loop's variables as its first parameters.
+		lit := ast.Unparen(call.Fun).(*ast.FuncLit)
+		var params, args []string
+		for _, v := range d.captures {
+			t, _ := r.typeString(v.Type())
+			name := r.name("d")
+			params = append(params, v.Name()+" "+t)
+			args = append(args, name)
+			names = append(names, name)
+			values = append(values, v.Name())
+		}
+		sep := func(more bool) string {
+			if more {
+				return ", "
+			}
+			return ""
+		}
+		r.prefix(lit.Type.Params.Opening+1, strings.Join(params, ", ")+sep(len(lit.Type.Params.List) > 0), d.depth+1)
+		r.prefix(call.Lparen+1, strings.Join(args, ", ")+sep(len(call.Args) > 0), d.depth+1)
+	}
 	for _, op := range ops {
 		text, ok := r.take(op.expr)
 		if !ok {
@@ -248,6 +338,270 @@ func (r *compatRewriter) deferCopies(d pendingDefer) {
 	r.prefix(d.stmt.Pos(), "{ "+strings.Join(names, ", ")+" := "+strings.Join(values, ", ")+"; ", d.depth)
 	r.suffix(d.stmt.End(), " }", d.depth)
 	r.rewrite(d.stmt.Pos(), "deferred call's arguments evaluated at the defer")
+}
+
+// deferWrap rewrites a deferred call into a deferred function literal
+// that makes the call, with the parts that must be taken at the defer as
+// the literal's arguments, which the interpreter evaluates there. Two
+// calls need it:
+//
+//   - a call spreading a slice, f(xs...): the interpreter loses the
+//     spread of a deferred call, so the literal takes the slice;
+//   - a method call in a loop whose receiver is copied: the interpreter
+//     reads the receiver of a deferred method call from its variable when
+//     the call runs, and a block in a loop reuses its variables' storage
+//     in every iteration, so every call would get the last receiver.
+//
+// So in a loop
+//
+//	defer r.Logf(format, xs...)
+//
+// becomes
+//
+//	{ _d1, _d2, _d3 := r, format, xs; defer func(_r *T, _a0 string, _a1 []any) { _r.Logf(_a0, _a1...) }(_d1, _d2, _d3) }
+//
+// fn is the copy of the function value or the method's receiver, if any.
+// A function of the program that recovers would no longer be called by
+// the deferred call itself: it is reported instead.
+func (r *compatRewriter) deferWrap(d pendingDefer, fn *deferOperand) {
+	call := d.stmt.Call
+	fail := func(why string) {
+		r.unsupported(d.stmt.Pos(), "this deferred call "+why,
+			"defer a function literal making the call, taking what it needs as arguments: defer func(...) { ... }(...)")
+	}
+	sig, ok := r.info.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !ok {
+		fail("is not supported: its function cannot be determined")
+		return
+	}
+	if f, ok := r.calledFunc(call.Fun).(*types.Func); ok && f.Pkg() == r.pkg && r.recovers(f) {
+		r.unsupported(d.stmt.Pos(), "this deferred call is not supported here: "+f.Name()+" calls recover, which returns nil unless the deferred call is the function itself",
+			"recover in a deferred function literal of its own, defer func() { if r := recover(); r != nil { ... } }(), and pass what it recovers on")
+		return
+	}
+	if len(call.Args) == 1 && sig.Params().Len() > 1 {
+		fail("with a multi-valued argument is not supported")
+		return
+	}
+	var params, names, values, args []string
+	callee := ""
+	switch {
+	case fn != nil && fn.expr == call.Fun:
+		ft, ok := r.typeString(r.info.TypeOf(call.Fun))
+		if !ok {
+			fail("is not supported: its function's type cannot be written")
+			return
+		}
+		params = append(params, "_f "+ft)
+		callee = "_f"
+	case fn != nil:
+		se := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		recvType := r.info.TypeOf(fn.expr)
+		switch fn.format {
+		case "&(%s)":
+			recvType = types.NewPointer(recvType)
+		case "*(%s)":
+			recvType = recvType.Underlying().(*types.Pointer).Elem()
+		}
+		rt, ok := r.typeString(recvType)
+		if !ok {
+			fail("is not supported: its receiver's type cannot be written")
+			return
+		}
+		params = append(params, "_r "+rt)
+		callee = "_r." + se.Sel.Name
+	}
+	// The literal takes each argument with its own type, and the
+	// wrappers other rules put around the argument move into the literal:
+	// a conversion to an interface at the defer would refer to the copy's
+	// variable, which the next iteration of a loop overwrites.
+	for i, a := range call.Args {
+		name := "_a" + strconv.Itoa(i)
+		tv := r.info.Types[a]
+		t := types.Default(tv.Type)
+		if tv.IsNil() || t == nil {
+			t = paramType(sig, i, call.Ellipsis.IsValid())
+		}
+		ts, ok := r.typeString(t)
+		if !ok {
+			fail("is not supported: the type of an argument cannot be written")
+			return
+		}
+		params = append(params, name+" "+ts)
+		pre, suf, ok := r.takeBounds(a)
+		if !ok {
+			fail("is not supported: an argument is rewritten in parts")
+			return
+		}
+		arg := pre + name + suf
+		if i == len(call.Args)-1 && call.Ellipsis.IsValid() {
+			arg += "..."
+		}
+		args = append(args, arg)
+	}
+	if fn != nil {
+		text, ok := r.take(fn.expr)
+		if !ok {
+			fail("is not supported: its function spans lines")
+			return
+		}
+		names = append(names, r.name("d"))
+		values = append(values, strings.Replace(fn.format, "%s", text, 1))
+	} else {
+		text, ok := r.take(call.Fun)
+		if !ok {
+			fail("is not supported: its function spans lines")
+			return
+		}
+		callee = text
+	}
+	for _, a := range call.Args {
+		if format, ok := r.deferArg(a, d.loop); ok {
+			at, ok := r.take(a)
+			if !ok {
+				continue
+			}
+			n := r.name("d")
+			names = append(names, n)
+			values = append(values, strings.Replace(format, "%s", at, 1))
+			r.replace(a.Pos(), a.End(), n)
+		}
+	}
+	if call.Ellipsis.IsValid() {
+		r.replace(call.Ellipsis, call.Ellipsis+3, "")
+	}
+	r.cover(call.Fun.Pos(), call.Fun.End(), "func("+strings.Join(params, ", ")+") { "+callee+"("+strings.Join(args, ", ")+") }")
+	if fn != nil {
+		sep := ""
+		if len(call.Args) > 0 {
+			sep = ", "
+		}
+		r.prefix(call.Lparen+1, names[0]+sep, d.depth+1)
+	}
+	if len(names) > 0 {
+		r.prefix(d.stmt.Pos(), "{ "+strings.Join(names, ", ")+" := "+strings.Join(values, ", ")+"; ", d.depth)
+		r.suffix(d.stmt.End(), " }", d.depth)
+	}
+	r.rewrite(d.stmt.Pos(), "deferred call wrapped in a function literal")
+}
+
+// wrappedCopy reports whether an argument of call that ops copy is
+// wrapped by another rule's insertions at its bounds: a conversion to an
+// interface that would refer to the copy's variable.
+func (r *compatRewriter) wrappedCopy(call *ast.CallExpr, ops []deferOperand) bool {
+	for _, op := range ops {
+		if op.expr.Pos() < call.Lparen {
+			continue // the function or receiver
+		}
+		start, end := r.off(op.expr.Pos()), r.off(op.expr.End())
+		for _, ed := range r.edits {
+			if ed.start == ed.end && (ed.start == start && ed.class == editPrefix || ed.start == end && ed.class == editSuffix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paramType returns the type of the parameter the argument i of a call of
+// sig goes to.
+func paramType(sig *types.Signature, i int, spread bool) types.Type {
+	n := sig.Params().Len()
+	if sig.Variadic() && i >= n-1 {
+		t := sig.Params().At(n - 1).Type()
+		if spread {
+			return t
+		}
+		return t.(*types.Slice).Elem()
+	}
+	return sig.Params().At(i).Type()
+}
+
+// takeBounds removes the insertions at the bounds of the argument a, which
+// wrap it, and returns them: what goes before and what goes after. It
+// fails, removing nothing, where they do not pair up: an insertion at a
+// bound wraps a part of a.
+func (r *compatRewriter) takeBounds(a ast.Expr) (string, string, bool) {
+	start, end := r.off(a.Pos()), r.off(a.End())
+	var bounds, rest []compatEdit
+	for _, ed := range r.edits {
+		if ed.start == ed.end && (ed.start == start && ed.class == editPrefix || ed.start == end && ed.class == editSuffix) {
+			bounds = append(bounds, ed)
+		} else {
+			rest = append(rest, ed)
+		}
+	}
+	sortEdits(bounds)
+	var pre, suf strings.Builder
+	for _, ed := range bounds {
+		if ed.start == start {
+			pre.WriteString(ed.text)
+		} else {
+			suf.WriteString(ed.text)
+		}
+	}
+	open := func(s string) int {
+		return strings.Count(s, "(") - strings.Count(s, ")") + strings.Count(s, "[") - strings.Count(s, "]") + strings.Count(s, "{") - strings.Count(s, "}")
+	}
+	if open(pre.String()) != -open(suf.String()) {
+		return "", "", false
+	}
+	r.edits = rest
+	return pre.String(), suf.String(), true
+}
+
+// funcOperand returns the operand of ops that copies the function value of
+// call or its method's receiver, if any.
+func funcOperand(call *ast.CallExpr, ops []deferOperand) *deferOperand {
+	if len(ops) > 0 && ops[0].expr.Pos() >= call.Fun.Pos() && ops[0].expr.End() <= call.Fun.End() {
+		return &ops[0]
+	}
+	return nil
+}
+
+// calledFunc returns the function or method a call of fun calls, if it is
+// named: nil for a function value.
+func (r *compatRewriter) calledFunc(fun ast.Expr) types.Object {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.SelectorExpr:
+		if sel := r.info.Selections[f]; sel != nil {
+			if sel.Kind() == types.FieldVal {
+				return nil
+			}
+			return sel.Obj()
+		}
+		return r.info.Uses[f.Sel]
+	case *ast.IndexExpr:
+		return r.calledFunc(f.X)
+	case *ast.IndexListExpr:
+		return r.calledFunc(f.X)
+	case *ast.Ident:
+		if fn, ok := r.info.Uses[f].(*types.Func); ok {
+			return fn
+		}
+	}
+	return nil
+}
+
+// recovers reports whether the body of the program's function fn calls
+// recover.
+func (r *compatRewriter) recovers(fn *types.Func) bool {
+	found := false
+	for _, decl := range r.file.Decls {
+		fd, ok := decl.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || r.info.Defs[fd.Name] != fn {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				if b, ok := r.objectOf(c.Fun).(*types.Builtin); ok && b.Name() == "recover" {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // deferFunc returns the part of the deferred function value to copy: a
@@ -373,6 +727,12 @@ func (r *compatRewriter) changedVars() map[types.Object]bool {
 		return r.changed
 	}
 	r.changed = map[types.Object]bool{}
+	r.inspectChanges(r.file, r.changed)
+	return r.changed
+}
+
+// inspectChanges records in changed the variables that root changes.
+func (r *compatRewriter) inspectChanges(root ast.Node, changed map[types.Object]bool) {
 	mark := func(e ast.Expr) {
 		for {
 			switch x := e.(type) {
@@ -392,13 +752,13 @@ func (r *compatRewriter) changedVars() map[types.Object]bool {
 				continue
 			case *ast.Ident:
 				if v, ok := r.info.Uses[x].(*types.Var); ok {
-					r.changed[v] = true
+					changed[v] = true
 				}
 			}
 			return
 		}
 	}
-	ast.Inspect(r.file, func(n ast.Node) bool {
+	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
@@ -430,7 +790,6 @@ func (r *compatRewriter) changedVars() map[types.Object]bool {
 		}
 		return true
 	})
-	return r.changed
 }
 
 // take returns the source of e with the edits inside it applied, and
