@@ -17,11 +17,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/exec"
-	"github.com/airlockhq/airlock/plan"
-	planshell "github.com/airlockhq/airlock/plan/shell"
-	"github.com/airlockhq/airlock/tools"
-	"github.com/airlockhq/airlock/verify"
 )
 
 // The corpus: each testdata/corpus/*/*.txtar archive holds programs, an
@@ -118,65 +115,24 @@ func runArchive(t *testing.T, file string, hostile bool) {
 	}
 }
 
+// runFile runs one program of a case as airlock's commands do: through an
+// engine loaded with the case's policy (the built-in one without).
 func runFile(t *testing.T, dir, name string) *exec.Summary {
 	t.Helper()
-	pol := verify.Default()
-	reg, err := tools.New(nil, "")
+	policy := ""
+	if _, err := os.Stat(filepath.Join(dir, "policy.yaml")); err == nil {
+		policy = filepath.Join(dir, "policy.yaml")
+	}
+	eng, err := airlock.Load(policy)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if data, err := os.ReadFile(filepath.Join(dir, "policy.yaml")); err == nil {
-		known := knownTools(t, data, dir)
-		pol, err = verify.Load(filepath.Join(dir, "policy.yaml"), data, known)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if reg, err = tools.FromPolicy(pol.Providers, dir); err != nil {
-			t.Fatal(err)
-		}
-	}
+	defer eng.Close()
 	src, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var p *plan.Plan
-	if filepath.Ext(name) == ".sh" {
-		// A shell script: its commands run through the policy's
-		// providers.shell settings.
-		p, err = planshell.Build(name, src)
-	} else {
-		p, err = plan.Build(name, src, plan.Options{Tools: reg.Packages()})
-	}
-	if err != nil {
-		return exec.Unplannable(pol, err)
-	}
-	// Known arguments are judged in the canonical form their provider
-	// will use, as the CLI does.
-	opts := verify.CheckOptions{Canonical: reg.Canonical}
-	v := verify.Check(p, pol, opts)
-	return exec.Run(context.Background(), v, reg, exec.Options{Self: selfBinary(t)})
-}
-
-// knownTools lists the tools a case's policy may name, as airlock's
-// commands do: the built-in providers' tools with the arguments they
-// derive (args.statement, args.commands), every shell command (sh.<name>)
-// and redirection (shell.Open), and the commands declared under cli.
-func knownTools(t *testing.T, policy []byte, dir string) []verify.ToolSig {
-	t.Helper()
-	pkgs, err := tools.Declared(verify.PeekProviders(policy), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	known, err := verify.ToolSigs(pkgs...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range known {
-		known[i].Params = append(known[i].Params, tools.Derived(known[i].Name)...)
-	}
-	return append(known,
-		verify.ToolSig{Name: "sh." + verify.Wildcard, Params: []string{"argv"}},
-		verify.ToolSig{Name: "shell.Open", Params: []string{"path", "mode"}})
+	return eng.Run(context.Background(), name, src, airlock.RunOptions{Options: exec.Options{Self: selfBinary(t)}})
 }
 
 func check(t *testing.T, w want, s *exec.Summary, sent string) {

@@ -68,8 +68,10 @@ func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Optio
 		plan: v.Plan(), source: v.Source(), pol: pol, checker: v.NewChecker(), reg: reg, lim: lim, opts: opts,
 		summary: s, calls: map[string]*CallStats{}, tracer: &tracer{w: opts.Trace}, taint: newTaint(pol),
 	}
-	reg.Shell().SetRunner(r.shellRun)
-	reg.SetRedirectCheck(func(tool string, args map[string]any) error {
+	// What belongs to this run travels with its context, never on the
+	// registry that concurrent runs share.
+	ctx = tools.WithShellRunner(ctx, r.shellRun)
+	ctx = tools.WithRedirectCheck(ctx, func(tool string, args map[string]any) error {
 		if d := r.checker.Check(tool, args); !d.Allowed {
 			return fmt.Errorf("redirect refused by the policy: %s", d.Reason)
 		}

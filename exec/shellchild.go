@@ -81,7 +81,7 @@ func runScript(j *shellJob, link *childLink) (int, *rpc.ProgramError) {
 				allowed := &[]string{}
 				if err := sh.command(hc.Dir, args, 0, allowed); err != nil {
 					fmt.Fprintf(hc.Stderr, "airlock: %s: %v\n", args[0], err)
-					return interp.NewExitStatus(126)
+					return interp.ExitStatus(126)
 				}
 				return sh.run(ctx, hc, args, *allowed)
 			}
@@ -102,7 +102,7 @@ func runScript(j *shellJob, link *childLink) (int, *rpc.ProgramError) {
 		return 0, &rpc.ProgramError{Kind: "internal", Message: err.Error()}
 	}
 	err = runner.Run(context.Background(), file)
-	if code, ok := interp.IsExitStatus(err); ok {
+	if code := interp.ExitStatus(0); errors.As(err, &code) {
 		if code == 0 {
 			return 0, nil
 		}
@@ -223,11 +223,11 @@ func (s *shellChecks) run(ctx context.Context, hc interp.HandlerContext, args, a
 		defer func() { <-s.running }()
 	default:
 		fmt.Fprintf(hc.Stderr, "airlock: %s: too many commands running at once (at most %d)\n", args[0], maxRunning)
-		return interp.NewExitStatus(126)
+		return interp.ExitStatus(126)
 	}
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintf(hc.Stderr, "airlock: %s: %v\n", args[0], err)
-		return interp.NewExitStatus(126)
+		return interp.ExitStatus(126)
 	}
 	stop := context.AfterFunc(ctx, func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
 	err := cmd.Wait()
@@ -235,9 +235,9 @@ func (s *shellChecks) run(ctx context.Context, hc interp.HandlerContext, args, a
 	var ee *osexec.ExitError
 	if errors.As(err, &ee) {
 		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			return interp.NewExitStatus(uint8(128 + int(ws.Signal())))
+			return interp.ExitStatus(uint8(128 + int(ws.Signal())))
 		}
-		return interp.NewExitStatus(uint8(ee.ExitCode()))
+		return interp.ExitStatus(uint8(ee.ExitCode()))
 	}
 	return err
 }

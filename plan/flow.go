@@ -116,7 +116,6 @@ type fnInfo struct {
 	results  []int
 	ctl      int // node of the control context of its calls
 	variadic bool
-	taken    bool // used as a value: a candidate for unresolved calls
 }
 
 // flowKey identifies a Flow for deduplication.

@@ -15,29 +15,6 @@ var flowTools = []ToolPackage{
 	{Path: "airlock/sink", Name: "sink", Source: "package sink\n\n// Send posts body to url.\nfunc Send(url, body string) error\n\n// Receipt is unused.\ntype Receipt struct{}\n"},
 }
 
-// flowStrings renders flows as "src.Read:5 -> sink.Send:6 body data", with
-// "output" for the program's output and " ?" for an uncertain flow.
-func flowStrings(p *Plan) []string {
-	var out []string
-	for _, f := range p.Flows {
-		from := fmt.Sprintf("%s:%d", p.Uses[f.From].Tool, p.Uses[f.From].Pos.Line)
-		to := "output"
-		if f.To >= 0 {
-			to = fmt.Sprintf("%s:%d", p.Uses[f.To].Tool, p.Uses[f.To].Pos.Line)
-		}
-		s := from + " -> " + to
-		if f.Arg != "" {
-			s += " " + f.Arg
-		}
-		s += " " + f.Kind
-		if !f.Certain {
-			s += " ?"
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
 // TestFlowRobust plans every program of the corpus and the compatibility
 // fixtures: no panic, no analysis failure, and each well within the budget.
 func TestFlowRobust(t *testing.T) {

@@ -297,16 +297,24 @@ func WithWorkspace(ctx context.Context, w *workspace.Workspace) context.Context 
 	return workspace.With(ctx, w)
 }
 
+// WithShellRunner gives the tool calls made with ctx run to run a Go
+// program's shell.Run; see shell.WithRunner. The runner belongs to one
+// run: it travels with the run's context, never on the registry that
+// concurrent runs share.
+func WithShellRunner(ctx context.Context, run shell.Runner) context.Context {
+	return shell.WithRunner(ctx, run)
+}
+
+// WithRedirectCheck gives the tool calls made with ctx the check asked
+// before an HTTP redirect is followed; see http.WithRedirectCheck. Without
+// one, redirects are returned to the program rather than followed.
+func WithRedirectCheck(ctx context.Context, check http.RedirectCheck) context.Context {
+	return http.WithRedirectCheck(ctx, check)
+}
+
 // Shell returns the shell provider, whose settings the sandbox that runs
 // scripts needs.
 func (r *Registry) Shell() *shell.Provider { return r.shell }
-
-// SetRedirectCheck sets the check asked before an HTTP redirect is
-// followed; see http.RedirectCheck. Without one, redirects are returned to
-// the program rather than followed. Set it before the first call.
-func (r *Registry) SetRedirectCheck(check http.RedirectCheck) {
-	r.http.CheckRedirect = check
-}
 
 // Close releases the providers' resources (open root directories, idle
 // connections) and stops the MCP servers that were started, each within a

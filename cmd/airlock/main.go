@@ -8,13 +8,11 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock"
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == exec.ChildArg {
-		exec.ChildMain() // never returns
-	}
+	airlock.Child() // the sandboxed child is this binary, re-executed
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := execute(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

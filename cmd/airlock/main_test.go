@@ -14,16 +14,15 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	airlockexec "github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock"
+	"github.com/airlockhq/airlock/fixtures"
 )
 
 var update = flag.Bool("u", false, "rewrite the scripts' golden files with the actual output")
 
 func TestMain(m *testing.M) {
 	// The sandboxed child is this test binary re-executed.
-	if len(os.Args) > 1 && os.Args[1] == airlockexec.ChildArg {
-		airlockexec.ChildMain()
-	}
+	airlock.Child()
 	testscript.Main(m, map[string]func(){
 		"airlock": func() {
 			os.Exit(execute(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -34,6 +33,9 @@ func TestMain(m *testing.M) {
 // TestScript runs the CLI scripts in testdata/script. $REPO is the
 // repository root, for the shipped policies and examples.
 func TestScript(t *testing.T) {
+	if mcpServers(t) == "" {
+		t.Log("no MCP servers from the npm registry: the scripts marked [mcp] and [inspector] are skipped; install them as .ci/run does and set AIRLOCK_MCP_SERVERS to that folder")
+	}
 	_, file, _, _ := runtime.Caller(0)
 	repo := filepath.Join(filepath.Dir(file), "..", "..")
 	testscript.Run(t, testscript.Params{
@@ -68,16 +70,11 @@ func TestScript(t *testing.T) {
 // registry that scripts marked [mcp] start, or "" when none is installed.
 // On CI they must be there: .ci/run installs them.
 func mcpServers(t *testing.T) string {
-	dir := os.Getenv("AIRLOCK_MCP_SERVERS")
-	if dir != "" {
-		if _, err := os.Stat(filepath.Join(dir, "node_modules", ".bin", "mcp-server-filesystem")); err == nil {
-			return dir
-		}
+	dir, missing := fixtures.MCPServers()
+	if missing != "" && os.Getenv("CI") != "" {
+		t.Fatal(missing)
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("AIRLOCK_MCP_SERVERS=%q holds no MCP servers; .ci/run installs them", dir)
-	}
-	return ""
+	return dir
 }
 
 // cmdStatus runs a command and checks its exact exit code:

@@ -17,6 +17,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/spf13/cobra"
 
+	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools"
@@ -51,12 +52,12 @@ there (a JSON line per tool call, then the final status).
 ` + exitCodesHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := loadSetup(policy)
+			eng, err := loadEngine(policy)
 			if err != nil {
 				return err
 			}
-			defer st.close()
-			srv := newAgentServer(st, agentOptions{pool: pool, workspace: workspace, traceDir: traceDir})
+			defer eng.Close()
+			srv := newAgentServer(eng, agentOptions{pool: pool, workspace: workspace, traceDir: traceDir})
 			defer srv.close()
 			ctx := cmd.Context()
 			if addr == "" {
@@ -108,7 +109,7 @@ type agentOptions struct {
 
 // agentServer is airlock as an MCP server under one policy.
 type agentServer struct {
-	st   *setup
+	eng  *airlock.Engine
 	opts agentOptions
 	mcp  *sdk.Server
 	pool *exec.Pool
@@ -136,10 +137,10 @@ type (
 	}
 )
 
-func newAgentServer(st *setup, opts agentOptions) *agentServer {
-	a := &agentServer{st: st, opts: opts, workspaces: map[string]*tools.Workspace{}}
+func newAgentServer(eng *airlock.Engine, opts agentOptions) *agentServer {
+	a := &agentServer{eng: eng, opts: opts, workspaces: map[string]*tools.Workspace{}}
 	if opts.pool > 0 {
-		a.pool = exec.NewPool(opts.pool, st.policy.Limits, "")
+		a.pool = exec.NewPool(opts.pool, eng.Policy().Limits, "")
 	}
 	a.mcp = sdk.NewServer(&sdk.Implementation{Name: "airlock", Version: versionString()}, &sdk.ServerOptions{
 		Instructions: a.instructions(),
@@ -177,7 +178,7 @@ func (a *agentServer) instructions() string {
 // runDescription teaches the program conventions, the policy's allowlist
 // and the interpreter's limits in a few hundred tokens.
 func (a *agentServer) runDescription() string {
-	pol := a.st.policy
+	pol := a.eng.Policy()
 	lim := pol.Limits
 	granted := pol.Tools()
 	var b strings.Builder
@@ -220,7 +221,7 @@ func (a *agentServer) runProgram(ctx context.Context, req *sdk.CallToolRequest, 
 	if in.MaxTokens != 0 && in.MaxTokens < exec.MinTokens {
 		return nil, nil, fmt.Errorf("max_tokens must be at least %d", exec.MinTokens)
 	}
-	budget := a.st.policy.Limits.OutputTokens
+	budget := a.eng.Policy().Limits.OutputTokens
 	if in.MaxTokens > 0 {
 		budget = in.MaxTokens
 	}
@@ -239,7 +240,7 @@ func (a *agentServer) runProgram(ctx context.Context, req *sdk.CallToolRequest, 
 		}
 		ctx = tools.WithWorkspace(ctx, w)
 	}
-	s := a.st.run(ctx, programName(in.Program), []byte(in.Program), false, "", opts)
+	s := a.eng.Run(ctx, programName(in.Program), []byte(in.Program), airlock.RunOptions{Options: opts})
 	return textResult(string(s.Encode(budget))), nil, nil
 }
 
@@ -278,7 +279,7 @@ func safeName(id string) string {
 
 // programName names a program for errors and detection: a script or Go.
 func programName(src string) string {
-	if isScript("", []byte(src)) {
+	if airlock.IsScript("", []byte(src)) {
 		return "program.sh"
 	}
 	return "program.go"
@@ -287,10 +288,10 @@ func programName(src string) string {
 func (a *agentServer) checkProgram(ctx context.Context, req *sdk.CallToolRequest, in checkInput) (*sdk.CallToolResult, any, error) {
 	name := programName(in.Program)
 	var results []verify.FileResult
-	if p, err := a.st.buildPlan(name, []byte(in.Program)); err != nil {
+	if p, err := a.eng.Plan(name, []byte(in.Program)); err != nil {
 		results = append(results, verify.FileResult{File: name, Err: err})
 	} else {
-		results = append(results, verify.FileResult{File: name, Verdict: verify.Check(p, a.st.policy, a.st.checkOptions(false))})
+		results = append(results, verify.FileResult{File: name, Verdict: a.eng.Check(p, false)})
 	}
 	var buf bytes.Buffer
 	if err := verify.WriteJSON(&buf, results); err != nil {
@@ -304,7 +305,7 @@ func (a *agentServer) searchTools(ctx context.Context, req *sdk.CallToolRequest,
 	if limit <= 0 {
 		limit = 8
 	}
-	found := search(a.st.registry.Tools(), strings.Fields(in.Query))
+	found := search(a.eng.Registry().Tools(), strings.Fields(in.Query))
 	if len(found) > limit {
 		found = found[:limit]
 	}
@@ -317,7 +318,7 @@ func (a *agentServer) searchTools(ctx context.Context, req *sdk.CallToolRequest,
 }
 
 func (a *agentServer) describeTool(ctx context.Context, req *sdk.CallToolRequest, in describeInput) (*sdk.CallToolResult, any, error) {
-	pkgs, name, err := a.st.describe(ctx, in.Name)
+	pkgs, name, err := a.eng.Describe(ctx, in.Name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -332,23 +333,6 @@ func (a *agentServer) describeTool(ctx context.Context, req *sdk.CallToolRequest
 		return nil, nil, fmt.Errorf("no tool or tool package %q; search_tools finds tools by words", in.Name)
 	}
 	return textResult(buf.String()), nil, nil
-}
-
-// describe returns the package a tool or package name refers to, reaching
-// only that package's MCP server, and the name without its import prefix.
-func (st *setup) describe(ctx context.Context, arg string) ([]plan.ToolPackage, string, error) {
-	name := strings.TrimPrefix(strings.TrimPrefix(arg, "airlock/"), "mcp/")
-	provider, _, _ := strings.Cut(name, ".")
-	var pkgs []plan.ToolPackage
-	for _, path := range []string{"airlock/" + provider, "airlock/mcp/" + provider} {
-		if _, ok := st.registry.ByPath(path); ok {
-			if err := st.registry.Connect(ctx, []string{path}); err != nil {
-				return nil, name, err
-			}
-			pkgs = st.registry.PackagesFor([]string{path})
-		}
-	}
-	return pkgs, name, nil
 }
 
 // matching lists the tools of pkgs called name, or in the package name.

@@ -7,11 +7,16 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/airlockhq/airlock"
+	"github.com/airlockhq/airlock/fixtures"
 )
 
 // connect serves airlock under the policy at path (relative to the
@@ -24,11 +29,11 @@ func connect(t *testing.T, policy string, opts agentOptions) *sdk.ClientSession 
 	if policy != "" {
 		path = filepath.Join(repo, policy)
 	}
-	st, err := loadSetup(path)
+	eng, err := loadEngine(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := newAgentServer(st, opts)
+	srv := newAgentServer(eng, opts)
 	serverT, clientT := sdk.NewInMemoryTransports()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -43,7 +48,7 @@ func connect(t *testing.T, policy string, opts agentOptions) *sdk.ClientSession 
 		cancel()
 		<-done
 		srv.close()
-		st.close()
+		eng.Close()
 	})
 	return cs
 }
@@ -148,11 +153,11 @@ func TestMCPWorkspaceAndTrace(t *testing.T) {
 	root, traces := t.TempDir(), t.TempDir()
 	policy := filepath.Join(t.TempDir(), "ws.yaml")
 	os.WriteFile(policy, []byte("name: ws\nimports: [fmt]\ntools:\n  workspace.WriteFile: {allow: 'ext(args.name) == \".txt\"'}\n  workspace.ReadFile: {}\n"), 0o644)
-	st, err := loadSetup(policy)
+	eng, err := loadEngine(policy)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.close()
+	eng.Close()
 	rel, _ := filepath.Rel(filepath.Join(filepath.Dir(callerFile()), "..", ".."), policy)
 	cs := connect(t, rel, agentOptions{workspace: root, traceDir: traces})
 	text, _ := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() {\n\tif err := workspace.WriteFile(\"notes/step1.txt\", \"42\"); err != nil {\n\t\tpanic(err)\n\t}\n}\n"})
@@ -187,7 +192,7 @@ func callerFile() string {
 // with SQLite, through airlock's own MCP server.
 func TestMCPServerJoin(t *testing.T) {
 	if mcpServers(t) == "" {
-		t.Skip("no MCP servers: set AIRLOCK_MCP_SERVERS")
+		t.Skip("no MCP servers from the npm registry: install them as .ci/run does and set AIRLOCK_MCP_SERVERS to that folder")
 	}
 	t.Setenv("AIRLOCK_MCP_SERVERS", mcpServers(t))
 	cs := connect(t, "policies/support.yaml", agentOptions{pool: 1})
@@ -210,12 +215,12 @@ func TestMCPServerJoin(t *testing.T) {
 // TestMCPServerHTTP serves airlock over streamable HTTP, as --http does,
 // to a Go SDK client.
 func TestMCPServerHTTP(t *testing.T) {
-	st, err := loadSetup("")
+	eng, err := loadEngine("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.close()
-	srv := newAgentServer(st, agentOptions{})
+	defer eng.Close()
+	srv := newAgentServer(eng, agentOptions{})
 	defer srv.close()
 	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.mcp }, nil))
 	defer hs.Close()
@@ -228,5 +233,81 @@ func TestMCPServerHTTP(t *testing.T) {
 	text, _ := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(6 * 7) }\n"})
 	if s := summary(t, text); s["status"] != "ok" || s["output"] != "42\n" {
 		t.Errorf("run_program over HTTP = %s", text)
+	}
+}
+
+// TestMCPServerConcurrent serves airlock over streamable HTTP to 32 client
+// sessions at once, each running a program of its own through one engine:
+// fs, sql, shell.Run, scripts and an MCP server in turn. Each answer must
+// be what the program gives alone, counting only its own calls. CI runs it
+// with -race too.
+func TestMCPServerConcurrent(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	shop := filepath.Join(filepath.Dir(file), "..", "..", "testdata", "shop.db")
+	servers, missing := fixtures.MCPServers()
+	if missing != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal(missing)
+		}
+		t.Log(missing + ": the MCP runs are left out")
+	}
+	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, servers, 32, raceBuild)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := loadEngine(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	srv := newAgentServer(eng, agentOptions{pool: 2})
+	defer srv.close()
+	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.mcp }, nil))
+	defer hs.Close()
+
+	// What each program gives alone, straight through the engine.
+	type result struct {
+		Status string
+		Output string
+		Calls  map[string]struct{ Count int }
+		Stats  struct {
+			ToolCalls int `json:"tool_calls"`
+		}
+	}
+	alone := make([]result, len(jobs))
+	for i, j := range jobs {
+		s := eng.Run(context.Background(), j.Name, []byte(j.Src), airlock.RunOptions{})
+		if err := json.Unmarshal(s.Encode(4000), &alone[i]); err != nil || alone[i].Status != "ok" {
+			t.Fatalf("job %d alone: %s", i, s.Encode(4000))
+		}
+	}
+	together := make([]result, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() {
+			client := sdk.NewClient(&sdk.Implementation{Name: "test", Version: "1"}, nil)
+			cs, err := client.Connect(context.Background(), &sdk.StreamableClientTransport{Endpoint: hs.URL}, nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer cs.Close()
+			res, err := cs.CallTool(context.Background(), &sdk.CallToolParams{Name: "run_program",
+				Arguments: map[string]any{"program": j.Src, "max_tokens": 4000}})
+			if err != nil || len(res.Content) == 0 {
+				t.Errorf("job %d: %v", i, err)
+				return
+			}
+			if err := json.Unmarshal([]byte(res.Content[0].(*sdk.TextContent).Text), &together[i]); err != nil {
+				t.Errorf("job %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	for i := range jobs {
+		a, b := alone[i], together[i]
+		if b.Status != "ok" || b.Output != a.Output || b.Stats.ToolCalls != a.Stats.ToolCalls || !reflect.DeepEqual(a.Calls, b.Calls) {
+			t.Errorf("job %d (%s) through airlock mcp: %+v; alone: %+v", i, jobs[i].Name, b, a)
+		}
 	}
 }

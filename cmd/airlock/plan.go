@@ -30,16 +30,16 @@ combination.
 ` + exitCodesHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := loadSetup(policy)
+			eng, err := loadEngine(policy)
 			if err != nil {
 				return err
 			}
-			defer st.close()
+			defer eng.Close()
 			name, src, err := readProgram(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			p, err := st.buildPlan(name, src)
+			p, err := eng.Plan(name, src)
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -47,7 +47,7 @@ combination.
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
 			if manifest {
-				return enc.Encode(st.manifestOf(p, src))
+				return enc.Encode(eng.Manifest(p, src))
 			}
 			return enc.Encode(p)
 		},

@@ -27,16 +27,16 @@ its file, line and column (and the rule's caret for an expression error).
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, path := range args {
-				st, err := loadSetup(path)
+				eng, err := loadEngine(path)
 				if err != nil {
 					return err
 				}
-				defer st.close()
-				if err := st.checkServers(cmd.Context(), nil); err != nil {
+				defer eng.Close()
+				if err := eng.CheckServers(cmd.Context(), nil); err != nil {
 					return usageError("policy %s: %v", path, err)
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (policy %q: %d tools, %d program rules)\n",
-					path, st.policy.Name, len(st.policy.Tools()), len(st.policy.ProgramRules()))
+					path, eng.Policy().Name, len(eng.Policy().Tools()), len(eng.Policy().ProgramRules()))
 			}
 			return nil
 		},
@@ -50,11 +50,11 @@ its file, line and column (and the rule's caret for an expression error).
 			if len(args) > 0 {
 				path = args[0]
 			}
-			st, err := loadSetup(path)
+			eng, err := loadEngine(path)
 			if err != nil {
 				return err
 			}
-			st.close()
+			eng.Close()
 			data := policies.Default
 			if path != "" {
 				if data, err = os.ReadFile(path); err != nil {
@@ -65,7 +65,7 @@ its file, line and column (and the rule's caret for an expression error).
 			if _, err := out.Write(data); err != nil {
 				return err
 			}
-			return showPartial(out, st.policy.Imports())
+			return showPartial(out, eng.Policy().Imports())
 		},
 	})
 	return cmd

@@ -1,56 +1,16 @@
 package main
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
-
-// run plans, verifies and runs one program, always giving a summary. With
-// an approved digest, only the exact program, policy and tools it binds run.
-func (st *setup) run(ctx context.Context, name string, src []byte, strict bool, approved string, opts exec.Options) *exec.Summary {
-	p, err := st.buildPlan(name, src)
-	if err == nil && approved != "" {
-		m := st.manifestOf(p, src)
-		cached, ok := recall(m.Digest)
-		switch {
-		case m.Digest != approved:
-			s := exec.Unplannable(st.policy, errNotApproved)
-			s.Status = exec.StatusDenied
-			s.Error = &exec.ErrorInfo{Kind: "approval",
-				Message: fmt.Sprintf("the program, policy or tools differ from what was approved: this run's digest is %s", m.Digest),
-				Hint:    "review the change (airlock plan --manifest) and approve the new digest, or run the approved program"}
-			return s
-		case ok && !cached.Approved:
-			s := exec.Unplannable(st.policy, errNotApproved)
-			s.Status = exec.StatusDenied
-			s.Error = &exec.ErrorInfo{Kind: "approval", Message: "the policy refused this exact program when it was verified",
-				Hint: "fix the violations `airlock verify` lists"}
-			return s
-		}
-	}
-	if err != nil {
-		s := exec.Unplannable(st.policy, err)
-		var te *toolError
-		if errors.As(err, &te) {
-			s.Error = &exec.ErrorInfo{Kind: "tool", Message: err.Error(), Hint: te.hint}
-		}
-		return s
-	}
-	v := verify.Check(p, st.policy, st.checkOptions(strict))
-	if approved != "" {
-		remember(st.manifestOf(p, src), v)
-	}
-	return exec.Run(ctx, v, st.registry, opts)
-}
 
 func newRunCmd() *cobra.Command {
 	var (
@@ -81,11 +41,11 @@ of the model's context.
 ` + exitCodesHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := loadSetup(policy)
+			eng, err := loadEngine(policy)
 			if err != nil {
 				return err
 			}
-			defer st.close()
+			defer eng.Close()
 			opts := exec.Options{Timeout: timeout, MaxTokens: maxTokens, RequireIsolation: isolation}
 			if trace != "" {
 				f, err := os.OpenFile(trace, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
@@ -115,7 +75,7 @@ of the model's context.
 			if timeout < 0 {
 				return usageError("--timeout must be positive")
 			}
-			budget := st.policy.Limits.OutputTokens
+			budget := eng.Policy().Limits.OutputTokens
 			if maxTokens > 0 {
 				budget = maxTokens
 			}
@@ -123,7 +83,7 @@ of the model's context.
 			if err != nil {
 				return err
 			}
-			s := st.run(ctx, name, src, strict, approved, opts)
+			s := eng.Run(ctx, name, src, airlock.RunOptions{Options: opts, Strict: strict, Approved: approved})
 			if _, err := cmd.OutOrStdout().Write(s.Encode(budget)); err != nil {
 				return err
 			}

@@ -50,12 +50,12 @@ model with many tools loads only what it needs.
 		Short: "List every tool with its signature",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			st, err := loadSetup(policy)
+			eng, err := loadEngine(policy)
 			if err != nil {
 				return err
 			}
-			defer st.close()
-			return output(c, st.registry.Tools(), writeSignatures)
+			defer eng.Close()
+			return output(c, eng.Registry().Tools(), writeSignatures)
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
@@ -63,12 +63,12 @@ model with many tools loads only what it needs.
 		Short: "Show a tool (fs.ReadCSV) or a whole tool package (fs, airlock/fs) with its docs",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			st, err := loadSetup(policy)
+			eng, err := loadEngine(policy)
 			if err != nil {
 				return err
 			}
-			defer st.close()
-			pkgs, name, err := st.describe(c.Context(), args[0])
+			defer eng.Close()
+			pkgs, name, err := eng.Describe(c.Context(), args[0])
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -90,12 +90,12 @@ model with many tools loads only what it needs.
 		Short: "Find tools whose name or doc matches the words, best first",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			st, err := loadSetup(policy)
+			eng, err := loadEngine(policy)
 			if err != nil {
 				return err
 			}
-			defer st.close()
-			return output(c, search(st.registry.Tools(), args), writeDocs)
+			defer eng.Close()
+			return output(c, search(eng.Registry().Tools(), args), writeDocs)
 		},
 	})
 	return cmd

@@ -37,11 +37,11 @@ SARIF 2.1.0 for code-scanning dashboards.
 			if !ok {
 				return usageError("unknown format %q: want text, json or sarif", format)
 			}
-			st, err := loadSetup(policy)
+			eng, err := loadEngine(policy)
 			if err != nil {
 				return err
 			}
-			defer st.close()
+			defer eng.Close()
 			if stdin := len(slices.DeleteFunc(slices.Clone(args), func(a string) bool { return a != "-" })); stdin > 1 {
 				return usageError("stdin (-) can be read only once")
 			}
@@ -52,14 +52,13 @@ SARIF 2.1.0 for code-scanning dashboards.
 				if err != nil {
 					return err
 				}
-				p, err := st.buildPlan(name, src)
+				p, err := eng.Plan(name, src)
 				if err != nil {
 					results = append(results, verify.FileResult{File: name, Err: err})
 					code = exitUsage
 					continue
 				}
-				v := verify.Check(p, st.policy, st.checkOptions(strict))
-				remember(st.manifestOf(p, src), v)
+				v := eng.Verify(p, src, strict)
 				if !v.Approved() && code == exitOK {
 					code = exitRejected
 				}

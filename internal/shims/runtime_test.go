@@ -42,8 +42,7 @@ func TestConvert(t *testing.T) {
 	shims.Convert([]byte("ab"), &s)
 	var r []rune
 	shims.Convert("hé", &r)
-	var z int
-	z = 7
+	z := 7
 	shims.Convert(nil, &z)
 	if f != 3 || i != 2 || s != "ab" || string(r) != "hé" || z != 0 {
 		t.Errorf("got %v %v %q %q %v", f, i, s, string(r), z)

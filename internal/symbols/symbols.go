@@ -1,6 +1,6 @@
 // Package symbols holds the standard-library symbols a sandboxed program may
 // reach, generated with yaegi extract. Only the packages listed in the
-// go:generate line below exist inside the sandbox; a policy can narrow the
+// generate directive below exist inside the sandbox; a policy can narrow the
 // list but never widen it. The tables of net, net/http, net/http/httptest
 // and runtime are trimmed by hand after generating to the subsets
 // internal/library offers, which it enforces either way.

@@ -29,7 +29,7 @@ func Clean(p string) (string, error) {
 	}
 	c := path.Clean(p)
 	if c == ".." || strings.HasPrefix(c, "../") {
-		return "", fmt.Errorf("path %q climbs out of the roots with ..", p)
+		return "", fmt.Errorf("path %q climbs out of the roots with .. (parent folder) steps", p)
 	}
 	return c, nil
 }

@@ -8,7 +8,7 @@
 // policy allows private addresses, it refuses to connect to loopback,
 // private, link-local and other non-public addresses, checked on the address
 // dialled after name resolution. Redirects are followed only through
-// CheckRedirect, so the policy re-checks every target.
+// the run's RedirectCheck, so the policy re-checks every target.
 package http
 
 import (
@@ -65,15 +65,21 @@ func Declaration() plan.ToolPackage {
 // binary's start-up, paid by every sandboxed child, stays free of it.
 var funcs = sync.OnceValue(func() map[string]decl.Func { return decl.MustIndex(source) })
 
-// Provider serves airlock/http for one policy. It is safe for concurrent
-// use once CheckRedirect is set.
-type Provider struct {
-	// CheckRedirect, when set, is asked about every redirect before it is
-	// followed. When nil, redirects are not followed: the program receives
-	// the 3xx response and may request its Location itself, which the
-	// policy then checks like any call.
-	CheckRedirect RedirectCheck
+// redirectKey keys the RedirectCheck of a run in its context.
+type redirectKey struct{}
 
+// WithRedirectCheck gives the calls made with ctx check, asked about every
+// redirect before it is followed: the check belongs to the run, whose
+// policy judges the target. Without one, redirects are not followed: the
+// program receives the 3xx response and may request its Location itself,
+// which the policy then checks like any call.
+func WithRedirectCheck(ctx context.Context, check RedirectCheck) context.Context {
+	return context.WithValue(ctx, redirectKey{}, check)
+}
+
+// Provider serves airlock/http for one policy. It is safe for concurrent
+// use: what belongs to a run comes with the call's context.
+type Provider struct {
 	timeout     time.Duration
 	maxResponse int64
 	headers     map[string]string            // every request
@@ -240,7 +246,7 @@ func (p *Provider) do(ctx context.Context, tool string, args map[string]any, met
 	client := &stdhttp.Client{
 		Transport:     &headerTransport{p: p},
 		Timeout:       p.timeout,
-		CheckRedirect: p.redirectCheck(args),
+		CheckRedirect: redirectCheck(ctx, args),
 	}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -294,9 +300,10 @@ func (p *Provider) explain(ctx context.Context, method, target string, err error
 
 // redirectCheck returns the client's redirect policy for one call with the
 // given canonical arguments.
-func (p *Provider) redirectCheck(args map[string]any) func(*stdhttp.Request, []*stdhttp.Request) error {
+func redirectCheck(ctx context.Context, args map[string]any) func(*stdhttp.Request, []*stdhttp.Request) error {
+	check, _ := ctx.Value(redirectKey{}).(RedirectCheck)
 	return func(req *stdhttp.Request, via []*stdhttp.Request) error {
-		if p.CheckRedirect == nil {
+		if check == nil {
 			return stdhttp.ErrUseLastResponse
 		}
 		if len(via) >= maxRedirects {
@@ -316,17 +323,17 @@ func (p *Provider) redirectCheck(args map[string]any) func(*stdhttp.Request, []*
 			tool = "http.Post"
 			next["contentType"], next["body"] = args["contentType"], args["body"]
 		}
-		if err := p.CheckRedirect(tool, next); err != nil {
+		if err := check(tool, next); err != nil {
 			return &RedirectError{URL: target, Err: err}
 		}
 		return nil
 	}
 }
 
-// RedirectError reports a redirect that CheckRedirect refused.
+// RedirectError reports a redirect that the run's RedirectCheck refused.
 type RedirectError struct {
 	URL string // the canonical target
-	Err error  // what CheckRedirect returned
+	Err error  // what the RedirectCheck returned
 }
 
 // Error says which redirect was refused and why.
@@ -334,7 +341,7 @@ func (e *RedirectError) Error() string {
 	return fmt.Sprintf("redirect to %s refused: %v", e.URL, e.Err)
 }
 
-// Unwrap returns CheckRedirect's error.
+// Unwrap returns the RedirectCheck's error.
 func (e *RedirectError) Unwrap() error { return e.Err }
 
 // headerTransport adds the policy's headers to each request as it is sent,

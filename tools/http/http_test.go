@@ -51,6 +51,18 @@ var allowPrivate = map[string]any{"allow_private": true}
 
 // call runs fn the way the parent does: JSON arguments, Prepare, Call.
 func call(p *Provider, fn string, args ...any) (Response, error) {
+	return callCtx(context.Background(), p, fn, args...)
+}
+
+// redirecting returns a call function whose calls follow redirects through
+// what *check holds when they are made.
+func redirecting(p *Provider, check *RedirectCheck) func(fn string, args ...any) (Response, error) {
+	return func(fn string, args ...any) (Response, error) {
+		return callCtx(WithRedirectCheck(context.Background(), *check), p, fn, args...)
+	}
+}
+
+func callCtx(ctx context.Context, p *Provider, fn string, args ...any) (Response, error) {
 	raw := make([]json.RawMessage, len(args))
 	for i, a := range args {
 		raw[i], _ = json.Marshal(a)
@@ -59,7 +71,7 @@ func call(p *Provider, fn string, args ...any) (Response, error) {
 	if err != nil {
 		return Response{}, err
 	}
-	res, err := p.Call(context.Background(), fn, prepared)
+	res, err := p.Call(ctx, fn, prepared)
 	r, _ := res.(Response)
 	return r, err
 }
@@ -271,7 +283,9 @@ func TestRedirects(t *testing.T) {
 
 	// Without a check, the redirect itself comes back.
 	p := newProvider(t, allowPrivate)
-	got, err := call(p, "Get", srv.URL+"/start")
+	var redirect RedirectCheck
+	rcall := redirecting(p, &redirect)
+	got, err := rcall("Get", srv.URL+"/start")
 	if err != nil || got.Status != 302 || got.Header["Location"] != "/x/../target" {
 		t.Fatalf("Get(/start) without a check = %d %v, %v; want the 302", got.Status, got.Header, err)
 	}
@@ -282,12 +296,12 @@ func TestRedirects(t *testing.T) {
 		args map[string]any
 	}
 	var checks []asked
-	p.CheckRedirect = func(tool string, args map[string]any) error {
+	redirect = func(tool string, args map[string]any) error {
 		checks = append(checks, asked{tool, args})
 		return nil
 	}
 	reset()
-	got, err = call(p, "Get", srv.URL+"/start")
+	got, err = rcall("Get", srv.URL+"/start")
 	if err != nil || got.Status != 200 || got.Body != "arrived" {
 		t.Fatalf("Get(/start) with an allowing check = %d %q, %v", got.Status, got.Body, err)
 	}
@@ -298,7 +312,7 @@ func TestRedirects(t *testing.T) {
 	// A POST redirected by 307 is asked about as a POST with its body, and repeated.
 	checks = nil
 	reset()
-	got, err = call(p, "Post", srv.URL+"/keep", "text/plain", "payload")
+	got, err = rcall("Post", srv.URL+"/keep", "text/plain", "payload")
 	if err != nil || got.Body != "arrived" {
 		t.Fatalf("Post(/keep) = %q, %v", got.Body, err)
 	}
@@ -311,15 +325,15 @@ func TestRedirects(t *testing.T) {
 
 	// A POST redirected by 302 continues as a GET, and is asked about as one.
 	checks = nil
-	if _, err := call(p, "Post", srv.URL+"/start", "text/plain", "payload"); err != nil || checks[0].tool != "http.Get" {
+	if _, err := rcall("Post", srv.URL+"/start", "text/plain", "payload"); err != nil || checks[0].tool != "http.Get" {
 		t.Errorf("Post(/start) checked %v, %v; want http.Get", checks, err)
 	}
 
 	// A refusal stops the call before the target is requested.
 	denied := errors.New("host not allowed by policy")
-	p.CheckRedirect = func(string, map[string]any) error { return denied }
+	redirect = func(string, map[string]any) error { return denied }
 	reset()
-	_, err = call(p, "Get", srv.URL+"/start")
+	_, err = rcall("Get", srv.URL+"/start")
 	var re *RedirectError
 	if !errors.Is(err, denied) || !errors.As(err, &re) || re.URL != srv.URL+"/target" {
 		t.Fatalf("Get(/start) with a refusing check = %v; want a RedirectError wrapping the refusal", err)
@@ -329,10 +343,10 @@ func TestRedirects(t *testing.T) {
 		t.Errorf("server received %q; want only %q", received, want)
 	}
 
-	p.CheckRedirect = func(string, map[string]any) error { return nil }
-	_, err = call(p, "Get", srv.URL+"/loop")
+	redirect = func(string, map[string]any) error { return nil }
+	_, err = rcall("Get", srv.URL+"/loop")
 	wantErr(t, err, "stopped after 10 redirects")
-	_, err = call(p, "Get", srv.URL+"/ftp")
+	_, err = rcall("Get", srv.URL+"/ftp")
 	wantErr(t, err, `redirect to ftp://example.com/: URL scheme "ftp" is not allowed`)
 }
 
@@ -361,11 +375,13 @@ func TestHeaders(t *testing.T) {
 		"headers":       map[string]any{"x-global": "everywhere"},
 		"host_headers":  map[string]any{"127.0.0.1": map[string]any{"Authorization": "Bearer ${AIRLOCK_TEST_TOKEN}"}},
 	})
-	p.CheckRedirect = func(string, map[string]any) error { return nil }
+	var redirect RedirectCheck
+	rcall := redirecting(p, &redirect)
+	redirect = func(string, map[string]any) error { return nil }
 
 	// The variable is read at call time, after New.
 	t.Setenv("AIRLOCK_TEST_TOKEN", "s3cret")
-	res, err := call(p, "Get", a.URL+"/?to=http://localhost:"+portB+"/")
+	res, err := rcall("Get", a.URL+"/?to=http://localhost:"+portB+"/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -381,11 +397,11 @@ func TestHeaders(t *testing.T) {
 	}
 
 	os.Unsetenv("AIRLOCK_TEST_TOKEN")
-	_, err = call(p, "Get", a.URL+"/")
+	_, err = rcall("Get", a.URL+"/")
 	wantErr(t, err, "header Authorization: environment variable AIRLOCK_TEST_TOKEN is not set")
 
 	t.Setenv("AIRLOCK_TEST_TOKEN", "s3cret\r\nX-Injected: 1")
-	_, err = call(p, "Get", a.URL+"/")
+	_, err = rcall("Get", a.URL+"/")
 	wantErr(t, err, "header Authorization: value contains a control character")
 	if strings.Contains(err.Error(), "s3cret") {
 		t.Errorf("the error reveals the secret: %v", err)

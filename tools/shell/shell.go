@@ -5,8 +5,8 @@
 //
 // Scripts run in mvdan.cc/sh's interpreter inside a sandboxed child, never
 // in the parent: this package parses and judges them and holds the
-// settings, and the runner that starts the child (package exec) is handed
-// in with SetRunner. The per-command tools do nothing when called: the
+// settings, and the runner that starts the child (package exec) travels
+// with each run's context (WithRunner). The per-command tools do nothing when called: the
 // child runs the command itself once the parent has approved it.
 package shell
 
@@ -73,7 +73,6 @@ type Runner func(ctx context.Context, script string) (string, error)
 // Provider serves airlock/shell and the "sh" commands.
 type Provider struct {
 	access Access
-	runner Runner
 }
 
 // New reads the policy's shell settings:
@@ -151,9 +150,15 @@ func (p *Provider) Access() (Access, error) {
 // environment.
 func (p *Provider) Settings() Access { return p.access }
 
-// SetRunner sets what runs a Go program's shell.Run. Without one, Run
-// returns an error.
-func (p *Provider) SetRunner(r Runner) { p.runner = r }
+// runnerKey keys the Runner of a run in its context.
+type runnerKey struct{}
+
+// WithRunner gives the calls made with ctx r to run a Go program's
+// shell.Run: the runner belongs to the run, which accounts, limits and
+// traces the scripts it starts. Without one, Run returns an error.
+func WithRunner(ctx context.Context, r Runner) context.Context {
+	return context.WithValue(ctx, runnerKey{}, r)
+}
 
 // Package returns the declaration of airlock/shell.
 func (p *Provider) Package() plan.ToolPackage { return Declaration() }
@@ -258,14 +263,15 @@ func (p *Provider) Call(ctx context.Context, fn string, args map[string]any) (an
 	if fn == "Open" {
 		return nil, nil
 	}
-	if p.runner == nil {
+	run, _ := ctx.Value(runnerKey{}).(Runner)
+	if run == nil {
 		return nil, errors.New("scripts cannot run here")
 	}
 	if p.access.Dir == "" {
 		return nil, errors.New("the policy sets no working folder for scripts (providers.shell.dir)")
 	}
 	script, _ := args["script"].(string)
-	return p.runner(ctx, script)
+	return run(ctx, script)
 }
 
 // Commands serves the tools "sh.<command>": one per command a script runs,

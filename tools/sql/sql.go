@@ -264,7 +264,7 @@ func (p *Provider) Prepare(fn string, raw []json.RawMessage) (map[string]any, er
 	}
 	if fn == "Tables" {
 		if len(raw) != 0 {
-			return nil, fmt.Errorf("Tables takes no arguments, got %d", len(raw))
+			return nil, fmt.Errorf("sql.Tables takes no arguments, got %d", len(raw))
 		}
 		return map[string]any{}, nil
 	}

@@ -1,4 +1,4 @@
-package main
+package airlock
 
 import (
 	"crypto/sha256"
@@ -17,12 +17,12 @@ import (
 	"github.com/airlockhq/airlock/verify"
 )
 
-// manifest is what a human or CI approves once: everything a program may
+// Manifest is what a human or CI approves once: everything a program may
 // do, and a digest that binds the program, the policy and the versions of
 // the tools' declarations (an MCP server's generated package changes when
 // its schemas do). airlock run --approved DIGEST runs only that exact
 // combination.
-type manifest struct {
+type Manifest struct {
 	Digest       string            `json:"digest"`
 	Program      string            `json:"program"` // sha256 of the program's text
 	Language     string            `json:"language"`
@@ -30,24 +30,24 @@ type manifest struct {
 	PolicyDigest string            `json:"policy_sha256"`
 	ToolSchemas  map[string]string `json:"tool_schemas"` // import path -> sha256 of its Go declaration
 	Imports      []string          `json:"imports"`
-	Tools        []manifestTool    `json:"tools"`
+	Tools        []ManifestTool    `json:"tools"`
 	Flows        []plan.Flow       `json:"flows"`
 	// MaxToolCalls is a static upper bound on the tool calls the program
 	// can make, or null when a loop leaves it unbounded.
 	MaxToolCalls *int `json:"max_tool_calls"`
 }
 
-// manifestTool is one tool the program uses, with the shapes of its
+// ManifestTool is one tool the program uses, with the shapes of its
 // arguments.
-type manifestTool struct {
+type ManifestTool struct {
 	Tool string        `json:"tool"`
 	Uses int           `json:"uses"`
-	Args []manifestArg `json:"args"`
+	Args []ManifestArg `json:"args"`
 }
 
-// manifestArg is one parameter: the literal values written in the program,
+// ManifestArg is one parameter: the literal values written in the program,
 // and how many uses pass a value only known at run time.
-type manifestArg struct {
+type ManifestArg struct {
 	Name     string `json:"name"`
 	Literals []any  `json:"literals,omitempty"`
 	Dynamic  int    `json:"dynamic,omitempty"`
@@ -58,16 +58,17 @@ func sha(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// manifestOf describes a planned program under the setup's policy.
-func (st *setup) manifestOf(p *plan.Plan, src []byte) manifest {
-	m := manifest{
+// Manifest describes a planned program under the engine's policy: what it
+// may do, and the digest that binds it.
+func (e *Engine) Manifest(p *plan.Plan, src []byte) Manifest {
+	m := Manifest{
 		Program:      sha(src),
 		Language:     p.Language,
-		Policy:       st.policy.Name,
-		PolicyDigest: sha(st.policyData),
+		Policy:       e.policy.Name,
+		PolicyDigest: sha(e.policyData),
 		ToolSchemas:  map[string]string{},
 		Imports:      []string{},
-		Tools:        []manifestTool{},
+		Tools:        []ManifestTool{},
 		Flows:        p.Flows,
 	}
 	if m.Flows == nil {
@@ -80,22 +81,22 @@ func (st *setup) manifestOf(p *plan.Plan, src []byte) manifest {
 			paths = append(paths, imp.Path)
 		}
 	}
-	for _, pkg := range st.registry.PackagesFor(paths) {
+	for _, pkg := range e.registry.PackagesFor(paths) {
 		m.ToolSchemas[pkg.Path] = sha([]byte(pkg.Source))
 	}
-	byTool := map[string]*manifestTool{}
+	byTool := map[string]*ManifestTool{}
 	for _, u := range p.Uses {
 		t := byTool[u.Tool]
 		if t == nil {
-			t = &manifestTool{Tool: u.Tool, Args: []manifestArg{}}
+			t = &ManifestTool{Tool: u.Tool, Args: []ManifestArg{}}
 			byTool[u.Tool] = t
 		}
 		t.Uses++
 		for _, a := range u.Args {
 			name, _, _ := strings.Cut(a.Name, "[")
-			i := slices.IndexFunc(t.Args, func(x manifestArg) bool { return x.Name == name })
+			i := slices.IndexFunc(t.Args, func(x ManifestArg) bool { return x.Name == name })
 			if i < 0 {
-				t.Args = append(t.Args, manifestArg{Name: name})
+				t.Args = append(t.Args, ManifestArg{Name: name})
 				i = len(t.Args) - 1
 			}
 			if !a.Known {
@@ -166,7 +167,7 @@ func cacheFile(digest string) string {
 }
 
 // remember stores a verdict under its digest; failures only lose the cache.
-func remember(m manifest, v *verify.Verdict) {
+func remember(m Manifest, v *verify.Verdict) {
 	f := cacheFile(m.Digest)
 	if f == "" || os.MkdirAll(filepath.Dir(f), 0o700) != nil {
 		return

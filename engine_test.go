@@ -1,0 +1,88 @@
+package airlock_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/airlockhq/airlock"
+	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock/fixtures"
+)
+
+// mcpServers returns the folder of the MCP servers from the npm registry,
+// or "" after saying in one line that the MCP runs are left out. Under CI
+// they must be there.
+func mcpServers(t *testing.T) string {
+	dir, missing := fixtures.MCPServers()
+	if missing != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal(missing)
+		}
+		t.Log(missing + ": the MCP runs are left out")
+	}
+	return dir
+}
+
+// TestConcurrentRuns runs programs of every provider kind at once through
+// one engine: Go programs calling fs, sql, shell.Run and an MCP server,
+// and shell scripts. Each run must give what it gives alone: its own
+// output, and a summary that counts only its own calls. Run with -race
+// (CI does), the parent's and the children's memory accesses are checked
+// too: the children are this test binary, built with the detector.
+func TestConcurrentRuns(t *testing.T) {
+	shop, err := filepath.Abs(filepath.Join("testdata", "shop.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raceBuild {
+		t.Log("race build: the scripts run shell builtins only, as a cgo build's command helpers cannot apply Landlock under the race detector")
+	}
+	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, mcpServers(t), 32, raceBuild)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := airlock.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := airlock.RunOptions{Options: exec.Options{Self: self}}
+	// Alone first: what each run gives.
+	alone := make([]*exec.Summary, len(jobs))
+	for i, j := range jobs {
+		alone[i] = eng.Run(context.Background(), j.Name, []byte(j.Src), opts)
+		if alone[i].Status != exec.StatusOK {
+			t.Fatalf("run %d (%s) alone: %s", i, j.Name, alone[i].Encode(4000))
+		}
+	}
+	// Then all at once.
+	together := make([]*exec.Summary, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() { together[i] = eng.Run(context.Background(), j.Name, []byte(j.Src), opts) })
+	}
+	wg.Wait()
+	for i, j := range jobs {
+		a, b := alone[i], together[i]
+		if b.Status != exec.StatusOK || b.Output != a.Output {
+			t.Errorf("run %d (%s) together: status %s, output %q; alone: %q", i, j.Name, b.Status, b.Output, a.Output)
+		}
+		if b.Stats.ToolCalls != a.Stats.ToolCalls || len(b.Calls) != len(a.Calls) {
+			t.Errorf("run %d (%s) together counted %d calls %v; alone %d %v", i, j.Name, b.Stats.ToolCalls, b.Calls, a.Stats.ToolCalls, a.Calls)
+			continue
+		}
+		for tool, c := range a.Calls {
+			if d := b.Calls[tool]; d == nil || d.Count != c.Count || d.BytesOut != c.BytesOut {
+				t.Errorf("run %d (%s) together: %s %+v; alone %+v", i, j.Name, tool, d, c)
+			}
+		}
+	}
+}
