@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -55,7 +53,7 @@ model with many tools loads only what it needs.
 				return err
 			}
 			defer eng.Close()
-			return output(c, eng.Registry().Tools(), writeSignatures)
+			return output(c, eng.Registry().Tools(), tools.WriteSignatures)
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
@@ -78,11 +76,11 @@ model with many tools loads only what it needs.
 					return err
 				}
 			}
-			found := matching(pkgs, name)
+			found := tools.Matching(pkgs, name)
 			if len(found) == 0 {
 				return usageError("no tool or tool package %q; `airlock tools list` shows them", args[0])
 			}
-			return output(c, found, writeDocs)
+			return output(c, found, tools.WriteDocs)
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
@@ -95,68 +93,8 @@ model with many tools loads only what it needs.
 				return err
 			}
 			defer eng.Close()
-			return output(c, search(eng.Registry().Tools(), args), writeDocs)
+			return output(c, tools.Search(eng.Registry().Tools(), args), tools.WriteDocs)
 		},
 	})
 	return cmd
-}
-
-// search ranks tools by how many query words their name and doc contain;
-// a word in the name counts three times. Tools matching no word are left out.
-func search(sigs []tools.ToolSig, query []string) []tools.ToolSig {
-	type hit struct {
-		sig   tools.ToolSig
-		score int
-	}
-	var hits []hit
-	for _, sig := range sigs {
-		name, doc := strings.ToLower(sig.Name), strings.ToLower(sig.Doc)
-		score := 0
-		for _, q := range query {
-			for _, w := range strings.Fields(strings.ToLower(q)) {
-				if strings.Contains(name, w) {
-					score += 3
-				}
-				if strings.Contains(doc, w) {
-					score++
-				}
-			}
-		}
-		if score > 0 {
-			hits = append(hits, hit{sig, score})
-		}
-	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
-	out := make([]tools.ToolSig, len(hits))
-	for i, h := range hits {
-		out[i] = h.sig
-	}
-	return out
-}
-
-func writeSignatures(w io.Writer, sigs []tools.ToolSig) {
-	width := 16
-	for _, sig := range sigs {
-		width = max(width, len(sig.Name))
-	}
-	for _, sig := range sigs {
-		pkg, _, _ := strings.Cut(sig.Name, ".")
-		fmt.Fprintf(w, "%-*s %s\n", width, sig.Name, strings.Replace(sig.Signature, "func ", "func "+pkg+".", 1))
-	}
-}
-
-func writeDocs(w io.Writer, sigs []tools.ToolSig) {
-	for i, sig := range sigs {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		fmt.Fprintf(w, "// import %q\n", sig.Import)
-		for _, line := range strings.Split(strings.TrimRight(sig.Doc, "\n"), "\n") {
-			fmt.Fprintln(w, strings.TrimRight("// "+line, " "))
-		}
-		fmt.Fprintln(w, sig.Signature)
-		if sig.Types != "" {
-			fmt.Fprintf(w, "\n%s", sig.Types)
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package main
+package mcpserver_test
 
 import (
 	"context"
@@ -17,27 +17,28 @@ import (
 
 	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/fixtures"
+	"github.com/airlockhq/airlock/mcpserver"
 )
 
 // connect serves airlock under the policy at path (relative to the
 // repository) to a Go SDK client over in-memory transports.
-func connect(t *testing.T, policy string, opts agentOptions) *sdk.ClientSession {
+func connect(t *testing.T, policy string, opts mcpserver.Options) *sdk.ClientSession {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
-	repo := filepath.Join(filepath.Dir(file), "..", "..")
+	repo := filepath.Join(filepath.Dir(file), "..")
 	path := ""
 	if policy != "" {
 		path = filepath.Join(repo, policy)
 	}
-	eng, err := loadEngine(path)
+	eng, err := airlock.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := newAgentServer(eng, opts)
+	srv := mcpserver.New(eng, opts)
 	serverT, clientT := sdk.NewInMemoryTransports()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { srv.mcp.Run(ctx, serverT); close(done) }()
+	go func() { srv.MCP().Run(ctx, serverT); close(done) }()
 	client := sdk.NewClient(&sdk.Implementation{Name: "test", Version: "1"}, nil)
 	cs, err := client.Connect(context.Background(), clientT, nil)
 	if err != nil {
@@ -47,7 +48,7 @@ func connect(t *testing.T, policy string, opts agentOptions) *sdk.ClientSession 
 		cs.Close()
 		cancel()
 		<-done
-		srv.close()
+		srv.Close()
 		eng.Close()
 	})
 	return cs
@@ -79,7 +80,7 @@ func summary(t *testing.T, text string) map[string]any {
 }
 
 func TestMCPServer(t *testing.T) {
-	cs := connect(t, "policies/spreadsheet.yaml", agentOptions{pool: 1})
+	cs := connect(t, "policies/spreadsheet.yaml", mcpserver.Options{Pool: 1})
 	list, err := cs.ListTools(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -153,13 +154,13 @@ func TestMCPWorkspaceAndTrace(t *testing.T) {
 	root, traces := t.TempDir(), t.TempDir()
 	policy := filepath.Join(t.TempDir(), "ws.yaml")
 	os.WriteFile(policy, []byte("name: ws\nimports: [fmt]\ntools:\n  workspace.WriteFile: {allow: 'ext(args.name) == \".txt\"'}\n  workspace.ReadFile: {}\n"), 0o644)
-	eng, err := loadEngine(policy)
+	eng, err := airlock.Load(policy)
 	if err != nil {
 		t.Fatal(err)
 	}
 	eng.Close()
-	rel, _ := filepath.Rel(filepath.Join(filepath.Dir(callerFile()), "..", ".."), policy)
-	cs := connect(t, rel, agentOptions{workspace: root, traceDir: traces})
+	rel, _ := filepath.Rel(filepath.Join(filepath.Dir(callerFile()), ".."), policy)
+	cs := connect(t, rel, mcpserver.Options{Workspace: root, TraceDir: traces})
 	text, _ := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() {\n\tif err := workspace.WriteFile(\"notes/step1.txt\", \"42\"); err != nil {\n\t\tpanic(err)\n\t}\n}\n"})
 	if s := summary(t, text); s["status"] != "ok" {
 		t.Fatalf("writing = %s", text)
@@ -191,12 +192,13 @@ func callerFile() string {
 // TestMCPServerJoin runs the walk-through's program, an MCP server joined
 // with SQLite, through airlock's own MCP server.
 func TestMCPServerJoin(t *testing.T) {
-	if mcpServers(t) == "" {
+	servers := mcpServers(t)
+	if servers == "" {
 		t.Skip("no MCP servers from the npm registry: install them as .ci/run does and set AIRLOCK_MCP_SERVERS to that folder")
 	}
-	t.Setenv("AIRLOCK_MCP_SERVERS", mcpServers(t))
-	cs := connect(t, "policies/support.yaml", agentOptions{pool: 1})
-	src, err := os.ReadFile(filepath.Join(filepath.Dir(callerFile()), "..", "..", "testdata", "examples", "at_risk_customers.go"))
+	t.Setenv("AIRLOCK_MCP_SERVERS", servers)
+	cs := connect(t, "policies/support.yaml", mcpserver.Options{Pool: 1})
+	src, err := os.ReadFile(filepath.Join(filepath.Dir(callerFile()), "..", "testdata", "examples", "at_risk_customers.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,14 +217,14 @@ func TestMCPServerJoin(t *testing.T) {
 // TestMCPServerHTTP serves airlock over streamable HTTP, as --http does,
 // to a Go SDK client.
 func TestMCPServerHTTP(t *testing.T) {
-	eng, err := loadEngine("")
+	eng, err := airlock.Load("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer eng.Close()
-	srv := newAgentServer(eng, agentOptions{})
-	defer srv.close()
-	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.mcp }, nil))
+	srv := mcpserver.New(eng, mcpserver.Options{})
+	defer srv.Close()
+	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.MCP() }, nil))
 	defer hs.Close()
 	client := sdk.NewClient(&sdk.Implementation{Name: "test", Version: "1"}, nil)
 	cs, err := client.Connect(context.Background(), &sdk.StreamableClientTransport{Endpoint: hs.URL}, nil)
@@ -243,26 +245,23 @@ func TestMCPServerHTTP(t *testing.T) {
 // with -race too.
 func TestMCPServerConcurrent(t *testing.T) {
 	_, file, _, _ := runtime.Caller(0)
-	shop := filepath.Join(filepath.Dir(file), "..", "..", "testdata", "shop.db")
-	servers, missing := fixtures.MCPServers()
-	if missing != "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal(missing)
-		}
-		t.Log(missing + ": the MCP runs are left out")
+	shop := filepath.Join(filepath.Dir(file), "..", "testdata", "shop.db")
+	servers := mcpServers(t)
+	if servers == "" {
+		t.Log("no MCP servers from the npm registry: the MCP runs are left out")
 	}
 	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, servers, 32, raceBuild)
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := loadEngine(path)
+	eng, err := airlock.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer eng.Close()
-	srv := newAgentServer(eng, agentOptions{pool: 2})
-	defer srv.close()
-	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.mcp }, nil))
+	srv := mcpserver.New(eng, mcpserver.Options{Pool: 2})
+	defer srv.Close()
+	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.MCP() }, nil))
 	defer hs.Close()
 
 	// What each program gives alone, straight through the engine.
@@ -310,4 +309,21 @@ func TestMCPServerConcurrent(t *testing.T) {
 			t.Errorf("job %d (%s) through airlock mcp: %+v; alone: %+v", i, jobs[i].Name, b, a)
 		}
 	}
+}
+
+// TestMain makes the test binary able to serve as airlock's sandboxed
+// child.
+func TestMain(m *testing.M) {
+	airlock.Child()
+	os.Exit(m.Run())
+}
+
+// mcpServers returns the folder of the MCP servers from the npm registry,
+// or "": under CI they must be there.
+func mcpServers(t *testing.T) string {
+	dir, missing := fixtures.MCPServers()
+	if missing != "" && os.Getenv("CI") != "" {
+		t.Fatal(missing)
+	}
+	return dir
 }

@@ -1,6 +1,6 @@
 //go:build !race
 
-package main
+package mcpserver_test
 
 // raceBuild is set in -race builds; see race_on_test.go.
 const raceBuild = false

@@ -1,6 +1,6 @@
 //go:build race
 
-package main
+package mcpserver_test
 
 // raceBuild is set in -race builds, which need cgo. A cgo build's command
 // helpers apply Landlock through libpsx, which does not finish under the
