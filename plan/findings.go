@@ -3,7 +3,6 @@ package plan
 import (
 	"cmp"
 	"fmt"
-	"github.com/airlockhq/airlock/internal/library"
 	"go/ast"
 	"go/build/constraint"
 	"go/token"
@@ -15,6 +14,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/airlockhq/airlock/internal/library"
 )
 
 // checkImports lists the imports and reports those that cannot run: cgo,
@@ -49,16 +50,6 @@ func (b *builder) checkImports() {
 	}
 }
 
-// substitutes suggest what to use instead of a package the sandbox lacks.
-// A tool suggestion applies only when a tool package of that name is offered.
-var substitutes = map[string]struct{ std, tool string }{
-	"io/fs":        {tool: "fs"},
-	"net/http":     {tool: "http"},
-	"net":          {tool: "http"},
-	"log/slog":     {std: "log"},
-	"math/rand/v2": {std: "math/rand"},
-}
-
 // unavailableHint says what a program can import instead of p.
 func (b *builder) unavailableHint(p string) string {
 	var toolPaths []string
@@ -74,15 +65,10 @@ func (b *builder) unavailableHint(p string) string {
 		return "tool packages offered: " + tools
 	}
 	var hint strings.Builder
-	if s, ok := substitutes[p]; ok {
-		for _, tp := range toolPaths {
-			if b.tools[tp].Name == s.tool {
-				fmt.Fprintf(&hint, "use %s instead; ", tp)
-				break
-			}
-		}
-		if hint.Len() == 0 && s.std != "" {
-			fmt.Fprintf(&hint, "use %s instead; ", s.std)
+	for _, alt := range library.Instead[p] {
+		if _, tool := b.tools[alt]; tool || !strings.HasPrefix(alt, runtimePath+"/") && stdAvailable(alt) {
+			fmt.Fprintf(&hint, "use %s instead; ", alt)
+			break
 		}
 	}
 	fmt.Fprintf(&hint, "packages available: %s (tools); %s (runtime); %s", tools, runtimePath, compactPaths(stdPaths()))

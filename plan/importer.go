@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -85,31 +84,23 @@ func stdKeys() map[string]string {
 // import.
 func stdAvailable(path string) bool {
 	stdlib.mu.Lock()
-	_, ok := stdKeys()[path]
+	_, native := stdKeys()[path] // airlock/table too
 	stdlib.mu.Unlock()
-	if ok || path == "unsafe" { // unsafe: its constants only (unsafeCall)
-		return true
-	}
-	_, ok = compatSource(path)
-	return ok
+	return native || library.Offers(path)
 }
 
 // stdPaths lists the standard packages programs may import, sorted.
 func stdPaths() []string {
+	paths := library.Packages()
 	stdlib.mu.Lock()
-	var paths []string
 	for path := range stdKeys() {
-		paths = append(paths, path)
-	}
-	stdlib.mu.Unlock()
-	for _, path := range []string{"cmp", "iter", "maps", "slices"} {
-		if _, ok := compatSource(path); ok && !slices.Contains(paths, path) {
-			paths = append(paths, path)
+		if !slices.Contains(paths, path) {
+			paths = append(paths, path) // airlock/table
 		}
 	}
-	paths = append(paths, "unsafe")
-	sort.Strings(paths)
-	return paths
+	stdlib.mu.Unlock()
+	slices.Sort(paths)
+	return slices.DeleteFunc(paths, func(p string) bool { return p == "unsafe" })
 }
 
 // importStd returns the standard or runtime package path, building it on

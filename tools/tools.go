@@ -39,40 +39,32 @@ import (
 	"github.com/airlockhq/airlock/tools/http"
 	"github.com/airlockhq/airlock/tools/internal/decl"
 	"github.com/airlockhq/airlock/tools/mcp"
+	"github.com/airlockhq/airlock/tools/provider"
 	"github.com/airlockhq/airlock/tools/shell"
 	sqltool "github.com/airlockhq/airlock/tools/sql"
 	"github.com/airlockhq/airlock/tools/workspace"
 )
 
-// Provider serves one tool package.
-type Provider interface {
-	// Package returns the package's Go declaration, its doc comments
-	// included.
-	Package() plan.ToolPackage
-	// Params returns the parameter names of the tool function fn ("ReadFile"),
-	// in order; false when the package has no such function.
-	Params(fn string) ([]string, bool)
-	// Prepare decodes the JSON arguments of a call to fn, one per parameter,
-	// and returns them in canonical form by parameter name. Its error is a
-	// bad argument.
-	Prepare(fn string, raw []json.RawMessage) (map[string]any, error)
-	// Call performs fn with the arguments Prepare returned and returns a
-	// JSON-encodable result. Its error is the tool's error, handed to the
-	// program as a Go error.
-	Call(ctx context.Context, fn string, args map[string]any) (any, error)
+// Provider serves one tool package; see provider.Provider.
+type Provider = provider.Provider
+
+// Kind is a built-in kind of provider; see provider.Kind.
+type Kind = provider.Kind
+
+// Builtin lists the built-in providers: adding one is writing its package,
+// which exports its Kind, and a line here. MCP servers, which a policy
+// names, come on top.
+var Builtin = []Kind{
+	cli.Kind,
+	fs.Kind,
+	http.Kind,
+	shell.Kind,
+	sqltool.Kind,
+	workspace.Kind,
 }
 
-// The built-in providers satisfy Provider.
-var (
-	_ Provider = (*fs.Provider)(nil)
-	_ Provider = (*http.Provider)(nil)
-	_ Provider = (*sqltool.Provider)(nil)
-	_ Provider = (*mcp.Provider)(nil)
-	_ Provider = (*cli.Provider)(nil)
-	_ Provider = (*shell.Provider)(nil)
-	_ Provider = shell.Commands{}
-	_ Provider = workspace.Provider{}
-)
+// MCP servers satisfy Provider too.
+var _ Provider = (*mcp.Provider)(nil)
 
 // ToolSig describes one tool function.
 type ToolSig struct {
@@ -88,27 +80,30 @@ type ToolSig struct {
 // without any policy's configuration, sorted by path. airlock/cli declares
 // no functions until a policy declares commands; see Declared.
 func BuiltinPackages() []plan.ToolPackage {
-	empty, _ := cli.New(nil, "")
-	return []plan.ToolPackage{empty.Package(), fs.Declaration(), http.Declaration(), shell.Declaration(), sqltool.Declaration(), workspace.Declaration()}
+	pkgs, _ := Declared(nil, "")
+	return pkgs
 }
 
 // Declared returns the declarations of the tool packages a policy's
 // providers section declares without starting anything: the built-in
-// ones, with airlock/cli holding the policy's commands. An MCP server's
-// tools are only known once it runs, so it is not among them.
+// ones, as their settings make them (airlock/cli holds the policy's
+// commands), sorted by path. An MCP server's tools are only known once it
+// runs, so it is not among them.
 func Declared(providers map[string]any, baseDir string) ([]plan.ToolPackage, error) {
-	pkgs := BuiltinPackages()
-	if section, ok := providers["cli"]; ok {
+	var pkgs []plan.ToolPackage
+	for _, k := range Builtin {
+		section := providers[k.Name]
 		cfg, ok := section.(map[string]any)
 		if !ok && section != nil {
-			return nil, fmt.Errorf("providers.cli: want a mapping of commands")
+			return nil, fmt.Errorf("providers.%s: want a mapping of settings", k.Name)
 		}
-		p, err := cli.New(cfg, baseDir)
+		pkg, err := k.Declare(cfg, baseDir)
 		if err != nil {
 			return nil, err
 		}
-		pkgs[0] = p.Package()
+		pkgs = append(pkgs, pkg)
 	}
+	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].Path < pkgs[j].Path })
 	return pkgs, nil
 }
 
@@ -140,13 +135,18 @@ func Signatures(pkg plan.ToolPackage) ([]ToolSig, error) {
 type Registry struct {
 	providers map[string]Provider // by name, the prefix of tool names
 	paths     map[string]string   // import path to provider name
-	http      *http.Provider
-	shell     *shell.Provider
 }
 
-// builtinNames are the built-in providers, which MCP servers cannot be
-// named after.
-var builtinNames = []string{"cli", "fs", "http", "shell", "sql", "workspace"}
+// builtinNames are the names the built-in providers take, which MCP
+// servers cannot be named after.
+func builtinNames() []string {
+	var names []string
+	for _, k := range Builtin {
+		names = append(names, k.Name)
+		names = append(names, slices.Sorted(maps.Keys(k.Checked))...)
+	}
+	return names
+}
 
 // New configures the providers from a policy's "providers" section, decoded
 // from YAML: provider name to settings. baseDir is the policy file's
@@ -163,8 +163,12 @@ var builtinNames = []string{"cli", "fs", "http", "shell", "sql", "workspace"}
 //	    memory: {command: npx, args: [-y, "@modelcontextprotocol/server-memory"]}
 func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 	for _, name := range slices.Sorted(maps.Keys(cfg)) {
-		if !slices.Contains(builtinNames, name) && name != "mcp" {
-			return nil, fmt.Errorf("providers: unknown tool provider %q (known: %s, mcp)", name, strings.Join(builtinNames, ", "))
+		if !slices.ContainsFunc(Builtin, func(k Kind) bool { return k.Name == name }) && name != "mcp" {
+			var known []string
+			for _, k := range Builtin {
+				known = append(known, k.Name)
+			}
+			return nil, fmt.Errorf("providers: unknown tool provider %q (known: %s, mcp)", name, strings.Join(known, ", "))
 		}
 	}
 	r := &Registry{providers: map[string]Provider{}, paths: map[string]string{}}
@@ -178,37 +182,14 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 		r.paths[path] = name
 		return nil
 	}
-	fsp, err := fs.New(cfg["fs"], baseDir)
-	if err := add(fsp, err); err != nil {
-		return nil, err
+	for _, k := range Builtin {
+		p, err := k.New(cfg[k.Name], baseDir)
+		if err := add(p, err); err != nil {
+			return nil, err
+		}
+		maps.Copy(r.providers, k.Checked) // checked, never imported
 	}
-	httpp, err := http.New(cfg["http"])
-	if err := add(httpp, err); err != nil {
-		return nil, err
-	}
-	r.http = httpp
-	sqlp, err := sqltool.New(cfg["sql"], baseDir)
-	if err := add(sqlp, err); err != nil {
-		return nil, err
-	}
-	shellp, err := shell.New(cfg["shell"], baseDir)
-	if err := add(shellp, err); err != nil {
-		return nil, err
-	}
-	r.shell = shellp
-	r.providers["sh"] = shell.Commands{} // checked, never imported
-	if len(cfg["workspace"]) > 0 {
-		r.Close()
-		return nil, errors.New("providers.workspace: takes no settings; the workspace is opened by the caller (airlock run --workspace, airlock mcp --workspace)")
-	}
-	if err := add(workspace.Provider{}, nil); err != nil {
-		return nil, err
-	}
-	clip, err := cli.New(cfg["cli"], baseDir)
-	if err := add(clip, err); err != nil {
-		return nil, err
-	}
-	if err := separate(shellp, clip); err != nil {
+	if err := separate(r.Shell(), r.providers["cli"].(*cli.Provider)); err != nil {
 		r.Close()
 		return nil, err
 	}
@@ -218,7 +199,7 @@ func New(cfg map[string]map[string]any, baseDir string) (*Registry, error) {
 		return nil, err
 	}
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
-		if slices.Contains(builtinNames, name) || name == "sh" {
+		if slices.Contains(builtinNames(), name) {
 			r.Close()
 			return nil, fmt.Errorf("providers.mcp.%s: the name is taken by the built-in %s provider; choose another", name, name)
 		}
@@ -314,7 +295,10 @@ func WithRedirectCheck(ctx context.Context, check http.RedirectCheck) context.Co
 
 // Shell returns the shell provider, whose settings the sandbox that runs
 // scripts needs.
-func (r *Registry) Shell() *shell.Provider { return r.shell }
+func (r *Registry) Shell() *shell.Provider {
+	p, _ := r.providers["shell"].(*shell.Provider)
+	return p
+}
 
 // Close releases the providers' resources (open root directories, idle
 // connections) and stops the MCP servers that were started, each within a
@@ -446,11 +430,11 @@ func FromPolicy(providers map[string]any, baseDir string) (*Registry, error) {
 // its provider derives from the declared ones (the statement's kind and
 // tables): policy rules may read them as args.<name>.
 func Derived(tool string) []string {
-	if fn, ok := strings.CutPrefix(tool, "sql."); ok {
-		return sqltool.Derived(fn)
-	}
-	if fn, ok := strings.CutPrefix(tool, "shell."); ok {
-		return shell.Derived(fn)
+	name, fn, _ := strings.Cut(tool, ".")
+	for _, k := range Builtin {
+		if k.Name == name && k.Derived != nil {
+			return k.Derived(fn)
+		}
 	}
 	return nil
 }

@@ -9,26 +9,12 @@ import (
 	"github.com/airlockhq/airlock/internal/library"
 )
 
-// shimPackages are provided to sandboxed programs by native shims rather than
-// by extracted symbols.
-// unsafe offers its constants only: the planner writes unsafe.Sizeof,
-// Alignof and Offsetof as numbers and refuses the rest.
-var shimPackages = []string{"cmp", "iter", "maps", "slices", "unsafe"}
-
 // sandboxPackages returns the set of standard-library packages a sandboxed
-// program can import at all: a policy can narrow it, never widen it.
+// program can import at all (library.Packages): a policy can narrow it,
+// never widen it.
 var sandboxPackages = sync.OnceValue(func() map[string]bool {
-	set := make(map[string]bool, len(library.Symbols)+len(shimPackages))
-	for key := range library.Symbols {
-		if strings.HasPrefix(key, "airlock/") {
-			continue // airlock's own packages, allowed by their own rules
-		}
-		// Keys are "importpath/name", e.g. "math/big/big"; "." holds MapTypes.
-		if i := strings.LastIndexByte(key, '/'); i > 0 {
-			set[key[:i]] = true
-		}
-	}
-	for _, p := range shimPackages {
+	set := map[string]bool{}
+	for _, p := range library.Packages() {
 		set[p] = true
 	}
 	return set
@@ -37,7 +23,7 @@ var sandboxPackages = sync.OnceValue(func() map[string]bool {
 // SandboxPackages returns, sorted, the standard-library packages the sandbox
 // provides. A policy's imports must be among them.
 func SandboxPackages() []string {
-	return sortedKeys(sandboxPackages())
+	return library.Packages()
 }
 
 // toolPackagePrefix starts the import path of every tool package:
@@ -70,21 +56,6 @@ var apartFromFamily = map[string]bool{
 	"net/http": true, "net/http/httputil": true, "net/http/httptest": true, "net/smtp": true, "net/rpc": true,
 }
 
-// insteadOf suggests what a program can use in place of a package the
-// sandbox does not provide. Only suggestions the policy allows are shown.
-var insteadOf = map[string][]string{
-	"io/fs":                        {"airlock/fs"},
-	"net":                          {"airlock/http"},
-	"net/http":                     {"airlock/http", "net/url"},
-	"net/http/httputil":            {"airlock/http", "net/url"},
-	"log/slog":                     {"log", "fmt"},
-	"math/rand/v2":                 {"math/rand"},
-	"crypto/rand":                  {"math/rand"},
-	"golang.org/x/exp/slices":      {"slices"},
-	"golang.org/x/exp/maps":        {"maps"},
-	"golang.org/x/exp/constraints": {"cmp"},
-}
-
 // alternatives returns up to four packages among allowed that could stand in
 // for path: curated replacements first, then packages in the same family
 // ("encoding/..."), then near spellings.
@@ -95,7 +66,7 @@ func alternatives(path string, allowed map[string]bool) []string {
 			out = append(out, p)
 		}
 	}
-	for _, p := range insteadOf[path] {
+	for _, p := range library.Instead[path] {
 		add(p)
 	}
 	sorted := sortedKeys(allowed)

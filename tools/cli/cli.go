@@ -31,6 +31,7 @@ import (
 	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/internal/decl"
 	"github.com/airlockhq/airlock/tools/internal/proc"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // Defaults for settings the policy leaves out.
@@ -560,4 +561,18 @@ func (c *capped) Write(b []byte) (int, error) {
 	}
 	c.buf.Write(b)
 	return len(b), nil
+}
+
+// Kind is the cli provider, to the registry: its package declares the
+// commands a policy declares.
+var Kind = provider.Kind{
+	Name: "cli",
+	Declare: func(cfg map[string]any, baseDir string) (plan.ToolPackage, error) {
+		p, err := New(cfg, baseDir)
+		if err != nil {
+			return plan.ToolPackage{}, err
+		}
+		return p.Package(), nil
+	},
+	New: func(cfg map[string]any, baseDir string) (provider.Provider, error) { return New(cfg, baseDir) },
 }

@@ -39,7 +39,7 @@ func parse(t *testing.T, src string) map[string]any {
 	return cfg
 }
 
-func provider(t *testing.T, src, baseDir string) *Provider {
+func newProvider(t *testing.T, src, baseDir string) *Provider {
 	t.Helper()
 	p, err := New(parse(t, src), baseDir)
 	if err != nil {
@@ -126,7 +126,7 @@ GitHead:
 
 func TestGit(t *testing.T) {
 	repo := gitRepo(t)
-	p := provider(t, strings.ReplaceAll(gitTools, "dir: repo", "dir: \""+filepath.Base(repo)+"\""), filepath.Dir(repo))
+	p := newProvider(t, strings.ReplaceAll(gitTools, "dir: repo", "dir: \""+filepath.Base(repo)+"\""), filepath.Dir(repo))
 
 	tests := []struct {
 		fn   string
@@ -197,7 +197,7 @@ Raw:
 
 func TestJQ(t *testing.T) {
 	need(t, "jq")
-	p := provider(t, jqTools, t.TempDir())
+	p := newProvider(t, jqTools, t.TempDir())
 	tests := []struct {
 		fn   string
 		args []string
@@ -292,7 +292,7 @@ func shProvider(t *testing.T) (*Provider, string) {
 	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	return provider(t, shTools, dir), dir
+	return newProvider(t, shTools, dir), dir
 }
 
 func TestArguments(t *testing.T) {
@@ -485,7 +485,7 @@ func TestStop(t *testing.T) {
 }
 
 func TestSource(t *testing.T) {
-	p := provider(t, gitTools+strings.TrimPrefix(jqTools, "\n"), ".")
+	p := newProvider(t, gitTools+strings.TrimPrefix(jqTools, "\n"), ".")
 	pkg := p.Package()
 	if pkg.Path != "airlock/cli" || pkg.Name != "cli" {
 		t.Errorf("Package() = %s %s", pkg.Path, pkg.Name)

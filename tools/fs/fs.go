@@ -28,6 +28,7 @@ import (
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // DefaultMaxRead is the largest file the provider reads unless the policy
@@ -411,4 +412,11 @@ func (p *Provider) readCSV(vpath string) ([]map[string]string, error) {
 		}
 		out = append(out, row)
 	}
+}
+
+// Kind is the fs provider, to the registry.
+var Kind = provider.Kind{
+	Name:    "fs",
+	Declare: provider.Static(Declaration),
+	New:     func(cfg map[string]any, baseDir string) (provider.Provider, error) { return New(cfg, baseDir) },
 }

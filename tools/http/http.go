@@ -31,6 +31,7 @@ import (
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // Defaults for settings the policy leaves out.
@@ -405,4 +406,11 @@ func isLoopback(host string) bool {
 	}
 	ip, err := netip.ParseAddr(host)
 	return err == nil && ip.IsLoopback()
+}
+
+// Kind is the http provider, to the registry.
+var Kind = provider.Kind{
+	Name:    "http",
+	Declare: provider.Static(Declaration),
+	New:     func(cfg map[string]any, _ string) (provider.Provider, error) { return New(cfg) },
 }

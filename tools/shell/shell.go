@@ -23,6 +23,7 @@ import (
 	"github.com/airlockhq/airlock/plan"
 	planshell "github.com/airlockhq/airlock/plan/shell"
 	"github.com/airlockhq/airlock/tools/internal/config"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // Defaults for settings the policy leaves out.
@@ -322,3 +323,13 @@ func (Commands) Prepare(fn string, raw []json.RawMessage) (map[string]any, error
 
 // Call approves: the sandboxed shell runs the command.
 func (Commands) Call(context.Context, string, map[string]any) (any, error) { return nil, nil }
+
+// Kind is the shell provider, to the registry: airlock/shell, and the
+// commands scripts run ("sh.<command>"), which no program imports.
+var Kind = provider.Kind{
+	Name:    "shell",
+	Declare: provider.Static(Declaration),
+	New:     func(cfg map[string]any, baseDir string) (provider.Provider, error) { return New(cfg, baseDir) },
+	Derived: Derived,
+	Checked: map[string]provider.Provider{"sh": Commands{}},
+}

@@ -45,6 +45,7 @@ import (
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/tools/provider"
 	"github.com/airlockhq/airlock/tools/sql/sqltext"
 )
 
@@ -780,4 +781,12 @@ func Derived(fn string) []string {
 		return nil
 	}
 	return []string{"statement", "tables", "read_only"}
+}
+
+// Kind is the sql provider, to the registry.
+var Kind = provider.Kind{
+	Name:    "sql",
+	Declare: provider.Static(Declaration),
+	New:     func(cfg map[string]any, baseDir string) (provider.Provider, error) { return New(cfg, baseDir) },
+	Derived: Derived,
 }

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/airlockhq/airlock/plan"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // Limits on what a workspace holds.
@@ -261,4 +262,17 @@ func clean(err error) error {
 		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
 	}
 	return err
+}
+
+// Kind is the workspace provider, to the registry. It takes no settings:
+// the workspace is opened by the caller and travels with each run.
+var Kind = provider.Kind{
+	Name:    "workspace",
+	Declare: provider.Static(Declaration),
+	New: func(cfg map[string]any, _ string) (provider.Provider, error) {
+		if len(cfg) > 0 {
+			return nil, errors.New("providers.workspace: takes no settings; the workspace is opened by the caller (airlock run --workspace, airlock mcp --workspace)")
+		}
+		return Provider{}, nil
+	},
 }
