@@ -60,11 +60,9 @@ func Load(path string) (*Engine, error) {
 // LoadPolicy loads a policy given as bytes; name is how messages refer to
 // it, dir the folder its relative paths are taken from.
 func LoadPolicy(name string, data []byte, dir string) (*Engine, error) {
-	known, err := knownTools(verify.PeekProviders(data), dir)
-	if err != nil {
-		return nil, fmt.Errorf("policy %s: %w", name, err)
-	}
-	pol, err := verify.Load(name, data, known)
+	pol, err := verify.LoadWith(name, data, func(providers map[string]any) ([]verify.ToolSig, error) {
+		return knownTools(providers, dir)
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -42,7 +42,10 @@ type loader struct {
 	lines *lineIndex
 	rc    *ruleCompiler
 	known map[string]ToolSig
-	pol   *Policy
+	// knownFor, when set, gives the known tools once the providers section
+	// is decoded: which tools exist depends on it (commands, MCP servers).
+	knownFor func(providers map[string]any) ([]ToolSig, error)
+	pol      *Policy
 }
 
 func newLoader(file string, src []byte, known []ToolSig) *loader {
@@ -79,6 +82,9 @@ func (l *loader) load() *Policy {
 	root := l.parse()
 	if root == nil {
 		return l.pol
+	}
+	if l.knownFor != nil {
+		l.learnTools(root)
 	}
 	for _, kv := range root.Values {
 		key, ok := l.key(kv)
@@ -117,6 +123,35 @@ func (l *loader) load() *Policy {
 		}
 	}
 	return l.pol
+}
+
+// learnTools decodes the providers section as it is and asks knownFor
+// which tools exist under it, before anything that names tools is read.
+func (l *loader) learnTools(root *ast.MappingNode) {
+	providers := map[string]any{}
+	line, col := 0, 0
+	for _, kv := range root.Values {
+		if key, ok := l.key(kv); ok && key == "providers" {
+			line, col = l.pos(kv.Key)
+			// Problems of the section are reported once, when it is read.
+			quiet := *l
+			quiet.ps = newProblems(l.file, l.src)
+			if v, ok := quiet.value(kv.Value, 0); ok {
+				if m, ok := v.(map[string]any); ok {
+					providers = m
+				}
+			}
+		}
+	}
+	sigs, err := l.knownFor(providers)
+	if err != nil {
+		l.ps.add(line, col, "", "%v", err)
+	}
+	l.known = make(map[string]ToolSig, len(sigs))
+	for _, sig := range sigs {
+		l.known[sig.Name] = sig
+	}
+	l.rc = &ruleCompiler{ps: l.ps, lines: l.lines, known: l.known, names: sortedKeys(l.known)}
 }
 
 // parse parses the YAML and returns its top-level mapping, or nil after

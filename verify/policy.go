@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
-
 	"github.com/airlockhq/airlock/policies"
 )
 
@@ -177,7 +175,22 @@ func LoadFile(path string, known []ToolSig) (*Policy, error) {
 // exist. A policy with any problem is not returned: the error is an *Error
 // listing every problem with its line, column and a caret snippet.
 func Load(file string, src []byte, known []ToolSig) (*Policy, error) {
-	l := newLoader(file, src, known)
+	return load(newLoader(file, src, known))
+}
+
+// LoadWith is Load for tools that depend on the policy itself: knownFor
+// gets the policy's providers section, decoded, and returns the tools
+// that exist under it (the commands it declares, a wildcard per MCP
+// server). Its error is a problem of the providers section. The policy is
+// parsed once.
+func LoadWith(file string, src []byte, knownFor func(providers map[string]any) ([]ToolSig, error)) (*Policy, error) {
+	l := newLoader(file, src, nil)
+	l.knownFor = knownFor
+	return load(l)
+}
+
+func load(l *loader) (*Policy, error) {
+	file := l.file
 	p := l.load()
 	if err := l.ps.err(); err != nil {
 		return nil, err
@@ -296,18 +309,4 @@ func providerNames(known map[string]ToolSig) []string {
 		}
 	}
 	return sortedKeys(set)
-}
-
-// PeekProviders decodes only the providers section of a policy, so that a
-// caller can learn the tools its providers declare (an MCP server's
-// wildcard, say) before Load, which needs them, judges the whole file. It
-// returns nil when the section does not decode; Load then reports why.
-func PeekProviders(src []byte) map[string]any {
-	var doc struct {
-		Providers map[string]any `yaml:"providers"`
-	}
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil
-	}
-	return doc.Providers
 }

@@ -506,12 +506,13 @@ func TestShippedPolicies(t *testing.T) {
 				ToolSig{Name: "shell.Run", Params: []string{"script", "commands"}},
 				ToolSig{Name: "shell.Open", Params: []string{"path", "mode"}},
 				ToolSig{Name: "sh." + Wildcard, Params: []string{"argv"}})
-			if mcp, ok := PeekProviders(src)["mcp"].(map[string]any); ok {
+			p, err := LoadWith(file, src, func(providers map[string]any) ([]ToolSig, error) {
+				mcp, _ := providers["mcp"].(map[string]any)
 				for server := range mcp {
 					known = append(known, ToolSig{Name: server + "." + Wildcard, Provider: "mcp"})
 				}
-			}
-			p, err := Load(file, src, known)
+				return known, nil
+			})
 			if err != nil {
 				t.Fatal(err)
 			}
