@@ -34,10 +34,10 @@ import (
 	"sync"
 
 	"github.com/airlockhq/airlock/plan"
+	"github.com/airlockhq/airlock/plan/decl"
 	"github.com/airlockhq/airlock/tools/cli"
 	"github.com/airlockhq/airlock/tools/fs"
 	"github.com/airlockhq/airlock/tools/http"
-	"github.com/airlockhq/airlock/tools/internal/decl"
 	"github.com/airlockhq/airlock/tools/mcp"
 	"github.com/airlockhq/airlock/tools/provider"
 	"github.com/airlockhq/airlock/tools/shell"
@@ -66,15 +66,8 @@ var Builtin = []Kind{
 // MCP servers satisfy Provider too.
 var _ Provider = (*mcp.Provider)(nil)
 
-// ToolSig describes one tool function.
-type ToolSig struct {
-	Name      string   `json:"name"`            // "fs.ReadFile"
-	Import    string   `json:"import"`          // the package's import path, "airlock/fs"
-	Params    []string `json:"params"`          // ["path"]
-	Signature string   `json:"signature"`       // "func ReadFile(path string) (string, error)"
-	Doc       string   `json:"doc"`             // the doc comment's text
-	Types     string   `json:"types,omitempty"` // declarations of the package's types the signature uses
-}
+// ToolSig describes one tool function; see decl.Sig.
+type ToolSig = decl.Sig
 
 // BuiltinPackages returns the declarations of the built-in tool packages,
 // without any policy's configuration, sorted by path. airlock/cli declares
@@ -109,22 +102,7 @@ func Declared(providers map[string]any, baseDir string) ([]plan.ToolPackage, err
 
 // Signatures lists the tool functions a package declares, in source order.
 func Signatures(pkg plan.ToolPackage) ([]ToolSig, error) {
-	funcs, err := decl.Parse(pkg.Source)
-	if err != nil {
-		return nil, fmt.Errorf("tool package %s: %w", pkg.Path, err)
-	}
-	sigs := make([]ToolSig, 0, len(funcs))
-	for _, f := range funcs {
-		sigs = append(sigs, ToolSig{
-			Name:      pkg.Name + "." + f.Name,
-			Import:    pkg.Path,
-			Params:    f.Params,
-			Types:     f.Uses,
-			Signature: f.Signature,
-			Doc:       f.Doc,
-		})
-	}
-	return sigs, nil
+	return decl.Sigs(pkg.Path, pkg.Name, pkg.Source)
 }
 
 // Registry holds the providers one policy configures. Every built-in

@@ -338,11 +338,11 @@ func helper(x int) int
 		t.Fatal(err)
 	}
 	got, _ := json.Marshal(sigs)
-	want := `[{"Name":"http.Get","Params":["url"]},{"Name":"http.Post","Params":["url","contentType","body"]}]`
+	want := `[{"name":"http.Get","params":["url"]},{"name":"http.Post","params":["url","contentType","body"]}]`
 	if string(got) != want {
 		t.Errorf("ToolSigs = %s, want %s", got, want)
 	}
-	if _, err := ToolSigs(plan.ToolPackage{Path: "airlock/x", Name: "x", Source: "package x\nfunc F(string) error\n"}); err == nil || err.Error() != "tool x.F: parameters must be named" {
+	if _, err := ToolSigs(plan.ToolPackage{Path: "airlock/x", Name: "x", Source: "package x\nfunc F(string) error\n"}); err == nil || err.Error() != "tool package airlock/x: F: parameters must be named: a policy's rules read arguments by name" {
 		t.Errorf("unnamed parameter: err = %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/airlockhq/airlock/plan/decl"
 	"github.com/airlockhq/airlock/policies"
 )
 
@@ -16,16 +17,7 @@ import (
 // that exist so that a policy naming an unknown tool, or a rule reading an
 // argument the tool does not take, is an error rather than a rule that never
 // matches.
-type ToolSig struct {
-	Name   string   // "fs.ReadFile": provider and function
-	Params []string // parameter names, e.g. ["path"]
-	// Provider is the key of the providers: section that configures the
-	// tool, when it is not the name's prefix ("mcp" for "memory.*").
-	Provider string `json:",omitempty"`
-	// AnyArgs is set for a tool known only by its provider's wildcard: its
-	// parameters are not known when the policy loads.
-	AnyArgs bool `json:",omitempty"`
-}
+type ToolSig = decl.Sig
 
 // Wildcard is the function part of a ToolSig that stands for every
 // function of a provider whose tools are only known once it is reached,

@@ -16,7 +16,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/plan/decl"
 )
 
 // need skips the test unless every program is installed.

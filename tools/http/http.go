@@ -30,7 +30,7 @@ import (
 
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
-	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/plan/decl"
 	"github.com/airlockhq/airlock/tools/provider"
 )
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/plan/decl"
 )
 
 func loadTools(t testing.TB) []toolInfo {

@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/plan/decl"
 	"github.com/airlockhq/airlock/tools/internal/proc"
 )
 

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/airlockhq/airlock/tools/internal/decl"
+	"github.com/airlockhq/airlock/plan/decl"
 )
 
 // newDB creates a SQLite database at a temporary path with the given

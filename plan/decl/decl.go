@@ -64,6 +64,9 @@ func Parse(src string) ([]Func, error) {
 		}
 		f := Func{Name: fd.Name.Name, Doc: strings.TrimSpace(fd.Doc.Text())}
 		for _, field := range fd.Type.Params.List {
+			if len(field.Names) == 0 || field.Names[0].Name == "_" {
+				return nil, fmt.Errorf("%s: parameters must be named: a policy's rules read arguments by name", fd.Name.Name)
+			}
 			typ := exprString(fset, field.Type)
 			for _, name := range field.Names {
 				f.Params = append(f.Params, name.Name)
@@ -251,4 +254,43 @@ func describe(v any) string {
 		return "null"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+// Sig is one tool function of a tool package: the one description of a
+// tool that the planner, the policy and the providers share.
+type Sig struct {
+	Name   string   `json:"name"`             // "fs.ReadFile": provider and function
+	Import string   `json:"import,omitempty"` // the package's import path, "airlock/fs"
+	Params []string `json:"params"`           // parameter names in order: ["path"]
+	// Provider is the key of the policy's providers section that
+	// configures the tool, when it is not the name's prefix ("mcp" for
+	// "memory.*").
+	Provider string `json:"provider,omitempty"`
+	// AnyArgs is set for a tool known only by its provider's wildcard: its
+	// parameters are not known when the policy loads.
+	AnyArgs   bool   `json:"any_args,omitempty"`
+	Signature string `json:"signature,omitempty"` // "func ReadFile(path string) (string, error)"
+	Doc       string `json:"doc,omitempty"`       // the doc comment's text
+	Types     string `json:"types,omitempty"`     // declarations of the package's types the signature uses
+}
+
+// Sigs lists the tools a tool package declares, in source order: one per
+// exported function, named "<name>.<Func>", where name is the package's
+// name and path its import path. Every parameter must be named, since
+// policy rules read arguments by name.
+func Sigs(path, name, src string) ([]Sig, error) {
+	funcs, err := Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("tool package %s: %w", path, err)
+	}
+	provider := ""
+	if strings.HasPrefix(path, "airlock/mcp/") {
+		provider = "mcp"
+	}
+	sigs := make([]Sig, 0, len(funcs))
+	for _, f := range funcs {
+		sigs = append(sigs, Sig{Name: name + "." + f.Name, Import: path, Params: f.Params, Provider: provider,
+			Signature: f.Signature, Doc: f.Doc, Types: f.Uses})
+	}
+	return sigs, nil
 }
