@@ -26,8 +26,8 @@ import (
 	"sync"
 
 	"github.com/airlockhq/airlock/plan"
-	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/plan/decl"
+	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/provider"
 )
 

@@ -29,8 +29,8 @@ import (
 	"time"
 
 	"github.com/airlockhq/airlock/plan"
-	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/plan/decl"
+	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/provider"
 )
 

@@ -43,8 +43,8 @@ import (
 	"modernc.org/sqlite"
 
 	"github.com/airlockhq/airlock/plan"
-	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/plan/decl"
+	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/provider"
 	"github.com/airlockhq/airlock/tools/sql/sqltext"
 )
