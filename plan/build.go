@@ -60,7 +60,7 @@ func Build(filename string, src []byte, opts Options) (*Plan, error) {
 	// program (nested generic types), and go/types cannot be interrupted:
 	// past the deadline the plan is given up on, and the abandoned check
 	// works on its own copy of the plan.
-	partial := b.plan.clone()
+	partial := clonePlan(b.plan)
 	done := make(chan error, 1)
 	go func() { done <- b.analyse() }()
 	timeout := opts.Timeout
@@ -82,7 +82,7 @@ func Build(filename string, src []byte, opts Options) (*Plan, error) {
 			Message: fmt.Sprintf("the program could not be analysed within %s", timeout),
 			Hint:    "simplify the program: deeply nested generic types make type checking explode",
 		})
-		partial.sort()
+		sortPlan(partial)
 		return partial, nil
 	}
 }
@@ -95,7 +95,7 @@ func (b *builder) analyse() error {
 		return err
 	}
 	b.collectUses()
-	b.plan.sort() // flows refer to uses by index
+	sortPlan(b.plan) // flows refer to uses by index
 	b.plan.Flows = b.flows()
 	b.plan.Notes, b.plan.CallBound = b.lint()
 	if clean {
@@ -104,13 +104,13 @@ func (b *builder) analyse() error {
 		b.plan.Rewrites = rewrites
 		b.plan.Findings = append(b.plan.Findings, findings...)
 	}
-	b.plan.sort()
+	sortPlan(b.plan)
 	return nil
 }
 
-// clone copies the plan's lists, so the copy can be returned while the
+// clonePlan copies the plan's lists, so the copy can be returned while the
 // original is still being written.
-func (p *Plan) clone() *Plan {
+func clonePlan(p *Plan) *Plan {
 	c := *p
 	c.Imports = slices.Clone(p.Imports)
 	c.Uses = slices.Clone(p.Uses)
@@ -223,8 +223,8 @@ func (b *builder) typeCheck() (clean bool, err error) {
 	return clean, nil
 }
 
-// sort orders everything for stable output.
-func (p *Plan) sort() {
+// sortPlan orders everything for stable output.
+func sortPlan(p *Plan) {
 	slices.SortStableFunc(p.Imports, func(a, b Import) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), comparePos(a.Pos, b.Pos))
 	})

@@ -186,11 +186,11 @@ func main() {
 		t.Fatal(err)
 	}
 	want := []ToolUse{
-		{Tool: "fs.Head", Kind: "call", Pos: Pos{7, 9}, Args: []Arg{
+		{Tool: "fs.Head", Kind: "call", Pos: Pos{Line: 7, Col: 9}, Args: []Arg{
 			{Name: "path", Expr: `path+".csv"`},
 			{Name: "lines", Known: true, Value: int64(10), Expr: "2*5"},
 		}},
-		{Tool: "fs.ReadFile", Kind: "value", Pos: Pos{8, 10}, Args: []Arg{}},
+		{Tool: "fs.ReadFile", Kind: "value", Pos: Pos{Line: 8, Col: 10}, Args: []Arg{}},
 	}
 	got, _ := json.Marshal(p.Uses)
 	exp, _ := json.Marshal(want)

@@ -11,23 +11,6 @@ import (
 	"time"
 )
 
-// Flow is one way a tool's result can reach a tool's argument or the
-// program's output, as far as static analysis can tell.
-type Flow struct {
-	From int    `json:"from"`          // index in Plan.Uses of the tool use whose result flows
-	To   int    `json:"to"`            // index in Plan.Uses of the receiving tool use, or -1 for the program's output
-	Arg  string `json:"arg,omitempty"` // the receiving parameter's name; "" for output and control flows
-	// Kind is "data" when the value, or something computed from it, is
-	// passed; "control" when the result decides whether or how the
-	// receiving call runs.
-	Kind string `json:"kind"`
-	// Certain is false when the analysis could not rule the flow out
-	// (it lost track, see Why) rather than seeing it.
-	Certain bool   `json:"certain"`
-	Path    []Pos  `json:"path"`          // the steps from the source call to the sink, for a human to read
-	Why     string `json:"why,omitempty"` // for an uncertain flow: what made the analysis give up
-}
-
 // The analysis behind Flows is flow-insensitive, context-insensitive and
 // field-insensitive: a variable holds everything ever assigned to it, a
 // function's results are the union over all its calls, and writing one

@@ -467,7 +467,7 @@ func main() {
 	// The read, the argument to wrap, its return, the call, the assignment
 	// and the argument to Send.
 	want := []Flow{{From: 0, To: 1, Arg: "body", Kind: "data", Certain: true,
-		Path: []Pos{{13, 10}, {14, 12}, {9, 2}, {14, 7}, {15, 17}}}}
+		Path: []Pos{{Line: 13, Col: 10}, {Line: 14, Col: 12}, {Line: 9, Col: 2}, {Line: 14, Col: 7}, {Line: 15, Col: 17}}}}
 	if fmt.Sprint(p.Flows) != fmt.Sprint(want) {
 		t.Fatalf("flows\n got %+v\nwant %+v", p.Flows, want)
 	}

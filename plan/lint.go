@@ -11,33 +11,6 @@ import (
 	"strings"
 )
 
-// Note is a remark about a program that does not stop it from running:
-// something that makes its runs differ from one another, or its number of
-// tool calls impossible to bound before it runs.
-type Note struct {
-	Pos     Pos    `json:"pos"`
-	Rule    string `json:"rule"` // stable identifier: "time", "random", "map-order" or "unbounded-calls"
-	Message string `json:"message"`
-	Hint    string `json:"hint,omitempty"` // what the model can do instead
-}
-
-// CallBound is a static upper bound on the tool calls one run makes: every
-// tool use counted once per execution, through loops with a constant trip
-// count and calls of the program's own functions.
-type CallBound struct {
-	// Max is the most tool calls a run makes when Bounded; otherwise the
-	// most made outside the code that has no bound. It is capped at
-	// MaxCallBound.
-	Max int `json:"max"`
-	// Bounded is false when a tool is used in a loop with no constant trip
-	// count, in recursion, or in a function used as a value, so that the
-	// number of calls is only known at run time.
-	Bounded bool `json:"bounded"`
-}
-
-// MaxCallBound caps CallBound.Max.
-const MaxCallBound = 1_000_000_000
-
 // inf is an execution count or trip count with no static bound.
 const inf int64 = -1
 
