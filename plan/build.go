@@ -9,6 +9,8 @@ import (
 	"go/types"
 	"slices"
 	"time"
+
+	"github.com/airlockhq/airlock/internal/compat"
 )
 
 // Build plans the Go program src, read from filename. It returns an error
@@ -99,7 +101,7 @@ func (b *builder) analyse() error {
 	b.plan.Flows = b.flows()
 	b.plan.Notes, b.plan.CallBound = b.lint()
 	if clean {
-		out, rewrites, findings := rewriteCompat(b.fset, b.file, b.info, b.src, b.imp)
+		out, rewrites, findings := compat.Rewrite(b.fset, b.file, b.info, b.src, b.imp)
 		b.plan.Source = out
 		b.plan.Rewrites = rewrites
 		b.plan.Findings = append(b.plan.Findings, findings...)

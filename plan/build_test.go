@@ -309,9 +309,6 @@ func TestRuntimePackage(t *testing.T) {
 // TestCompatPackages checks programs against the generic packages declared
 // as source, once those declarations exist.
 func TestCompatPackages(t *testing.T) {
-	if _, ok := compatSource("slices"); !ok {
-		t.Skip("no source declarations for slices yet")
-	}
 	src := `package main
 
 import (

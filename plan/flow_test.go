@@ -45,7 +45,7 @@ func TestFlowRobust(t *testing.T) {
 		}
 		flush()
 	}
-	for _, pattern := range []string{"testdata/compat/*.go", "testdata/*.go", "../testdata/examples/*.go"} {
+	for _, pattern := range []string{"../internal/compat/testdata/*.go", "testdata/*.go", "../testdata/examples/*.go"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
 			src, err := os.ReadFile(file)

@@ -11,16 +11,17 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/airlockhq/airlock/internal/compat"
 	"github.com/airlockhq/airlock/internal/library"
 )
 
 // goVersion is the language version programs are checked against. Newer
 // idioms the interpreter lacks are rewritten after the check.
-const goVersion = "go1.26"
+const goVersion = library.GoVersion
 
 // runtimePath is the import path of the runtime package every program may
 // import. It is built in, not a tool: its uses are not tool uses.
-const runtimePath = "airlock"
+const runtimePath = library.RuntimePath
 
 const runtimeSource = `package airlock
 
@@ -36,7 +37,7 @@ func Runtime() ToolPackage {
 
 // goSizes are the sizes of types where programs run, for unsafe.Sizeof,
 // Alignof and Offsetof.
-var goSizes = types.SizesFor("gc", "amd64")
+var goSizes = library.Sizes
 
 // errUnavailable is what the importer says of a package the sandbox lacks;
 // Build reports those imports itself, with a hint.
@@ -151,7 +152,7 @@ func buildStd(path string) (*types.Package, error) {
 		return checkDecls(path, runtimeSource, types.NewPackage(path, "airlock"), stdImporter{})
 	}
 	key, inSymbols := stdlib.keys[path]
-	src, inCompat := compatSource(path)
+	src, inCompat := compat.Source(path)
 	if !inSymbols && !inCompat {
 		return nil, errUnavailable
 	}

@@ -592,7 +592,7 @@ func TestLintCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus, _ := filepath.Glob("testdata/compat/*.go")
+	corpus, _ := filepath.Glob("../internal/compat/testdata/*.go")
 	files = append(files, corpus...)
 	if len(files) < 50 {
 		t.Fatalf("%d test programs", len(files))

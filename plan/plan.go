@@ -1,7 +1,10 @@
 // Package plan statically analyses an agent-written program before it runs:
 // what it imports, every place it uses a tool and the arguments known before
-// run time, and findings for what must never run. It also rewrites the few
-// modern Go idioms the interpreter cannot run into equivalents it can.
+// run time, and findings for what must never run. It is the driver of the
+// planner's passes over the data of package model: this package's own
+// (parsing, type checking, imports, tool uses), the flows, the call bound
+// and determinism notes, and the interpreter-compatibility rewrites
+// (internal/compat).
 //
 // plan never imports the policy language nor the interpreter: a plan is
 // plain data that verify judges and exec runs.

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"go/types"
 	"slices"
 	"strings"
 	"sync"
@@ -62,3 +63,15 @@ var Instead = map[string][]string{
 	"golang.org/x/exp/maps":        {"maps"},
 	"golang.org/x/exp/constraints": {"cmp"},
 }
+
+// GoVersion is the version of the Go language programs are checked
+// against and the interpreter runs.
+const GoVersion = "go1.26"
+
+// Sizes are the sizes and alignments of types where programs run: unsafe's
+// constants are written from them.
+var Sizes = types.SizesFor("gc", "amd64")
+
+// RuntimePath is the import path of airlock's own runtime package
+// (airlock.Result); tool packages are under it ("airlock/fs").
+const RuntimePath = "airlock"

@@ -20,16 +20,18 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/traefik/yaegi/interp"
+
+	"github.com/airlockhq/airlock/internal/compat"
 	"github.com/airlockhq/airlock/internal/shims"
 	"github.com/airlockhq/airlock/internal/symbols"
 	"github.com/airlockhq/airlock/plan"
-	"github.com/traefik/yaegi/interp"
 )
 
 // corpus holds modern-Go programs, one idiom cluster per file. Each must
 // print, once rewritten and run by the interpreter, exactly what the Go
 // toolchain's build of the original prints.
-const corpus = "../../plan/testdata/compat"
+const corpus = "../compat/testdata"
 
 // TestCorpus runs every corpus program both ways and compares the output.
 func TestCorpus(t *testing.T) {
@@ -71,7 +73,7 @@ func rewrite(t testing.TB, file string, src []byte) ([]byte, []plan.Rewrite, []p
 	t.Helper()
 	importerMu.Lock()
 	defer importerMu.Unlock()
-	out, rewrites, findings, err := plan.Compat(file, src, stdImport)
+	out, rewrites, findings, err := compat.Apply(file, src, stdImport)
 	if err != nil {
 		t.Fatalf("compat: %v", err)
 	}

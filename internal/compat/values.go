@@ -1,4 +1,4 @@
-package plan
+package compat
 
 import (
 	"encoding/json"
@@ -37,7 +37,7 @@ type progTypes struct {
 	ids   map[string]int // by the type's full string
 	list  []types.Type   // list[id-1]; nil for a box
 	marks []structMark   // struct type literals to mark
-	boxes []boxDesc      // the boxes of values in interfaces (compat_boxes.go)
+	boxes []boxDesc      // the boxes of values in interfaces (boxes.go)
 	// literals are the struct types the program writes as literals,
 	// other than as the type of a declared type (literalStruct).
 	literals []*types.Struct
@@ -785,12 +785,10 @@ func kindName(u types.Type) string {
 		case types.UnsafePointer:
 			return "unsafe.Pointer"
 		}
-		for rk, bk := range basicKinds {
-			if bk == u.Kind() {
-				return rk.String()
-			}
+		if u.Kind() == types.Invalid || u.Info()&types.IsUntyped != 0 {
+			return "invalid"
 		}
-		return "invalid"
+		return types.Typ[u.Kind()].Name() // reflect.Kind writes the same names
 	case *types.Struct:
 		return "struct"
 	case *types.Pointer:

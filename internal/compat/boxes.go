@@ -1,4 +1,4 @@
-package plan
+package compat
 
 import (
 	"go/ast"

@@ -1,4 +1,4 @@
-package plan
+package compat
 
 import (
 	"go/ast"
@@ -8,6 +8,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"github.com/airlockhq/airlock/internal/library"
 )
 
 // The interpreter evaluates constant expressions its own way: 7 / 2 * 2.0
@@ -286,7 +288,7 @@ func reparse(fset *token.FileSet, name string, src []byte, imp types.Importer) (
 		Instances:  map[*ast.Ident]types.Instance{},
 		Scopes:     map[ast.Node]*types.Scope{},
 	}
-	conf := types.Config{GoVersion: goVersion, Importer: imp, FakeImportC: true, Sizes: goSizes}
+	conf := types.Config{GoVersion: library.GoVersion, Importer: imp, FakeImportC: true, Sizes: library.Sizes}
 	if _, err := conf.Check(file.Name.Name, fset, []*ast.File{file}, info); err != nil {
 		return nil, nil, err
 	}

@@ -1,18 +1,18 @@
-package plan
+package compat
 
-// compatSource returns Go source declaring the API of a generic standard
+// Source returns Go source declaring the API of a generic standard
 // package that the symbol tables cannot describe: "slices", "maps", "cmp"
 // and "iter". Programs are type-checked against these declarations, with
 // their real generic signatures; at run time the calls reach the shims of
-// internal/shims through the rewrites of rewriteCompat. Only what the shims
+// internal/shims through the rewrites of Rewrite. Only what the shims
 // implement is declared, so a program using anything else fails its check
 // before it runs.
-func compatSource(path string) (src string, ok bool) {
-	src, ok = compatSources[path]
+func Source(path string) (src string, ok bool) {
+	src, ok = Sources[path]
 	return src, ok
 }
 
-var compatSources = map[string]string{
+var Sources = map[string]string{
 	"cmp": `// Package cmp compares ordered values.
 package cmp
 

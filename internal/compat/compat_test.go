@@ -1,4 +1,4 @@
-package plan
+package compat
 
 import (
 	"bytes"
@@ -8,14 +8,14 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/airlockhq/airlock/internal/library"
 	"github.com/airlockhq/airlock/internal/shims"
+	"github.com/airlockhq/airlock/plan/model"
 )
 
 // The end-to-end tests of the rewrites, which run each rewritten program
@@ -29,11 +29,11 @@ var (
 )
 
 // compat runs Compat with the standard library checked from source.
-func compat(t testing.TB, src string) ([]byte, []Rewrite, []Finding) {
+func compat(t testing.TB, src string) ([]byte, []model.Rewrite, []model.Finding) {
 	t.Helper()
 	srcImporterMu.Lock()
 	defer srcImporterMu.Unlock()
-	out, rewrites, findings, err := Compat("prog.go", []byte(src), srcImporter)
+	out, rewrites, findings, err := Apply("prog.go", []byte(src), srcImporter)
 	if err != nil {
 		t.Fatalf("Compat: %v", err)
 	}
@@ -602,7 +602,7 @@ func main() { seq := func(yield func(int) bool) {}; _ = seq
 // shim a declaration.
 func TestCompatDecls(t *testing.T) {
 	for _, path := range []string{"cmp", "iter", "maps", "slices"} {
-		src, ok := compatSource(path)
+		src, ok := Source(path)
 		if !ok {
 			t.Fatalf("%s: no declarations", path)
 		}
@@ -628,75 +628,12 @@ func TestCompatDecls(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := compatSource("strings"); ok {
-		t.Error("compatSource declares strings")
+	if _, ok := Source("strings"); ok {
+		t.Error("Source declares strings")
 	}
 	if shimPath != shims.RuntimePath {
 		t.Errorf("the rewrites import %q, the shims are at %q", shimPath, shims.RuntimePath)
 	}
-}
-
-// TestCompatCorpusThroughBuild plans the end-to-end corpus with Build, as
-// the command does: no findings, every line kept, and the idioms rewritten.
-func TestCompatCorpusThroughBuild(t *testing.T) {
-	files, err := filepath.Glob("testdata/compat/*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatal("no corpus", err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".go"), func(t *testing.T) {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := Build(file, src, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(p.Findings) > 0 {
-				t.Fatalf("findings: %+v", p.Findings)
-			}
-			if n, m := bytes.Count(p.Source, []byte("\n")), bytes.Count(src, []byte("\n")); n != m {
-				t.Errorf("source has %d lines, want %d", n, m)
-			}
-			if _, err := parser.ParseFile(token.NewFileSet(), file, p.Source, 0); err != nil {
-				t.Errorf("rewritten source does not parse: %v", err)
-			}
-			for _, rw := range p.Rewrites {
-				if rw.Pos.Line < 1 || rw.From == "" {
-					t.Errorf("rewrite %+v", rw)
-				}
-			}
-		})
-	}
-}
-
-// FuzzCompat checks that a rewritten program still parses and keeps its
-// lines, whatever the program.
-func FuzzCompat(f *testing.F) {
-	files, err := filepath.Glob("testdata/compat/*.go")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		p, err := Build("fuzz.go", src, Options{})
-		if err != nil || bytes.Equal(p.Source, src) {
-			return
-		}
-		if n, m := bytes.Count(p.Source, []byte("\n")), bytes.Count(src, []byte("\n")); n != m {
-			t.Fatalf("rewritten program has %d lines, want %d:\n%s", n, m, p.Source)
-		}
-		if _, err := parser.ParseFile(token.NewFileSet(), "out.go", p.Source, parser.SkipObjectResolution); err != nil {
-			t.Fatalf("rewritten program does not parse: %v\n%s", err, p.Source)
-		}
-	})
 }
 
 // TestCompatUnchanged checks that a program without the idioms is returned
@@ -723,7 +660,7 @@ func main() {
 	}
 }
 
-// BenchmarkRewriteCompat measures rewriteCompat alone on a checked program
+// BenchmarkRewriteCompat measures Rewrite alone on a checked program
 // of about 1,000 lines full of the idioms it rewrites.
 func BenchmarkRewriteCompat(b *testing.B) {
 	benchmarkRewriteCompat(b, compatBenchProgram(40))
@@ -747,7 +684,7 @@ func benchmarkRewriteCompat(b *testing.B, src string) {
 		Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{},
 	}
 	srcImporterMu.Lock()
-	conf := types.Config{GoVersion: goVersion, Importer: &compatImporter{fset: fset, base: srcImporter, pkgs: map[string]*types.Package{}}}
+	conf := types.Config{GoVersion: library.GoVersion, Importer: &compatImporter{fset: fset, base: srcImporter, pkgs: map[string]*types.Package{}}}
 	_, err = conf.Check("main", fset, []*ast.File{file}, info)
 	srcImporterMu.Unlock()
 	if err != nil {
@@ -756,7 +693,7 @@ func benchmarkRewriteCompat(b *testing.B, src string) {
 	b.ReportMetric(float64(strings.Count(src, "\n")), "lines")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, findings := rewriteCompat(fset, file, info, []byte(src), conf.Importer); len(findings) > 0 {
+		if _, _, findings := Rewrite(fset, file, info, []byte(src), conf.Importer); len(findings) > 0 {
 			b.Fatal(findings)
 		}
 	}

@@ -1,4 +1,12 @@
-package plan
+// Package compat is the source half of running Go in the interpreter: it
+// rewrites a type-checked program so that yaegi runs it with Go's
+// semantics, and refuses, with a finding and a hint, what it cannot. Its
+// run-time half is internal/shims (the package the rewrites import as
+// "airlockshim"); exec's sandboxed child loads both into the interpreter.
+// The planner (package plan) calls Rewrite as one of its passes; it lives
+// here, beside the shims and apart from the planner, because what it knows
+// is the interpreter, not the plan.
+package compat
 
 import (
 	"bytes"
@@ -10,15 +18,18 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/airlockhq/airlock/internal/library"
+	"github.com/airlockhq/airlock/plan/model"
 )
 
 // The interpreter (yaegi v0.16.1) runs Go up to about 1.21 and gets some of
-// it wrong. rewriteCompat turns the modern idioms models write into code it
+// it wrong. Rewrite turns the modern idioms models write into code it
 // runs with Go's semantics, and reports what it cannot (rule "unsupported",
 // with a hint). Each rewrite is a byte splice at an AST position that never
 // adds or removes a newline, so run-time errors keep the program's lines.
 // Every rewrite is checked end to end in internal/shims: the rewritten
-// corpus of testdata/compat, run by the interpreter, must print what the Go
+// corpus of testdata, run by the interpreter, must print what the Go
 // toolchain's build of the original prints.
 //
 // The rewrites:
@@ -29,7 +40,7 @@ import (
 //     maps.Keys, maps.Values, maps.All, slices.All, slices.Values and
 //     strings.SplitSeq and its kin; a loop variable that a closure, defer,
 //     go or pointer captures is copied per iteration, as Go 1.22 does
-//     (compat_loops.go);
+//     (loops.go);
 //   - min, max and clear become function literals; calls of slices, maps
 //     and cmp reach the reflect-based shims of internal/shims, with untyped
 //     arguments typed, variadic arguments passed as a slice and generic
@@ -38,30 +49,30 @@ import (
 //     function types and cmp.Ordered its type set; implicit type arguments
 //     of program generic functions are made explicit; method expressions
 //     become function literals; methods promoted through an embedded
-//     interface are called through it (compat_calls.go);
+//     interface are called through it (calls.go);
 //   - errors.As, errors.Is and errors.Unwrap become interpreted equivalents
 //     that see the methods of program types; program error values given to
 //     native code are passed as error; values with a String method given
-//     to fmt for %d are passed as their number (compat_errors.go);
+//     to fmt for %d are passed as their number (errors.go);
 //   - type switches with an interface case and assertions to interfaces
 //     with methods, which the interpreter gets wrong, become assertions it
-//     gets right (compat_switch.go);
+//     gets right (switch.go);
 //   - break and continue in select cases, which the interpreter sends to
 //     the wrong statement, are made to leave a one-pass loop
-//     (compat_select.go);
+//     (select.go);
 //   - the operands of a deferred call that may change before it runs are
 //     copied at the defer statement, and closures that deferred calls use
-//     are created outside the deferring function's frame (compat_defer.go);
+//     are created outside the deferring function's frame (defer.go);
 //   - recover() hands the program the value it panicked with, and a panic
 //     with a program error is reported by its Error text
-//     (compat_panic.go);
+//     (panic.go);
 //   - functions of the program and tool functions used as values become
-//     package-level function literals (compat_calls.go); conversions to a
+//     package-level function literals (calls.go); conversions to a
 //     type parameter and instantiations by a lone type parameter are
 //     written so the interpreter can instantiate them with program types
-//     (compat_generics.go);
+//     (generics.go);
 //   - slices, maps and structs holding values with a String or Error
-//     method are formatted for fmt by interpreted helpers (compat_fmt.go).
+//     method are formatted for fmt by interpreted helpers (values.go).
 //
 // Some rewrites call native shims of their own (shimPath), which the child
 // loads into every run.
@@ -69,9 +80,9 @@ import (
 // Compat parses and type-checks the program src and applies the
 // compatibility rewrites: the stand-alone entry used by tests and tools.
 // Imports resolve through imp, except the generic standard packages
-// declared by compatSource. It returns the program to run, the rewrites and
+// declared by Source. It returns the program to run, the rewrites and
 // the findings; the error is a parse or type error.
-func Compat(filename string, src []byte, imp types.Importer) ([]byte, []Rewrite, []Finding, error) {
+func Apply(filename string, src []byte, imp types.Importer) ([]byte, []model.Rewrite, []model.Finding, error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -87,18 +98,18 @@ func Compat(filename string, src []byte, imp types.Importer) ([]byte, []Rewrite,
 		Scopes:     map[ast.Node]*types.Scope{},
 	}
 	conf := types.Config{
-		GoVersion: goVersion,
+		GoVersion: library.GoVersion,
 		Importer:  &compatImporter{fset: fset, base: imp, pkgs: map[string]*types.Package{}},
-		Sizes:     goSizes,
+		Sizes:     library.Sizes,
 	}
 	if _, err := conf.Check(file.Name.Name, fset, []*ast.File{file}, info); err != nil {
 		return nil, nil, nil, err
 	}
-	out, rewrites, findings := rewriteCompat(fset, file, info, src, conf.Importer)
+	out, rewrites, findings := Rewrite(fset, file, info, src, conf.Importer)
 	return out, rewrites, findings, nil
 }
 
-// compatImporter serves the packages of compatSource from their
+// compatImporter serves the packages of Source from their
 // declarations and everything else from base.
 type compatImporter struct {
 	fset *token.FileSet
@@ -110,7 +121,7 @@ func (im *compatImporter) Import(path string) (*types.Package, error) {
 	if pkg, ok := im.pkgs[path]; ok {
 		return pkg, nil
 	}
-	src, ok := compatSource(path)
+	src, ok := Source(path)
 	if !ok {
 		return im.base.Import(path)
 	}
@@ -118,7 +129,7 @@ func (im *compatImporter) Import(path string) (*types.Package, error) {
 	if err != nil {
 		return nil, fmt.Errorf("declarations of %s: %w", path, err)
 	}
-	conf := types.Config{GoVersion: goVersion, Importer: im}
+	conf := types.Config{GoVersion: library.GoVersion, Importer: im}
 	pkg, err := conf.Check(path, im.fset, []*ast.File{f}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("declarations of %s: %w", path, err)
@@ -127,11 +138,11 @@ func (im *compatImporter) Import(path string) (*types.Package, error) {
 	return pkg, nil
 }
 
-// rewriteCompat rewrites the idioms of a type-checked program the
+// Rewrite rewrites the idioms of a type-checked program the
 // interpreter cannot run. info must hold Types, Defs, Uses, Selections,
 // Instances and Scopes. It returns the source to run (src itself when
 // nothing changes), what it rewrote, and findings for what it cannot.
-func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []byte, imp types.Importer) (out []byte, rewrites []Rewrite, findings []Finding) {
+func Rewrite(fset *token.FileSet, file *ast.File, info *types.Info, src []byte, imp types.Importer) (out []byte, rewrites []model.Rewrite, findings []model.Finding) {
 	if folded := foldConstants(fset, file, info, src); !bytes.Equal(folded, src) {
 		// The other rules work on the program with its constants folded;
 		// should that not check (a bug of the fold), on the program as it is.
@@ -139,7 +150,7 @@ func rewriteCompat(fset *token.FileSet, file *ast.File, info *types.Info, src []
 		fset2 := token.NewFileSet()
 		if f2, info2, err := reparse(fset2, name, folded, imp); err == nil {
 			fset, file, info, src = fset2, f2, info2, folded
-			rewrites = append(rewrites, Rewrite{Pos: Pos{Line: 1, Col: 1}, From: "constant expressions evaluated as Go evaluates them"})
+			rewrites = append(rewrites, model.Rewrite{Pos: model.Pos{Line: 1, Col: 1}, From: "constant expressions evaluated as Go evaluates them"})
 		}
 	}
 	r := &compatRewriter{
@@ -188,8 +199,8 @@ type compatRewriter struct {
 	imports map[string]string // import path -> name in the file
 
 	edits    []compatEdit
-	rewrites []Rewrite
-	findings []Finding
+	rewrites []model.Rewrite
+	findings []model.Finding
 
 	idents   map[string]bool   // every identifier of the file, for fresh names
 	captures []token.Pos       // where variables may be captured, in order
@@ -712,17 +723,17 @@ func sortEdits(edits []compatEdit) {
 
 // rewrite records that the construct at p was rewritten.
 func (r *compatRewriter) rewrite(p token.Pos, from string) {
-	r.rewrites = append(r.rewrites, Rewrite{Pos: r.pos(p), From: from})
+	r.rewrites = append(r.rewrites, model.Rewrite{Pos: r.pos(p), From: from})
 }
 
 // unsupported reports a construct the interpreter cannot run.
 func (r *compatRewriter) unsupported(p token.Pos, msg, hint string) {
-	r.findings = append(r.findings, Finding{Pos: r.pos(p), Rule: "unsupported", Message: msg, Hint: hint})
+	r.findings = append(r.findings, model.Finding{Pos: r.pos(p), Rule: "unsupported", Message: msg, Hint: hint})
 }
 
-func (r *compatRewriter) pos(p token.Pos) Pos {
+func (r *compatRewriter) pos(p token.Pos) model.Pos {
 	q := r.tok.PositionFor(p, false)
-	return Pos{Line: q.Line, Col: q.Column}
+	return model.Pos{Line: q.Line, Col: q.Column}
 }
 
 // text is the source of n.

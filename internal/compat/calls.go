@@ -1,4 +1,4 @@
-package plan
+package compat
 
 import (
 	"go/ast"
@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/airlockhq/airlock/internal/library"
 )
 
 // shimPkgs are the generic standard packages run by internal/shims.
@@ -75,7 +77,7 @@ func (r *compatRewriter) call(c *ast.CallExpr, stack []ast.Node) bool {
 			r.ioCopy(c, obj, stack)
 		case path == "encoding/json":
 			r.jsonCall(c, obj, stack)
-		case path == runtimePath && obj.Name() == "Result":
+		case path == library.RuntimePath && obj.Name() == "Result":
 			r.resultCall(c, stack)
 		case obj.Pkg() != r.pkg:
 			r.errorArgs(c, obj, stack)
@@ -283,7 +285,7 @@ func sizeOf(t types.Type) (size int64, ok bool) {
 			size, ok = 0, false
 		}
 	}()
-	return goSizes.Sizeof(t), true
+	return library.Sizes.Sizeof(t), true
 }
 
 // newValue rewrites new(expr), a pointer to a new variable holding expr's
@@ -840,7 +842,7 @@ func (r *compatRewriter) qualified(e ast.Expr, obj types.Object, stack []ast.Nod
 			r.unsupported(e.Pos(), "iter."+obj.Name()+" is not supported",
 				"range over the iterator instead, or collect its values with slices.Collect")
 		}
-		if strings.HasPrefix(path, runtimePath+"/") && obj.Signature().Recv() == nil {
+		if strings.HasPrefix(path, library.RuntimePath+"/") && obj.Signature().Recv() == nil {
 			return !r.funcValue(e, obj, stack) // a tool function
 		}
 	case *types.TypeName:
