@@ -11,6 +11,9 @@ import (
 	"time"
 
 	"github.com/airlockhq/airlock/internal/compat"
+	"github.com/airlockhq/airlock/plan/bound"
+	"github.com/airlockhq/airlock/plan/flow"
+	"github.com/airlockhq/airlock/plan/pass"
 )
 
 // Build plans the Go program src, read from filename. It returns an error
@@ -89,8 +92,9 @@ func Build(filename string, src []byte, opts Options) (*Plan, error) {
 	}
 }
 
-// analyse type-checks the program, collects its tool uses and rewrites it
-// for the interpreter.
+// analyse type-checks the program and collects its tool uses, then runs
+// the passes over it: the flows between uses, the call bound and notes,
+// and the rewrites for the interpreter.
 func (b *builder) analyse() error {
 	clean, err := b.typeCheck()
 	if err != nil {
@@ -98,8 +102,11 @@ func (b *builder) analyse() error {
 	}
 	b.collectUses()
 	sortPlan(b.plan) // flows refer to uses by index
-	b.plan.Flows = b.flows()
-	b.plan.Notes, b.plan.CallBound = b.lint()
+	prog := &pass.Program{Fset: b.fset, File: b.file, Src: b.src, Info: b.info, Tools: b.toolPkgs, Uses: b.plan.Uses, UseOf: b.use}
+	flows, findings := flow.Analyse(prog)
+	b.plan.Flows = flows
+	b.plan.Findings = append(b.plan.Findings, findings...)
+	b.plan.Notes, b.plan.CallBound = bound.Review(prog)
 	if clean {
 		out, rewrites, findings := compat.Rewrite(b.fset, b.file, b.info, b.src, b.imp)
 		b.plan.Source = out

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/airlockhq/airlock/plan/flow"
 )
 
 var flowTools = []ToolPackage{
@@ -478,7 +480,7 @@ func main() {
 func TestFlowBudget(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("package main\n\nimport (\n\t\"airlock/sink\"\n\t\"airlock/src\"\n)\n\nfunc main() {\n")
-	const n = flowMaxPasses + 10
+	const n = flow.MaxPasses + 10
 	for i := range n + 1 {
 		fmt.Fprintf(&b, "\tvar x%d string\n", i)
 	}
@@ -508,8 +510,8 @@ func TestFlowBudget(t *testing.T) {
 		t.Fatalf("flows\n got %q\nwant %q", got, want)
 	}
 	for _, f := range p.Flows {
-		if f.Why != whyBudget {
-			t.Errorf("flow %+v: want why %q", f, whyBudget)
+		if f.Why != flow.WhyBudget {
+			t.Errorf("flow %+v: want why %q", f, flow.WhyBudget)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+
+	"github.com/airlockhq/airlock/plan/pass"
 )
 
 // converter turns the reflect values of the sandbox's symbol tables into
@@ -310,7 +312,7 @@ func (c *converter) strct(t reflect.Type, pkg *types.Package) *types.Struct {
 			}
 		}
 		embedded := f.Anonymous
-		switch types.Unalias(derefType(ft)).(type) {
+		switch types.Unalias(pass.Deref(ft)).(type) {
 		case *types.Named, *types.Basic:
 		default:
 			embedded = false // an instance of a generic type, converted to its structure
@@ -340,11 +342,4 @@ func (c *converter) iface(t reflect.Type, named *types.Named) *types.Interface {
 		methods[i] = types.NewFunc(token.NoPos, mpkg, m.Name, c.funcType(m.Type, 0, recv))
 	}
 	return types.NewInterfaceType(methods, nil).Complete()
-}
-
-func derefType(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }

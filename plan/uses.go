@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/airlockhq/airlock/plan/pass"
 )
 
 // collectUses finds every reference to a function or method of a tool
@@ -85,7 +87,7 @@ up:
 	}
 
 	u := ToolUse{
-		Tool:    toolName(tool, fn),
+		Tool:    pass.ToolName(tool, fn),
 		Kind:    "value",
 		Context: useContext(stack, call),
 		Pos:     b.pos(e.Pos()),
@@ -96,16 +98,6 @@ up:
 		u.Args = b.args(fn, call, methodExpr)
 	}
 	return u
-}
-
-// toolName is "<provider>.<Func>", or "<provider>.<Type>.<Method>".
-func toolName(tool ToolPackage, fn *types.Func) string {
-	if recv := fn.Signature().Recv(); recv != nil {
-		if n, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok {
-			return tool.Name + "." + n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return tool.Name + "." + fn.Name()
 }
 
 // useContext says where a use runs. "init" and "package-var" name the
@@ -161,10 +153,10 @@ func (b *builder) args(fn *types.Func, call *ast.CallExpr, methodExpr bool) []Ar
 	sig := fn.Origin().Signature()
 	var names []string
 	if methodExpr {
-		names = append(names, paramName(sig.Recv().Name(), "recv"))
+		names = append(names, pass.ParamName(sig.Recv().Name(), "recv"))
 	}
 	for i := range sig.Params().Len() {
-		names = append(names, paramName(sig.Params().At(i).Name(), fmt.Sprintf("arg%d", i)))
+		names = append(names, pass.ParamName(sig.Params().At(i).Name(), fmt.Sprintf("arg%d", i)))
 	}
 	spread := call.Ellipsis.IsValid()
 	// name is the name of the i'th argument: variadic extras are indexed.
@@ -197,13 +189,6 @@ func (b *builder) args(fn *types.Func, call *ast.CallExpr, methodExpr bool) []Ar
 		args = append(args, arg)
 	}
 	return args
-}
-
-func paramName(name, fallback string) string {
-	if name == "" || name == "_" {
-		return fallback
-	}
-	return name
 }
 
 // constValue converts a constant argument to the plain value a policy sees.

@@ -1,4 +1,4 @@
-package plan
+package bound
 
 import (
 	"cmp"
@@ -9,6 +9,9 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/airlockhq/airlock/plan/model"
+	"github.com/airlockhq/airlock/plan/pass"
 )
 
 // inf is an execution count or trip count with no static bound.
@@ -22,26 +25,27 @@ func mulCount(a, b int64) int64 {
 		return 0
 	case a == inf || b == inf:
 		return inf
-	case a > MaxCallBound/b:
-		return MaxCallBound
+	case a > model.MaxCallBound/b:
+		return model.MaxCallBound
 	}
-	return min(a*b, MaxCallBound)
+	return min(a*b, model.MaxCallBound)
 }
 
 func addCount(a, b int64) int64 {
 	if a == inf || b == inf {
 		return inf
 	}
-	return min(a+b, MaxCallBound)
+	return min(a+b, model.MaxCallBound)
 }
 
-// lint reviews the checked program for nondeterminism and bounds its tool
-// calls. It tolerates a program with type errors: what the checker could
-// not resolve is left alone.
-func (b *builder) lint() ([]Note, *CallBound) {
+// Review bounds the tool calls one run of p makes and notes what makes
+// its runs differ from one another (clock, randomness, map order) or
+// leaves its calls without a bound. It tolerates a program with type
+// errors: what the checker could not resolve is left alone.
+func Review(p *pass.Program) ([]model.Note, *model.CallBound) {
 	l := &linter{
-		b:        b,
-		info:     b.info,
+		p:        p,
+		info:     p.Info,
 		declOf:   map[*types.Func]int{},
 		methods:  map[string][]*types.Func{},
 		litBody:  map[*ast.FuncLit]int{},
@@ -55,7 +59,7 @@ func (b *builder) lint() ([]Note, *CallBound) {
 		loopNote: map[string]bool{},
 	}
 	if l.info == nil {
-		return nil, &CallBound{Bounded: true}
+		return nil, &model.CallBound{Bounded: true}
 	}
 	l.index()
 	l.walkAll()
@@ -63,17 +67,17 @@ func (b *builder) lint() ([]Note, *CallBound) {
 	l.callNotes()
 	l.clockAndRandom()
 	l.mapOrder()
-	slices.SortStableFunc(l.notes, func(a, b Note) int {
-		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
+	slices.SortStableFunc(l.notes, func(a, b model.Note) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
 	})
 	return l.notes, &bound
 }
 
 // linter holds the state of one lint.
 type linter struct {
-	b     *builder
+	p     *pass.Program
 	info  *types.Info
-	notes []Note
+	notes []model.Note
 
 	// bodies are the units of code that run: 0 is the package-level
 	// initialisation, then every function declaration and literal.
@@ -158,7 +162,7 @@ type walkCtx struct {
 // callees of every call.
 func (l *linter) index() {
 	l.bodies = append(l.bodies, &body{name: "package initialisation", root: true})
-	for _, d := range l.b.file.Decls {
+	for _, d := range l.p.File.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || fd.Body == nil {
 			continue
@@ -180,12 +184,12 @@ func (l *linter) index() {
 			}
 		}
 	}
-	ast.Inspect(l.b.file, func(n ast.Node) bool {
+	ast.Inspect(l.p.File, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			l.litBody[n] = len(l.bodies)
 			l.bodies = append(l.bodies, &body{
-				name:  fmt.Sprintf("the function literal at line %d", l.b.pos(n.Pos()).Line),
+				name:  fmt.Sprintf("the function literal at line %d", l.p.Pos(n.Pos()).Line),
 				pos:   n.Pos(),
 				gotos: gotoRegions(n.Body),
 			})
@@ -391,7 +395,7 @@ func isInstance(info *types.Info, e ast.Expr) bool {
 // bodies with how often each runs.
 func (l *linter) walkAll() {
 	id := 0
-	for _, d := range l.b.file.Decls {
+	for _, d := range l.p.File.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
 			if d.Body == nil {
@@ -462,7 +466,7 @@ func (l *linter) enter(ctx walkCtx, trips int64, n ast.Stmt, lbrace token.Pos) w
 
 // header is the source of a loop's header, shortened.
 func (l *linter) header(from, to token.Pos) string {
-	s := strings.Join(strings.Fields(string(l.b.src[l.b.tok.Offset(from):l.b.tok.Offset(to)])), " ")
+	s := strings.Join(strings.Fields(string(l.p.Src[l.p.Offset(from):l.p.Offset(to)])), " ")
 	if len(s) > 60 {
 		s = s[:57] + "..."
 	}
@@ -545,8 +549,8 @@ func (l *linter) ident(id *ast.Ident, ctx walkCtx) {
 	switch obj := obj.(type) {
 	case *types.Func:
 		fn := obj.Origin()
-		if tool, ok := l.b.toolPkgs[fn.Pkg()]; ok && fn.Pkg() != nil {
-			s := site{body: ctx.body, mult: ctx.mult, loop: ctx.loop, tool: toolName(tool, fn), pos: id.Pos()}
+		if tool, ok := l.p.Tools[fn.Pkg()]; ok && fn.Pkg() != nil {
+			s := site{body: ctx.body, mult: ctx.mult, loop: ctx.loop, tool: pass.ToolName(tool, fn), pos: id.Pos()}
 			if !call {
 				s.mult, s.loop, s.value = inf, nil, true
 			}
@@ -677,10 +681,10 @@ func clampCount(v constant.Value) int64 {
 	if constant.Sign(v) <= 0 {
 		return 0
 	}
-	if n, exact := constant.Int64Val(v); exact && n <= MaxCallBound {
+	if n, exact := constant.Int64Val(v); exact && n <= model.MaxCallBound {
 		return n
 	}
-	return MaxCallBound
+	return model.MaxCallBound
 }
 
 // condBound reads a loop condition that keeps the counter obj below (up)
@@ -897,7 +901,7 @@ func (l *linter) litLen(cl *ast.CompositeLit) int64 {
 }
 
 // count computes how often each body runs and the bound on tool calls.
-func (l *linter) count() CallBound {
+func (l *linter) count() model.CallBound {
 	n := len(l.bodies)
 	out := make([][]edge, n)
 	in := make([][]edge, n)
@@ -964,7 +968,7 @@ func (l *linter) count() CallBound {
 			l.bodies[v].count = total
 		}
 	}
-	bound := CallBound{Bounded: true}
+	bound := model.CallBound{Bounded: true}
 	sum := int64(0)
 	for _, s := range l.sites {
 		c := mulCount(l.bodies[s.body].count, s.mult)
@@ -1108,7 +1112,7 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 func (l *linter) note(p token.Pos, rule, msg, hint string) {
-	l.notes = append(l.notes, Note{Pos: l.b.pos(p), Rule: rule, Message: msg, Hint: hint})
+	l.notes = append(l.notes, model.Note{Pos: l.p.Pos(p), Rule: rule, Message: msg, Hint: hint})
 }
 
 // clockFuncs are the functions of package time whose results depend on
@@ -1126,7 +1130,7 @@ var seededRand = map[string]bool{
 
 // clockAndRandom notes every use of the clock and of random numbers.
 func (l *linter) clockAndRandom() {
-	ast.Inspect(l.b.file, func(n ast.Node) bool {
+	ast.Inspect(l.p.File, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
@@ -1172,7 +1176,7 @@ var sortFuncs = map[string]map[string]bool{
 // mapOrder notes range loops over maps whose iteration order reaches
 // output, tool arguments, a string or a slice not sorted afterwards.
 func (l *linter) mapOrder() {
-	ast.PreorderStack(l.b.file, nil, func(n ast.Node, stack []ast.Node) bool {
+	ast.PreorderStack(l.p.File, nil, func(n ast.Node, stack []ast.Node) bool {
 		rs, ok := n.(*ast.RangeStmt)
 		if !ok || (rs.Key == nil && rs.Value == nil) {
 			return true
@@ -1192,7 +1196,7 @@ func (l *linter) mapOrder() {
 		if leak == "" {
 			return true
 		}
-		mt := l.b.text(m)
+		mt := l.p.Text(m)
 		if len(mt) > 40 {
 			mt = "the map"
 		}
@@ -1315,8 +1319,8 @@ func (l *linter) callLeak(call *ast.CallExpr) string {
 		}
 	case *types.Func:
 		fn := obj.Origin()
-		if tool, ok := l.b.toolPkgs[fn.Pkg()]; ok && fn.Pkg() != nil {
-			return "calls " + toolName(tool, fn)
+		if tool, ok := l.p.Tools[fn.Pkg()]; ok && fn.Pkg() != nil {
+			return "calls " + pass.ToolName(tool, fn)
 		}
 		if to, ok := l.declOf[fn]; ok {
 			if tools := sortedKeys(l.bodies[to].reach); len(tools) > 0 {

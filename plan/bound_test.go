@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/airlockhq/airlock/plan/bound"
+	"github.com/airlockhq/airlock/plan/pass"
 )
 
 // lintProgram plans src as Build does, up to type checking, and lints it.
@@ -50,8 +53,8 @@ func lintSource(t *testing.T, src string) ([]Note, *CallBound, bool) {
 	if !clean {
 		t.Logf("type errors: %v", b.plan.Findings)
 	}
-	notes, bound := b.lint()
-	return notes, bound, clean
+	notes, callBound := bound.Review(&pass.Program{Fset: fset, File: file, Src: []byte(src), Info: b.info, Tools: b.toolPkgs, UseOf: b.use})
+	return notes, callBound, clean
 }
 
 func TestLint(t *testing.T) {

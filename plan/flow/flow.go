@@ -1,4 +1,4 @@
-package plan
+package flow
 
 import (
 	"cmp"
@@ -9,6 +9,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/airlockhq/airlock/internal/library"
+	"github.com/airlockhq/airlock/plan/model"
+	"github.com/airlockhq/airlock/plan/pass"
 )
 
 // The analysis behind Flows is flow-insensitive, context-insensitive and
@@ -22,14 +26,14 @@ import (
 // references they are given. It iterates over the whole program to a
 // fixpoint, within a budget.
 const (
-	flowMaxPasses = 200
-	flowMaxWork   = 20_000_000 // expressions and statements visited, over all passes
-	flowMaxTime   = time.Second
-	flowMaxPath   = 24     // steps kept in a path
-	flowMaxFlows  = 50_000 // flows reported
+	MaxPasses    = 200        // passes over the program
+	flowMaxWork  = 20_000_000 // expressions and statements visited, over all passes
+	flowMaxTime  = time.Second
+	flowMaxPath  = 24     // steps kept in a path
+	flowMaxFlows = 50_000 // flows reported
 )
 
-// Flow kinds.
+// model.Flow kinds.
 const (
 	flowData    = "data"
 	flowControl = "control"
@@ -42,9 +46,10 @@ const outputSink = -1
 // (os.Stdout and writers wrapping it). It is not a source.
 const labelStdout = -2
 
-// Reasons the analysis gives for an uncertain flow.
+// Reasons the analysis gives for an uncertain flow; WhyBudget for one it
+// did not finish.
 const (
-	whyBudget    = "the analysis ran out of its time or step budget"
+	WhyBudget    = "the analysis ran out of its time or step budget"
 	whyInterface = "a method called through an interface"
 )
 
@@ -52,7 +57,7 @@ const (
 type fact struct {
 	certain bool
 	why     string
-	path    []Pos
+	path    []model.Pos
 }
 
 // taint maps a source (an index in Plan.Uses, or labelStdout) to how it
@@ -101,7 +106,7 @@ type fnInfo struct {
 	variadic bool
 }
 
-// flowKey identifies a Flow for deduplication.
+// flowKey identifies a model.Flow for deduplication.
 type flowKey struct {
 	from, to  int
 	arg, kind string
@@ -111,7 +116,7 @@ type flowKey struct {
 type errFlowBudget struct{}
 
 type flowAnalysis struct {
-	b        *builder
+	p        *pass.Program
 	info     *types.Info
 	nodes    []node
 	varNode  map[*types.Var]int
@@ -125,7 +130,7 @@ type flowAnalysis struct {
 	useFn    map[int]*types.Func // the tool of each use
 	refs     map[types.Type]bool
 	errType  types.Type
-	flows    map[flowKey]*Flow
+	flows    map[flowKey]*model.Flow
 	changed  bool
 	work     int // units of work done, over all passes
 	ticks    int // calls of tick
@@ -135,15 +140,17 @@ type flowAnalysis struct {
 	site     map[*ast.CallExpr]int
 }
 
-// flows analyses how tool results flow through the program. Uses must be
-// sorted already: flows refer to them by index.
-func (b *builder) flows() (flows []Flow) {
-	if b.info == nil || len(b.plan.Uses) == 0 {
-		return nil
+// Analyse finds how the results of p's tool uses flow through the
+// program into tool arguments and its output. p.Uses must be sorted: flows
+// refer to uses by index. A program too large to analyse gives no flows
+// and a finding.
+func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
+	if p.Info == nil || len(p.Uses) == 0 {
+		return nil, nil
 	}
 	a := &flowAnalysis{
-		b:        b,
-		info:     b.info,
+		p:        p,
+		info:     p.Info,
 		varNode:  map[*types.Var]int{},
 		fns:      map[*types.Func]*fnInfo{},
 		lits:     map[*ast.FuncLit]*fnInfo{},
@@ -153,19 +160,19 @@ func (b *builder) flows() (flows []Flow) {
 		useFn:    map[int]*types.Func{},
 		refs:     map[types.Type]bool{},
 		errType:  types.Universe.Lookup("error").Type(),
-		flows:    map[flowKey]*Flow{},
+		flows:    map[flowKey]*model.Flow{},
 		deadline: time.Now().Add(flowMaxTime),
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			why := whyBudget
+			why := WhyBudget
 			if _, ok := r.(errFlowBudget); !ok {
 				why = fmt.Sprintf("the analysis failed: %v", r)
 			}
 			if a.pairs() > flowMaxFlows {
-				b.finding(b.file.Pos(), "too-complex",
-					fmt.Sprintf("the flows between the program's %d tool uses could not be analysed", len(b.plan.Uses)),
-					"make fewer tool calls, or split the work into smaller programs")
+				findings = []model.Finding{{Pos: p.Pos(p.File.Pos()), Rule: "too-complex",
+					Message: fmt.Sprintf("the flows between the program's %d tool uses could not be analysed", len(p.Uses)),
+					Hint:    "make fewer tool calls, or split the work into smaller programs"}}
 				flows = nil
 				return
 			}
@@ -178,7 +185,7 @@ func (b *builder) flows() (flows []Flow) {
 	a.indexUses()
 	a.declare()
 	for pass := 0; ; pass++ {
-		if pass == flowMaxPasses {
+		if pass == MaxPasses {
 			panic(errFlowBudget{})
 		}
 		a.changed = false
@@ -187,16 +194,16 @@ func (b *builder) flows() (flows []Flow) {
 			break
 		}
 	}
-	return a.result()
+	return a.result(), nil
 }
 
 // result lists the flows found, sorted.
-func (a *flowAnalysis) result() []Flow {
-	list := make([]Flow, 0, len(a.flows))
+func (a *flowAnalysis) result() []model.Flow {
+	list := make([]model.Flow, 0, len(a.flows))
 	for _, f := range a.flows {
 		list = append(list, *f)
 	}
-	slices.SortFunc(list, func(x, y Flow) int {
+	slices.SortFunc(list, func(x, y model.Flow) int {
 		return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To),
 			cmp.Compare(x.Arg, y.Arg), cmp.Compare(x.Kind, y.Kind))
 	})
@@ -208,31 +215,31 @@ func (a *flowAnalysis) result() []Flow {
 
 // giveUp records that any source may reach any sink.
 func (a *flowAnalysis) giveUp(why string) {
-	uses := a.b.plan.Uses
+	uses := a.p.Uses
 	for from, u := range uses {
 		if u.Kind != "call" || !a.hasResult(a.useFn[from]) {
 			continue
 		}
-		f := &fact{why: why, path: []Pos{u.Pos}}
+		f := &fact{why: why, path: []model.Pos{u.Pos}}
 		for to, v := range uses {
 			a.record(from, to, "", flowControl, f, v.Pos)
 			for _, arg := range v.Args {
 				a.record(from, to, arg.Name, flowData, f, v.Pos)
 			}
 		}
-		a.record(from, outputSink, "", flowControl, f, Pos{})
-		a.record(from, outputSink, "", flowData, f, Pos{})
+		a.record(from, outputSink, "", flowControl, f, model.Pos{})
+		a.record(from, outputSink, "", flowData, f, model.Pos{})
 	}
 }
 
 // pairs counts the flows giveUp would record.
 func (a *flowAnalysis) pairs() int {
 	sinks := 0
-	for _, u := range a.b.plan.Uses {
+	for _, u := range a.p.Uses {
 		sinks += 1 + len(u.Args)
 	}
 	sources := 0
-	for i, u := range a.b.plan.Uses {
+	for i, u := range a.p.Uses {
 		if u.Kind == "call" && a.hasResult(a.useFn[i]) {
 			sources++
 		}
@@ -257,7 +264,7 @@ func (a *flowAnalysis) hasResult(fn *types.Func) bool {
 
 // record notes a flow, keeping a certain flow over an uncertain one and
 // then the shortest path.
-func (a *flowAnalysis) record(from, to int, arg, kind string, f *fact, at Pos) {
+func (a *flowAnalysis) record(from, to int, arg, kind string, f *fact, at model.Pos) {
 	path := f.path
 	if at.Line > 0 && (len(path) == 0 || path[len(path)-1] != at) {
 		path = append(slices.Clip(path), at)
@@ -270,7 +277,7 @@ func (a *flowAnalysis) record(from, to int, arg, kind string, f *fact, at Pos) {
 	if old != nil && (old.Certain && !f.certain || old.Certain == f.certain && len(old.Path) <= len(path)) {
 		return
 	}
-	fl := &Flow{From: from, To: to, Arg: arg, Kind: kind, Certain: f.certain, Path: path}
+	fl := &model.Flow{From: from, To: to, Arg: arg, Kind: kind, Certain: f.certain, Path: path}
 	if !f.certain {
 		fl.Why = f.why
 	}
@@ -289,14 +296,14 @@ func (a *flowAnalysis) tick() {
 // indexUses maps each reference to a tool to its use in the plan.
 func (a *flowAnalysis) indexUses() {
 	type key struct {
-		pos        Pos
+		pos        model.Pos
 		tool, kind string
 	}
 	index := map[key]int{}
-	for i, u := range a.b.plan.Uses {
+	for i, u := range a.p.Uses {
 		index[key{u.Pos, u.Tool, u.Kind}] = i
 	}
-	ast.PreorderStack(a.b.file, nil, func(n ast.Node, stack []ast.Node) bool {
+	ast.PreorderStack(a.p.File, nil, func(n ast.Node, stack []ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok || len(stack) == 0 {
 			return true
@@ -305,11 +312,11 @@ func (a *flowAnalysis) indexUses() {
 		if !ok {
 			return true
 		}
-		tool, ok := a.b.toolPkgs[fn.Pkg()]
+		tool, ok := a.p.Tools[fn.Pkg()]
 		if !ok {
 			return true
 		}
-		u := a.b.use(tool, fn, id, stack)
+		u := a.p.UseOf(tool, fn, id, stack)
 		if i, ok := index[key{u.Pos, u.Tool, u.Kind}]; ok {
 			a.identUse[id] = i
 			a.useFn[i] = fn
@@ -336,7 +343,7 @@ func (a *flowAnalysis) varOf(v *types.Var) int {
 
 // declare creates the functions of the program.
 func (a *flowAnalysis) declare() {
-	for _, d := range a.b.file.Decls {
+	for _, d := range a.p.File.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok {
 			continue
@@ -389,7 +396,7 @@ func (a *flowAnalysis) newFn(name string, recv *ast.FieldList, ft *ast.FuncType,
 
 // pass walks the whole program once.
 func (a *flowAnalysis) pass() {
-	for _, d := range a.b.file.Decls {
+	for _, d := range a.p.File.Decls {
 		switch d := d.(type) {
 		case *ast.GenDecl:
 			a.cur = nil
@@ -532,7 +539,7 @@ func (a *flowAnalysis) stepped(t taint, step token.Pos, why string) taint {
 		return t
 	}
 	a.work += len(t)
-	p := a.b.pos(step)
+	p := a.p.Pos(step)
 	out := make(taint, len(t))
 	for l, f := range t {
 		g := &fact{certain: f.certain && why == "", why: f.why, path: f.path}
@@ -1061,7 +1068,7 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 			// which function runs.
 			if i, ok := a.identUse[e.Sel]; ok {
 				if r := m.Signature().Recv(); r != nil {
-					a.sink(x.t, i, paramName(r.Name(), "recv"), flowData, e.Pos(), "")
+					a.sink(x.t, i, pass.ParamName(r.Name(), "recv"), flowData, e.Pos(), "")
 				}
 				t := target{use: i, tool: m, bound: true}
 				a.take(t)
@@ -1274,7 +1281,7 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 			if i, ok := a.identUse[id]; ok {
 				return a.toolCall(i, obj, recv, args, exprs, call.Fun.Pos(), ctl, "", false)
 			}
-			if obj.Pkg() != nil && obj.Pkg().Path() == runtimePath && obj.Name() == "Result" {
+			if obj.Pkg() != nil && obj.Pkg().Path() == library.RuntimePath && obj.Name() == "Result" {
 				for i, v := range args {
 					a.output(v.t, exprs[i].Pos(), "")
 				}
@@ -1509,16 +1516,16 @@ func (a *flowAnalysis) paramRef(fi *fnInfo, i int) bool {
 func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, exprs []ast.Expr, at token.Pos, ctl taint, why string, spreadRecv bool) []val {
 	sig := fn.Signature()
 	var names []string
-	if i >= 0 && i < len(a.b.plan.Uses) && a.b.plan.Uses[i].Kind == "call" {
-		for _, arg := range a.b.plan.Uses[i].Args {
+	if i >= 0 && i < len(a.p.Uses) && a.p.Uses[i].Kind == "call" {
+		for _, arg := range a.p.Uses[i].Args {
 			names = append(names, arg.Name)
 		}
 	} else {
 		if spreadRecv && sig.Recv() != nil {
-			names = append(names, paramName(sig.Recv().Name(), "recv"))
+			names = append(names, pass.ParamName(sig.Recv().Name(), "recv"))
 		}
 		for j := range sig.Params().Len() {
-			names = append(names, paramName(sig.Params().At(j).Name(), fmt.Sprintf("arg%d", j)))
+			names = append(names, pass.ParamName(sig.Params().At(j).Name(), fmt.Sprintf("arg%d", j)))
 		}
 	}
 	name := func(j int) string {
@@ -1535,7 +1542,7 @@ func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, ex
 			a.sink(v.t, i, name(j), flowData, exprs[j].Pos(), why)
 		}
 		if recv != nil && sig.Recv() != nil {
-			a.sink(recv.t, i, paramName(sig.Recv().Name(), "recv"), flowData, at, why)
+			a.sink(recv.t, i, pass.ParamName(sig.Recv().Name(), "recv"), flowData, at, why)
 		}
 		a.sink(ctl, i, "", flowControl, at, why)
 	}
@@ -1544,7 +1551,7 @@ func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, ex
 		if i < 0 || a.isError(sig.Results().At(j).Type()) {
 			continue
 		}
-		f := &fact{certain: why == "", why: why, path: []Pos{a.b.pos(at)}}
+		f := &fact{certain: why == "", why: why, path: []model.Pos{a.p.Pos(at)}}
 		vals[j] = val{t: taint{i: f}, unknown: "a tool's result"}
 	}
 	return vals
@@ -1553,7 +1560,7 @@ func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, ex
 // sink records the flows of t into a tool's argument.
 func (a *flowAnalysis) sink(t taint, to int, arg, kind string, at token.Pos, why string) {
 	a.work += len(t)
-	p := a.b.pos(at)
+	p := a.p.Pos(at)
 	for l, f := range t {
 		if l < 0 {
 			continue
@@ -1797,7 +1804,7 @@ func (a *flowAnalysis) mayCall(t types.Type, fi *fnInfo) bool {
 	if _, ok := underlying(t).(*types.Interface); ok {
 		return fi.name == "String" || fi.name == "Error" || fi.name == "MarshalJSON" || fi.name == "MarshalText"
 	}
-	return types.Identical(derefType(t), derefType(fi.sig.Recv().Type()))
+	return types.Identical(pass.Deref(t), pass.Deref(fi.sig.Recv().Type()))
 }
 
 // libWrites reports whether a library call may write through its i'th
@@ -1805,7 +1812,7 @@ func (a *flowAnalysis) mayCall(t types.Type, fi *fnInfo) bool {
 func libWrites(pkg string, fn *types.Func, i, nargs int) bool {
 	name := fn.Name()
 	if recv := fn.Signature().Recv(); recv != nil {
-		if n, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok && n.Obj().Pkg() != nil {
+		if n, ok := types.Unalias(pass.Deref(recv.Type())).(*types.Named); ok && n.Obj().Pkg() != nil {
 			switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
 			case "regexp.Regexp", "strings.Replacer", "time.Time", "time.Location", "time.Duration":
 				return false
