@@ -2,6 +2,9 @@ package airlock_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sync"
@@ -10,6 +13,7 @@ import (
 	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/fixtures"
+	"github.com/airlockhq/airlock/tools"
 )
 
 // mcpServers returns the folder of the MCP servers from the npm registry,
@@ -27,8 +31,8 @@ func mcpServers(t *testing.T) string {
 }
 
 // TestConcurrentRuns runs programs of every provider kind at once through
-// one engine: Go programs calling fs, sql, shell.Run and an MCP server,
-// and shell scripts. Each run must give what it gives alone: its own
+// one engine: Go programs calling fs, sql, shell.Run, http, a command
+// tool, the workspace and an MCP server, and shell scripts. Each run must give what it gives alone: its own
 // output, and a summary that counts only its own calls. Run with -race
 // (CI does), the parent's and the children's memory accesses are checked
 // too: the children are this test binary, built with the detector.
@@ -40,7 +44,9 @@ func TestConcurrentRuns(t *testing.T) {
 	if raceBuild {
 		t.Log("race build: the scripts run shell builtins only, as a cgo build's command helpers cannot apply Landlock under the race detector")
 	}
-	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, mcpServers(t), 32, raceBuild)
+	web := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, r.URL.Path) }))
+	defer web.Close()
+	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, mcpServers(t), web.URL, 32, raceBuild)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,10 +61,20 @@ func TestConcurrentRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := airlock.RunOptions{Options: exec.Options{Self: self}}
+	// Each run has a workspace of its own, as each MCP session does.
+	ctxs := make([]context.Context, len(jobs))
+	for i := range jobs {
+		ws, err := tools.OpenWorkspace(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ws.Close()
+		ctxs[i] = tools.WithWorkspace(context.Background(), ws)
+	}
 	// Alone first: what each run gives.
 	alone := make([]*exec.Summary, len(jobs))
 	for i, j := range jobs {
-		alone[i] = eng.Run(context.Background(), j.Name, []byte(j.Src), opts)
+		alone[i] = eng.Run(ctxs[i], j.Name, []byte(j.Src), opts)
 		if alone[i].Status != exec.StatusOK {
 			t.Fatalf("run %d (%s) alone: %s", i, j.Name, alone[i].Encode(4000))
 		}
@@ -67,7 +83,7 @@ func TestConcurrentRuns(t *testing.T) {
 	together := make([]*exec.Summary, len(jobs))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
-		wg.Go(func() { together[i] = eng.Run(context.Background(), j.Name, []byte(j.Src), opts) })
+		wg.Go(func() { together[i] = eng.Run(ctxs[i], j.Name, []byte(j.Src), opts) })
 	}
 	wg.Wait()
 	for i, j := range jobs {

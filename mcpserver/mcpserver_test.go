@@ -3,6 +3,7 @@ package mcpserver_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/fixtures"
 	"github.com/airlockhq/airlock/mcpserver"
+	"github.com/airlockhq/airlock/tools"
 )
 
 // connect serves airlock under the policy at path (relative to the
@@ -250,7 +252,9 @@ func TestMCPServerConcurrent(t *testing.T) {
 	if servers == "" {
 		t.Log("no MCP servers from the npm registry: the MCP runs are left out")
 	}
-	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, servers, 32, raceBuild)
+	web := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, r.URL.Path) }))
+	defer web.Close()
+	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, servers, web.URL, 32, raceBuild)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,9 +263,9 @@ func TestMCPServerConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer eng.Close()
-	srv := mcpserver.New(eng, mcpserver.Options{Pool: 2})
+	srv := mcpserver.New(eng, mcpserver.Options{Pool: 2, Workspace: t.TempDir()})
 	defer srv.Close()
-	hs := httptest.NewServer(sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return srv.MCP() }, nil))
+	hs := httptest.NewServer(srv.Handler())
 	defer hs.Close()
 
 	// What each program gives alone, straight through the engine.
@@ -275,7 +279,12 @@ func TestMCPServerConcurrent(t *testing.T) {
 	}
 	alone := make([]result, len(jobs))
 	for i, j := range jobs {
-		s := eng.Run(context.Background(), j.Name, []byte(j.Src), airlock.RunOptions{})
+		ws, err := tools.OpenWorkspace(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ws.Close()
+		s := eng.Run(tools.WithWorkspace(context.Background(), ws), j.Name, []byte(j.Src), airlock.RunOptions{})
 		if err := json.Unmarshal(s.Encode(4000), &alone[i]); err != nil || alone[i].Status != "ok" {
 			t.Fatalf("job %d alone: %s", i, s.Encode(4000))
 		}
