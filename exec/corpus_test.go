@@ -132,7 +132,9 @@ func runFile(t *testing.T, dir, name string) *exec.Summary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return eng.Run(context.Background(), name, src, airlock.RunOptions{Options: exec.Options{Self: selfBinary(t)}})
+	s := eng.Run(context.Background(), name, src, airlock.RunOptions{Options: exec.Options{Self: selfBinary(t)}})
+	s.Stats.MaxTokens = eng.Policy().Limits.OutputTokens // the budget the summary is fitted into, as the CLI does
+	return s
 }
 
 func check(t *testing.T, w want, s *exec.Summary, sent string) {

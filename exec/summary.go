@@ -22,8 +22,12 @@ const (
 	StatusLimit   = "limit"   // another limit: memory, cpu, output, tool_calls, result
 )
 
-// MinTokens is the smallest token budget a summary can be fitted into.
-const MinTokens = 300
+// MinTokens and MaxTokens bound a summary's token budget; see
+// verify.MinOutputTokens.
+const (
+	MinTokens = verify.MinOutputTokens
+	MaxTokens = verify.MaxOutputTokens
+)
 
 // Summary is the one JSON document a run prints. Only the parent writes it;
 // what the program printed is a string inside it, never part of its syntax.
@@ -125,7 +129,7 @@ const maxViolations = 20
 // a result too large to keep is replaced by a preview; both cuts are
 // described in "truncated".
 func (s *Summary) Encode(maxTokens int) []byte {
-	maxTokens = max(maxTokens, MinTokens)
+	maxTokens = min(max(maxTokens, MinTokens), MaxTokens)
 	s.Stats.MaxTokens = maxTokens
 	if len(s.Violations) > maxViolations {
 		s.truncation().Violations = len(s.Violations) - maxViolations
@@ -300,24 +304,21 @@ func fitOutput(out string, budget int) (string, *Cut) {
 	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
+	// build keeps up to bytes/2 of whole lines from each end. Its cost is
+	// linear in what it keeps, so the search below is n·log n in the
+	// output kept, never in the output produced.
 	build := func(bytes int) (string, *Cut) {
-		var head, tail []string
-		used := 0
-		for _, l := range lines {
-			if used+len(l) > bytes/2 {
-				break
-			}
-			head = append(head, l)
-			used += len(l)
+		nh, used := 0, 0
+		for nh < len(lines) && used+len(lines[nh]) <= bytes/2 {
+			used += len(lines[nh])
+			nh++
 		}
-		used = 0
-		for i := len(lines) - 1; i >= len(head); i-- {
-			if used+len(lines[i]) > bytes/2 {
-				break
-			}
-			tail = append([]string{lines[i]}, tail...)
-			used += len(lines[i])
+		ts, used := len(lines), 0
+		for ts > nh && used+len(lines[ts-1]) <= bytes/2 {
+			used += len(lines[ts-1])
+			ts--
 		}
+		head, tail := lines[:nh], lines[ts:]
 		h, t := strings.Join(head, ""), strings.Join(tail, "")
 		if len(head) == 0 && len(tail) == 0 {
 			// One huge line: keep the start and the end of it.

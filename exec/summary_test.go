@@ -111,3 +111,26 @@ func TestEncodeTinyBudgetStillBounded(t *testing.T) {
 		t.Fatalf("%d tokens, budget %d", n, MinTokens)
 	}
 }
+
+// BenchmarkEncodeFlood fits 1 MiB of output into large budgets, the
+// parent's work after a run that printed it: one-byte lines, long lines and
+// invalid UTF-8. Its cost grows with the output kept (the budget), not
+// with the output printed.
+func BenchmarkEncodeFlood(b *testing.B) {
+	const size = 1 << 20
+	outputs := map[string]string{
+		"one-byte-lines": strings.Repeat("x\n", size/2),
+		"long-lines":     strings.Repeat(strings.Repeat("word ", 20_000)+"\n", size/100_001+1)[:size],
+		"invalid-utf8":   strings.Repeat("\xff\xfe ok \xc3\n", size/8),
+	}
+	for _, name := range []string{"one-byte-lines", "long-lines", "invalid-utf8"} {
+		for _, budget := range []int{2000, 60000, MaxTokens} {
+			b.Run(fmt.Sprintf("%s/%d", name, budget), func(b *testing.B) {
+				for b.Loop() {
+					s := &Summary{Status: StatusOK, Policy: "bench", Output: outputs[name]}
+					s.Encode(budget)
+				}
+			})
+		}
+	}
+}

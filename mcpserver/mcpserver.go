@@ -178,8 +178,8 @@ func textResult(s string) *sdk.CallToolResult {
 func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in programInput) (*sdk.CallToolResult, any, error) {
 	n := a.runs.Add(1)
 	opts := exec.Options{MaxTokens: in.MaxTokens, Pool: a.pool}
-	if in.MaxTokens != 0 && in.MaxTokens < exec.MinTokens {
-		return nil, nil, fmt.Errorf("max_tokens must be at least %d", exec.MinTokens)
+	if in.MaxTokens != 0 && (in.MaxTokens < exec.MinTokens || in.MaxTokens > exec.MaxTokens) {
+		return nil, nil, fmt.Errorf("max_tokens must be between %d and %d", exec.MinTokens, exec.MaxTokens)
 	}
 	budget := a.eng.Policy().Limits.OutputTokens
 	if in.MaxTokens > 0 {

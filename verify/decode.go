@@ -378,6 +378,10 @@ func (l *loader) limits(n ast.Node) {
 			l.count(v, key, &lim.ToolCalls)
 		case "output_tokens":
 			l.count(v, key, &lim.OutputTokens)
+			if lim.OutputTokens < MinOutputTokens || lim.OutputTokens > MaxOutputTokens {
+				line, col := l.pos(v)
+				l.ps.add(line, col, "", "output_tokens must be between %d and %d", MinOutputTokens, MaxOutputTokens)
+			}
 		}
 	}
 }

@@ -92,6 +92,15 @@ func (g *grant) denyReason() string {
 	return "denied by rule " + g.rule.text
 }
 
+// The bounds of a summary's token budget, wherever it is set (a policy's
+// output_tokens, --max-tokens, run_program's max_tokens): the smallest a
+// summary fits in, and the largest worth fitting, which bounds what the
+// parent spends fitting one.
+const (
+	MinOutputTokens = 300
+	MaxOutputTokens = 1_000_000
+)
+
 // Limits cap the resources of one run.
 type Limits struct {
 	Timeout      time.Duration // wall clock

@@ -249,6 +249,13 @@ p.yaml:8:18: output_tokens must be a whole number, not a string
  | .................^`,
 		},
 		{
+			name: "summary budget out of range",
+			src:  "limits: {output_tokens: 5000000}\n",
+			want: `p.yaml:1:25: output_tokens must be between 300 and 1000000
+ | limits: {output_tokens: 5000000}
+ | ........................^`,
+		},
+		{
 			name: "memory of zero",
 			src:  "limits: {memory: 0B}\n",
 			want: `p.yaml:1:18: memory must be at least 1B

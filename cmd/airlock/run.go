@@ -69,8 +69,8 @@ of the model's context.
 					return usageError("--memory: %v", err)
 				}
 			}
-			if maxTokens != 0 && maxTokens < exec.MinTokens {
-				return usageError("--max-tokens must be at least %d", exec.MinTokens)
+			if maxTokens != 0 && (maxTokens < exec.MinTokens || maxTokens > exec.MaxTokens) {
+				return usageError("--max-tokens must be between %d and %d", exec.MinTokens, exec.MaxTokens)
 			}
 			if timeout < 0 {
 				return usageError("--timeout must be positive")
