@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock/internal/readfile"
 	"github.com/airlockhq/airlock/plan"
 	planshell "github.com/airlockhq/airlock/plan/shell"
 	"github.com/airlockhq/airlock/policies"
@@ -50,7 +50,7 @@ func Load(path string) (*Engine, error) {
 	if path == "" {
 		return Default()
 	}
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, verify.MaxPolicySize)
 	if err != nil {
 		return nil, fmt.Errorf("reading policy: %w", err)
 	}
@@ -79,6 +79,9 @@ func (e *Engine) Close() error { return e.registry.Close() }
 
 // Policy returns the engine's policy.
 func (e *Engine) Policy() *verify.Policy { return e.policy }
+
+// PolicySource returns the policy as it was read.
+func (e *Engine) PolicySource() []byte { return e.policyData }
 
 // Registry returns the tools the policy configures.
 func (e *Engine) Registry() *tools.Registry { return e.registry }

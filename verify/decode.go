@@ -17,8 +17,9 @@ import (
 	"github.com/goccy/go-yaml/token"
 )
 
-// maxPolicySize bounds the policy files Load accepts.
-const maxPolicySize = 1 << 20
+// MaxPolicySize bounds the policy files Load accepts; a policy file is not
+// read past it.
+const MaxPolicySize = 1 << 20
 
 // maxDepth bounds the nesting of provider configuration.
 const maxDepth = 32
@@ -75,8 +76,8 @@ func (l *loader) load() *Policy {
 		known:     l.known,
 		labels:    map[string][]string{},
 	}
-	if len(l.src) > maxPolicySize {
-		l.ps.add(0, 0, "", "policy is larger than %s", FormatSize(maxPolicySize))
+	if len(l.src) > MaxPolicySize {
+		l.ps.add(0, 0, "", "policy is larger than %s", FormatSize(MaxPolicySize))
 		return l.pol
 	}
 	root := l.parse()

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/airlockhq/airlock/internal/readfile"
 	"github.com/airlockhq/airlock/plan/decl"
 	"github.com/airlockhq/airlock/policies"
 )
@@ -164,7 +164,7 @@ func Default() *Policy {
 
 // LoadFile reads and loads the policy file at path.
 func LoadFile(path string, known []ToolSig) (*Policy, error) {
-	src, err := os.ReadFile(path)
+	src, err := readfile.Read(path, MaxPolicySize)
 	if err != nil {
 		return nil, fmt.Errorf("reading policy: %w", err)
 	}

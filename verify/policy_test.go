@@ -355,7 +355,7 @@ hint: start with name:, imports: and tools:`,
 }
 
 func TestLoadTooLarge(t *testing.T) {
-	src := "description: " + strings.Repeat("x", maxPolicySize) + "\n"
+	src := "description: " + strings.Repeat("x", MaxPolicySize) + "\n"
 	_, err := Load("big.yaml", []byte(src), knownTools)
 	if err == nil || err.Error() != "big.yaml: policy is larger than 1MiB" {
 		t.Fatalf("err = %v", err)

@@ -1,12 +1,13 @@
 package main
 
 import (
+	"errors"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/airlockhq/airlock"
+	"github.com/airlockhq/airlock/internal/readfile"
 	"github.com/airlockhq/airlock/plan"
 )
 
@@ -17,7 +18,11 @@ func readProgram(cmd *cobra.Command, arg string) (name string, src []byte, err e
 	if arg == "-" {
 		name, r = "<stdin>", cmd.InOrStdin()
 	} else {
-		f, err := os.Open(arg)
+		f, _, err := readfile.Open(arg) // a FIFO or a device is refused, not waited on
+		var nr *readfile.NotRegularError
+		if errors.As(err, &nr) {
+			return "", nil, usageError("reading program: %v; pipe a program in with - instead", err)
+		}
 		if err != nil {
 			return "", nil, usageError("reading program: %v", err)
 		}

@@ -3,13 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/airlockhq/airlock/internal/library"
-	"github.com/airlockhq/airlock/policies"
 )
 
 func newPolicyCmd() *cobra.Command {
@@ -55,14 +53,8 @@ its file, line and column (and the rule's caret for an expression error).
 				return err
 			}
 			eng.Close()
-			data := policies.Default
-			if path != "" {
-				if data, err = os.ReadFile(path); err != nil {
-					return usageError("reading policy: %v", err)
-				}
-			}
 			out := cmd.OutOrStdout()
-			if _, err := out.Write(data); err != nil {
+			if _, err := out.Write(eng.PolicySource()); err != nil {
 				return err
 			}
 			return showPartial(out, eng.Policy().Imports())

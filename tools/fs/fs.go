@@ -280,7 +280,7 @@ func (p *Provider) readDir(vpath string) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys := root.FS()
+	fsys := rootFS{root}
 	des, err := iofs.ReadDir(fsys, rel)
 	if err != nil {
 		return nil, pathError(vpath, err)
@@ -315,7 +315,7 @@ func (p *Provider) glob(pattern string) ([]string, error) {
 	if rel == "" {
 		rel = "."
 	}
-	matches, err := iofs.Glob(root.FS(), rel)
+	matches, err := iofs.Glob(rootFS{root}, rel)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", pattern, err)
 	}
@@ -419,4 +419,43 @@ var Kind = provider.Kind{
 	Name:    "fs",
 	Declare: provider.Static(Declaration),
 	New:     func(cfg map[string]any, baseDir string) (provider.Provider, error) { return New(cfg, baseDir) },
+}
+
+// rootFS is a root as an fs.FS whose opens never wait: os.Root.FS opens
+// with O_RDONLY alone, and opening a FIFO (which ReadDir and Glob do when
+// a path or a pattern's folder names one) would wait for a writer for
+// ever, holding a thread of the parent. It opens with openFlags, and lists
+// only folders.
+type rootFS struct{ root *os.Root }
+
+func (r rootFS) Open(name string) (iofs.File, error) {
+	if !iofs.ValidPath(name) {
+		return nil, &iofs.PathError{Op: "open", Path: name, Err: iofs.ErrInvalid}
+	}
+	return r.root.OpenFile(name, os.O_RDONLY|openFlags, 0)
+}
+
+func (r rootFS) Stat(name string) (iofs.FileInfo, error) {
+	if !iofs.ValidPath(name) {
+		return nil, &iofs.PathError{Op: "stat", Path: name, Err: iofs.ErrInvalid}
+	}
+	return r.root.Stat(name)
+}
+
+func (r rootFS) ReadDir(name string) ([]iofs.DirEntry, error) {
+	info, err := r.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, &iofs.PathError{Op: "readdir", Path: name, Err: errors.New("not a directory")}
+	}
+	f, err := r.root.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	des, err := f.ReadDir(-1)
+	slices.SortFunc(des, func(a, b iofs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return des, err
 }

@@ -157,6 +157,26 @@ func TestReadFileFIFO(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("ReadFile on a FIFO blocked")
 	}
+	// Listing it, or globbing through it as a folder, neither waits.
+	for _, c := range []struct{ fn, arg, want string }{
+		{"ReadDir", "data/pipe", "not a directory"},
+		{"Glob", "data/pipe/*", ""},
+		{"Glob", "data/p*", ""},
+	} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := call(p, c.fn, c.arg)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+				t.Errorf("%s(%s) = %v, want %q", c.fn, c.arg, err, c.want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s(%s) on a FIFO blocked", c.fn, c.arg)
+		}
+	}
 }
 
 func TestReadLimit(t *testing.T) {
