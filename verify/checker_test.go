@@ -240,3 +240,29 @@ func TestFailingProgramRule(t *testing.T) {
 		t.Errorf("Check = %+v, want denied: %s", d, want)
 	}
 }
+
+// TestRuleCostBounded refuses, when the policy loads, the rule constructs
+// whose cost could grow without bound from small arguments, and caps at
+// run time the string a rule's replace builds. The controls: the same
+// rules' bounded forms load and judge.
+func TestRuleCostBounded(t *testing.T) {
+	for _, c := range []struct{ rule, want string }{
+		{`replace(repeat("x", 400000), "x", repeat("y", 400000)) != ""`, "repeat() is not allowed in a rule"},
+		{`reduce(["a"], #acc + #acc, args.path) != ""`, "reduce() is not allowed in a rule"},
+		{`len(map(1..100000000, #)) > 0`, "a range (..) is not allowed in a rule"},
+		{`let x = args.path + args.path; x != ""`, "let is not allowed in a rule"},
+	} {
+		_, err := Load("p.yaml", []byte("tools:\n  fs.ReadFile:\n    allow: '"+c.rule+"'\n"), knownTools)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("rule %s: %v, want %q", c.rule, err, c.want)
+		}
+	}
+	pol := mustLoad(t, "tools:\n  fs.ReadFile:\n    allow: 'replace(args.path, \"\", \"0123456789\") != \"\" and args.path + \"x\" != \"\"'\n")
+	if d := pol.NewChecker().Check("fs.ReadFile", map[string]any{"path": "data/a.txt"}); !d.Allowed {
+		t.Errorf("a small replace: %+v", d)
+	}
+	d := pol.NewChecker().Check("fs.ReadFile", map[string]any{"path": strings.Repeat("p", 200_000)})
+	if d.Allowed || !strings.Contains(d.Reason, "replace: the result would be 2200010 bytes, over a rule's limit of 1048576") {
+		t.Errorf("a replace past the cap: %+v", d)
+	}
+}

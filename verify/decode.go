@@ -158,6 +158,11 @@ func (l *loader) learnTools(root *ast.MappingNode) {
 // parse parses the YAML and returns its top-level mapping, or nil after
 // reporting why there is none.
 func (l *loader) parse() (root *ast.MappingNode) {
+	if line, col, ok := nestingWithin(l.src, maxNesting); !ok {
+		l.ps.add(line, col, "flatten it: a policy needs a few levels (tools, a tool, its rule)",
+			"the policy nests more than %d levels deep", maxNesting)
+		return nil
+	}
 	f, err := parseYAML(l.src)
 	if err != nil {
 		var ye yaml.Error
@@ -190,6 +195,99 @@ func (l *loader) parse() (root *ast.MappingNode) {
 		return nil
 	}
 	return m
+}
+
+// maxNesting bounds how deeply a policy's YAML nests, checked before it is
+// parsed: the parser's memory grows with nesting (80 KB of brackets nested
+// 40,000 deep took gigabytes).
+const maxNesting = 64
+
+// nestingWithin reports whether the YAML src nests at most limit levels,
+// or where it goes deeper. It counts, outside quoted strings and comments,
+// open flow collections ([ and {), the entries of compact nested sequences
+// ("- - -") and the indentation of each line (a block level takes a column
+// at least); block scalars' text counts as indentation too, which a real
+// policy never comes near.
+func nestingWithin(src []byte, limit int) (line, col int, ok bool) {
+	flow := 0
+	line, col = 1, 0
+	lineStart := true
+	indent, dashes := 0, 0
+	var quote byte
+	comment := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		col++
+		if c == '\n' {
+			line, col, lineStart, indent, dashes, comment = line+1, 0, true, 0, 0, false
+			if quote == '\'' || quote == '"' {
+				continue // a quoted string may span lines
+			}
+			continue
+		}
+		if comment {
+			continue
+		}
+		switch {
+		case quote == '"':
+			if c == '\\' {
+				i++
+				col++
+			} else if c == '"' {
+				quote = 0
+			}
+			continue
+		case quote == '\'':
+			if c == '\'' {
+				if i+1 < len(src) && src[i+1] == '\'' {
+					i++
+					col++
+				} else {
+					quote = 0
+				}
+			}
+			continue
+		}
+		if lineStart {
+			switch c {
+			case ' ':
+				indent++
+				if indent > 4*limit {
+					return line, col, false
+				}
+				continue
+			case '-':
+				if i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\n') {
+					dashes++
+					if dashes > limit {
+						return line, col, false
+					}
+					continue
+				}
+			}
+			lineStart = false
+		}
+		switch c {
+		case '#':
+			if i == 0 || src[i-1] == ' ' || src[i-1] == '\t' {
+				comment = true
+			}
+		case '"', '\'':
+			if i == 0 || strings.IndexByte(" \t[{,:-", src[i-1]) >= 0 {
+				quote = c
+			}
+		case '[', '{':
+			flow++
+			if flow > limit {
+				return line, col, false
+			}
+		case ']', '}':
+			if flow > 0 {
+				flow--
+			}
+		}
+	}
+	return 0, 0, true
 }
 
 // parseYAML parses src, turning a panic in the parser into an error.

@@ -178,3 +178,27 @@ func typeName(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// maxRuleString caps a string a rule builds while it runs: what the
+// policy judges is tool arguments, not text a rule makes up.
+const maxRuleString = 1 << 20
+
+// boundedStrings replace expr's replace with one that refuses, before
+// allocating, a result over maxRuleString: its result can be the
+// subject's length times the replacement's.
+var boundedStrings = []expr.Option{
+	expr.DisableBuiltin("replace"),
+	expr.Function("replace", func(params ...any) (any, error) {
+		s, ok1 := params[0].(string)
+		old, ok2 := params[1].(string)
+		repl, ok3 := params[2].(string)
+		if !ok1 || !ok2 || !ok3 {
+			return nil, fmt.Errorf("replace: want three strings")
+		}
+		n := strings.Count(s, old)
+		if size := len(s) + n*(len(repl)-len(old)); size > maxRuleString {
+			return nil, fmt.Errorf("replace: the result would be %d bytes, over a rule's limit of %d", size, maxRuleString)
+		}
+		return strings.ReplaceAll(s, old, repl), nil
+	}, new(func(string, string, string) string)),
+}

@@ -354,6 +354,27 @@ hint: start with name:, imports: and tools:`,
 	}
 }
 
+// TestLoadNestingBombs refuses YAML nested deeper than a policy needs
+// before the parser sees it (the parser's memory grows with nesting), and
+// does not count brackets in strings and comments.
+func TestLoadNestingBombs(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"flow", "name: p\nlabels: " + strings.Repeat("[", 40000) + strings.Repeat("]", 40000) + "\n",
+			"p.yaml:2:73: the policy nests more than 64 levels deep"},
+		{"compact sequences", "labels:\n" + strings.Repeat("- ", 70) + "x\n",
+			"p.yaml:2:129: the policy nests more than 64 levels deep"},
+		{"indentation", "labels:\n" + strings.Repeat(" ", 300) + "x: 1\n",
+			"p.yaml:2:257: the policy nests more than 64 levels deep"},
+		{"brackets in strings and comments", "name: p # [[[[\ndescription: '" + strings.Repeat("[", 100) + "'\nlimits: {output_tokens: 5000000}\n",
+			"p.yaml:3:25: output_tokens must be between 300 and 1000000"},
+	} {
+		_, err := Load("p.yaml", []byte(c.src), nil)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want+"\n") {
+			t.Errorf("%s: %v\nwant %s", c.name, err, c.want)
+		}
+	}
+}
+
 func TestLoadTooLarge(t *testing.T) {
 	src := "description: " + strings.Repeat("x", MaxPolicySize) + "\n"
 	_, err := Load("big.yaml", []byte(src), knownTools)

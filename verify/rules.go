@@ -115,12 +115,14 @@ func (c *ruleCompiler) compileTool(sig ToolSig, s scalar, reason string) *rule {
 	}
 	env := types.Map{"args": params, "tool": types.String}
 	opts := append([]expr.Option{expr.Env(env), expr.AsBool()}, pathHelpers...)
+	opts = append(opts, boundedStrings...)
 	return c.compile(s, reason, &sig, opts)
 }
 
 // compileProgram compiles the deny rule of a program rule.
 func (c *ruleCompiler) compileProgram(s scalar, reason string) *rule {
 	opts := append([]expr.Option{expr.Env(programEnv), expr.AsBool(), expr.Patch(programPatch{})}, programHelpers...)
+	opts = append(opts, boundedStrings...)
 	return c.compile(s, reason, nil, opts)
 }
 
@@ -249,7 +251,35 @@ func (a *analysis) Visit(node *ast.Node) {
 		if id, ok := n.Callee.(*ast.IdentifierNode); ok && slices.Contains(programOnly, id.Value) {
 			a.programHelper(n, id.Value)
 		}
+	case *ast.BuiltinNode:
+		if why, ok := unboundedBuiltins[n.Name]; ok {
+			a.c.problemAt(a.s, n.Location(), n.Name+"() is not allowed in a rule: "+why,
+				"judge the arguments as they are: compare, match, test membership")
+			a.failed = true
+		}
+	case *ast.VariableDeclaratorNode:
+		a.c.problemAt(a.s, n.Location(), "let is not allowed in a rule: reusing a value could double it at every step",
+			"write the expression where the variable would be used")
+		a.failed = true
+	case *ast.BinaryNode:
+		if n.Operator == ".." {
+			a.c.problemAt(a.s, n.Location(), "a range (..) is not allowed in a rule: its cost could not be bounded",
+				"iterate over the tool's arguments, as all(args.tables, {# in [...]}) does")
+			a.failed = true
+		}
 	}
+}
+
+// unboundedBuiltins are expr's builtins whose cost a rule could make grow
+// without bound from small arguments (an accumulation doubling a string
+// each step, a repetition of a repetition), and why. With them, ranges and
+// let refused, a rule's cost is bounded by its size (expr's node limit)
+// times its arguments': each value it builds is used once. replace, whose
+// result can be its subject's length times its replacement's, is capped
+// when it runs; see boundedStrings.
+var unboundedBuiltins = map[string]string{
+	"repeat": "its result could exhaust memory",
+	"reduce": "an accumulation could double its value at every step",
 }
 
 // programHelper checks a call of uses, uses_any or imports.
