@@ -23,9 +23,14 @@ import (
 // its schemas do). airlock run --approved DIGEST runs only that exact
 // combination.
 type Manifest struct {
-	Digest       string            `json:"digest"`
-	Program      string            `json:"program"` // sha256 of the program's text
-	Language     string            `json:"language"`
+	Digest   string `json:"digest"`
+	Program  string `json:"program"` // sha256 of the program's text
+	Language string `json:"language"`
+	Airlock  string `json:"airlock"` // airlock's version
+	// PolicyDir is the folder the policy's relative paths (fs roots, the
+	// shell's folder, MCP servers' folders) resolve against: the same
+	// policy bytes elsewhere reach other data.
+	PolicyDir    string            `json:"policy_dir,omitempty"`
 	Policy       string            `json:"policy"` // the policy's name
 	PolicyDigest string            `json:"policy_sha256"`
 	ToolSchemas  map[string]string `json:"tool_schemas"` // import path -> sha256 of its Go declaration
@@ -64,6 +69,8 @@ func (e *Engine) Manifest(p *plan.Plan, src []byte) Manifest {
 	m := Manifest{
 		Program:      sha(src),
 		Language:     p.Language,
+		Airlock:      Version(),
+		PolicyDir:    e.policy.Dir,
 		Policy:       e.policy.Name,
 		PolicyDigest: sha(e.policyData),
 		ToolSchemas:  map[string]string{},
@@ -116,9 +123,12 @@ func (e *Engine) Manifest(p *plan.Plan, src []byte) Manifest {
 		n := p.CallBound.Max
 		m.MaxToolCalls = &n
 	}
-	// The digest binds exactly what decides a run: program, policy, tools.
+	// The digest binds exactly what decides a run: the program read as
+	// its language (a Go/shell polyglot is two programs), the policy and
+	// where its paths resolve, the tools, and airlock itself.
 	h := sha256.New()
-	fmt.Fprintf(h, "airlock approval v1\nprogram %s\npolicy %s\n", m.Program, m.PolicyDigest)
+	fmt.Fprintf(h, "airlock approval v2\nprogram %s\nlanguage %s\npolicy %s\npolicy-dir %q\nairlock %q\n",
+		m.Program, m.Language, m.PolicyDigest, m.PolicyDir, m.Airlock)
 	for _, path := range slices.Sorted(mapKeys(m.ToolSchemas)) {
 		fmt.Fprintf(h, "tool %s %s\n", path, m.ToolSchemas[path])
 	}

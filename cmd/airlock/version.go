@@ -2,14 +2,11 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
-)
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3";
-// otherwise the module version recorded by the Go toolchain is used.
-var version = ""
+	"github.com/airlockhq/airlock"
+)
 
 func newVersionCmd() *cobra.Command {
 	return &cobra.Command{
@@ -24,12 +21,4 @@ func newVersionCmd() *cobra.Command {
 }
 
 // versionString is the version airlock reports.
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
-}
+func versionString() string { return airlock.Version() }
