@@ -266,3 +266,26 @@ func TestRuleCostBounded(t *testing.T) {
 		t.Errorf("a replace past the cap: %+v", d)
 	}
 }
+
+// TestFlags reads options as a command does, whatever their spelling.
+func TestFlags(t *testing.T) {
+	for _, c := range []struct {
+		argv []any
+		want string
+	}{
+		{[]any{"-nf", "prog.jq"}, "[-n -f]"},
+		{[]any{"--from-file=prog.jq", "-r", ".x"}, "[--from-file -r]"},
+		{[]any{"-L.", "-n"}, "[-L -. -n]"},
+		{[]any{"-r", "--", "-f"}, "[-r]"},
+		{[]any{"-", ".x", "file"}, "[]"},
+		{nil, "[]"},
+	} {
+		got, err := flags(c.argv)
+		if err != nil || fmt.Sprint(got) != c.want {
+			t.Errorf("flags(%q) = %v, %v; want %s", c.argv, got, err, c.want)
+		}
+	}
+	if _, err := flags([]any{7.0}); err == nil {
+		t.Error("flags of a number: no error")
+	}
+}

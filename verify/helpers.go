@@ -154,6 +154,50 @@ var pathHelpers = []expr.Option{
 		}
 		return under(p, root), nil
 	}, new(func(string, string) bool)),
+	expr.Function("flags", func(params ...any) (any, error) {
+		return flags(params[0])
+	}, new(func([]any) []string)),
+}
+
+// flags lists the options of a command line, argv without the command's
+// name, as a command reads them, so that a rule judges options rather than
+// spellings: bundled short options are apart ("-nf" gives "-n" and "-f"),
+// a long option loses its "=value" ("--from-file=x" gives "--from-file"),
+// and nothing after "--" is an option. A short option's attached value
+// ("-L." or "-fprog") gives more letters than the command sees, so a rule
+// denying a letter never misses one.
+func flags(v any) ([]string, error) {
+	var argv []string
+	switch a := v.(type) {
+	case []string:
+		argv = a
+	case []any:
+		for _, x := range a {
+			s, ok := x.(string)
+			if !ok {
+				return nil, fmt.Errorf("flags: an argument is %s, not a string", typeName(x))
+			}
+			argv = append(argv, s)
+		}
+	case nil:
+	default:
+		return nil, fmt.Errorf("flags: argv is %s, not a list", typeName(v))
+	}
+	out := []string{}
+	for _, arg := range argv {
+		switch {
+		case arg == "--":
+			return out, nil
+		case strings.HasPrefix(arg, "--"):
+			name, _, _ := strings.Cut(arg, "=")
+			out = append(out, name)
+		case strings.HasPrefix(arg, "-") && len(arg) > 1:
+			for _, r := range arg[1:] {
+				out = append(out, "-"+string(r))
+			}
+		}
+	}
+	return out, nil
 }
 
 // usesAnyFunc is the function uses_any(pattern) is rewritten to call with
