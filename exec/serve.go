@@ -156,6 +156,11 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 	if err != nil {
 		st.Errors++
 		tr.Error = err.Error()
+		// A tool's error is its result too (what it found, a server's
+		// message): it carries the tool's labels into the program.
+		if b, merr := json.Marshal(err.Error()); merr == nil {
+			r.taint.result(req.Tool, b)
+		}
 		return rpc.Response{Error: fmt.Sprintf("%s: %v", req.Tool, err)}
 	}
 	if value == nil {

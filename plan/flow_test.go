@@ -174,7 +174,14 @@ func main() {
 	y += "!"
 	msg := fmt.Sprintf("got %s", strings.TrimSpace(y))
 	sink.Send(msg, "b")
-}`, []string{`src.Read("a") -> sink.Send(msg, "b") url data`}},
+}`, []string{
+			// The error decides whether the program panics (the output)
+			// and whether Send runs, and the panic prints it.
+			`src.Read("a") -> output control`,
+			`src.Read("a") -> output data`,
+			`src.Read("a") -> sink.Send(msg, "b") control`,
+			`src.Read("a") -> sink.Send(msg, "b") url data`,
+		}},
 
 		{"json.Marshal and Unmarshal", `
 type doc struct{ Text string }
@@ -384,13 +391,28 @@ func main() {
 	}
 }`, []string{`src.Read("a") -> output data`}},
 
-		{"no flow: the error result", `
+		{"the error result", `
 func main() {
 	_, err := src.Read("a")
 	if err != nil {
 		sink.Send("u", err.Error())
 	}
-}`, []string{}},
+}`, []string{
+			// A tool's error tells what it found and echoes its arguments.
+			`src.Read("a") -> sink.Send("u", err.Error()) control`,
+			`src.Read("a") -> sink.Send("u", err.Error()) body data`,
+		}},
+
+		{"an argument echoed by the error", `
+func main() {
+	r, _ := src.Read("a")
+	_, err := src.Read("x/" + r)
+	sink.Send("u", fmt.Sprint(err))
+}`, []string{
+			`src.Read("a") -> src.Read("x/" + r) name data`,
+			`src.Read("a") -> sink.Send("u", fmt.Sprint(err)) body data`,
+			`src.Read("x/" + r) -> sink.Send("u", fmt.Sprint(err)) body data`,
+		}},
 
 		{"uncertain: a function value from a map", `
 func main() {
@@ -505,6 +527,14 @@ func TestFlowBudget(t *testing.T) {
 		`src.Read("a") -> sink.Send("u", x0) control ?`,
 		`src.Read("a") -> sink.Send("u", x0) body data ?`,
 		`src.Read("a") -> sink.Send("u", x0) url data ?`,
+		// Send's error is a result too.
+		`sink.Send("u", x0) -> output control ?`,
+		`sink.Send("u", x0) -> output data ?`,
+		`sink.Send("u", x0) -> src.Read("a") control ?`,
+		`sink.Send("u", x0) -> src.Read("a") name data ?`,
+		`sink.Send("u", x0) -> sink.Send("u", x0) control ?`,
+		`sink.Send("u", x0) -> sink.Send("u", x0) body data ?`,
+		`sink.Send("u", x0) -> sink.Send("u", x0) url data ?`,
 	}
 	if got := flowTexts(p); !slices.Equal(got, want) {
 		t.Fatalf("flows\n got %q\nwant %q", got, want)

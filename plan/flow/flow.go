@@ -247,19 +247,10 @@ func (a *flowAnalysis) pairs() int {
 	return sources * (sinks + 2)
 }
 
-// hasResult reports whether a tool returns anything but an error; it
-// assumes so of a tool it does not know.
+// hasResult reports whether a tool returns anything, an error included;
+// it assumes so of a tool it does not know.
 func (a *flowAnalysis) hasResult(fn *types.Func) bool {
-	if fn == nil {
-		return true
-	}
-	res := fn.Signature().Results()
-	for i := range res.Len() {
-		if !a.isError(res.At(i).Type()) {
-			return true
-		}
-	}
-	return false
+	return fn == nil || fn.Signature().Results().Len() > 0
 }
 
 // record notes a flow, keeping a certain flow over an uncertain one and
@@ -1548,11 +1539,23 @@ func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, ex
 	}
 	vals := make([]val, sig.Results().Len())
 	for j := range vals {
-		if i < 0 || a.isError(sig.Results().At(j).Type()) {
+		if i < 0 {
 			continue
 		}
 		f := &fact{certain: why == "", why: why, path: []model.Pos{a.p.Pos(at)}}
-		vals[j] = val{t: taint{i: f}, unknown: "a tool's result"}
+		t := taint{i: f}
+		if a.isError(sig.Results().At(j).Type()) {
+			// A tool's error is its result too: it tells what the tool
+			// found (no such file, a server's message) and echoes the
+			// arguments it was given.
+			for _, v := range args {
+				t = union(t, v.t)
+			}
+			if recv != nil {
+				t = union(t, recv.t)
+			}
+		}
+		vals[j] = val{t: t, unknown: "a tool's result"}
 	}
 	return vals
 }
