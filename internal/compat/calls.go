@@ -624,26 +624,9 @@ func (r *compatRewriter) funcValue(e ast.Expr, fn *types.Func, stack []ast.Node)
 		return false
 	}
 	sig := fn.Signature()
-	var params, args, results []string
-	for i := range sig.Params().Len() {
-		t := sig.Params().At(i).Type()
-		a, dots := "_a"+strconv.Itoa(i), ""
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			t, dots = t.(*types.Slice).Elem(), "..."
-		}
-		ts, ok := r.typeString(t)
-		if !ok {
-			return false
-		}
-		params = append(params, a+" "+dots+ts)
-		args = append(args, a+dots)
-	}
-	for i := range sig.Results().Len() {
-		ts, ok := r.typeString(sig.Results().At(i).Type())
-		if !ok {
-			return false
-		}
-		results = append(results, ts)
+	params, args, results, ok := r.sigParts(sig)
+	if !ok {
+		return false
 	}
 	callee := r.text(e)
 	body := callee + "(" + strings.Join(args, ", ") + ")"
@@ -739,26 +722,9 @@ func (r *compatRewriter) methodValue(se *ast.SelectorExpr, sel *types.Selection,
 	if !ok {
 		return false
 	}
-	var params, args, results []string
-	for i := range sig.Params().Len() {
-		pt := sig.Params().At(i).Type()
-		a, dots := "_a"+strconv.Itoa(i), ""
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			pt, dots = pt.(*types.Slice).Elem(), "..."
-		}
-		ts, ok := r.typeString(pt)
-		if !ok {
-			return false
-		}
-		params = append(params, a+" "+dots+ts)
-		args = append(args, a+dots)
-	}
-	for i := range sig.Results().Len() {
-		ts, ok := r.typeString(sig.Results().At(i).Type())
-		if !ok {
-			return false
-		}
-		results = append(results, ts)
+	params, args, results, ok := r.sigParts(sig)
+	if !ok {
+		return false
 	}
 	fsig := "func(" + strings.Join(params, ", ") + ")"
 	switch len(results) {
@@ -1252,4 +1218,32 @@ var pullHelpers = map[string]string{
 		"req <- true; k, ok := <-resK; if !ok { finished = true; if pv != nil { panic(pv) }; return zk, zv, false }; return k, (<-resV), true }; " +
 		"stop := func() { if finished { return }; finished = true; if !started { return }; req <- false; for range resK { }; if pv != nil { panic(pv) } }; " +
 		"return next, stop }",
+}
+
+// sigParts writes a signature for a function literal that passes its
+// parameters on: the parameters as the literal declares them ("_a0 int",
+// "_a1 ...string"), the arguments that pass them ("_a0", "_a1..."), and
+// the results' types. It reports false when a type cannot be written.
+func (r *compatRewriter) sigParts(sig *types.Signature) (params, args, results []string, ok bool) {
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		a, dots := "_a"+strconv.Itoa(i), ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t, dots = t.(*types.Slice).Elem(), "..."
+		}
+		ts, ok := r.typeString(t)
+		if !ok {
+			return nil, nil, nil, false
+		}
+		params = append(params, a+" "+dots+ts)
+		args = append(args, a+dots)
+	}
+	for i := range sig.Results().Len() {
+		ts, ok := r.typeString(sig.Results().At(i).Type())
+		if !ok {
+			return nil, nil, nil, false
+		}
+		results = append(results, ts)
+	}
+	return params, args, results, true
 }
