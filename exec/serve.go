@@ -12,6 +12,7 @@ import (
 
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
+	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
 
@@ -163,6 +164,7 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		}
 		return rpc.Response{Error: fmt.Sprintf("%s: %v", req.Tool, err)}
 	}
+	r.workspaceLabels(ctx, req.Tool, args)
 	if value == nil {
 		return rpc.Response{} // an approval (a shell command), or no result: no tool data
 	}
@@ -177,7 +179,7 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 	}
 	st.BytesOut += int64(len(body))
 	tr.BytesOut = int64(len(body))
-	r.taint.result(req.Tool, body)
+	r.taint.result(req.Tool, body, r.fileLabels(ctx, req.Tool, args)...)
 	r.mu.Lock()
 	r.dataBytes += int64(len(body))
 	r.mu.Unlock()
@@ -227,4 +229,38 @@ func (r *runner) stats(tool string) *CallStats {
 		r.calls[tool] = st
 	}
 	return st
+}
+
+// workspaceLabels keeps the labels of a run's data with the workspace
+// files it writes: a file written by a run that was handed labelled data
+// carries the labels, for this run and the next ones, as files do. A
+// rewrite by a run with none clears them, and so does a removal.
+func (r *runner) workspaceLabels(ctx context.Context, tool string, args map[string]any) {
+	if r.taint == nil || (tool != "workspace.WriteFile" && tool != "workspace.Remove") {
+		return
+	}
+	w, ok := tools.WorkspaceFrom(ctx)
+	if !ok {
+		return
+	}
+	name, _ := args["name"].(string)
+	var labels []string
+	if tool == "workspace.WriteFile" {
+		labels = r.taint.receivedLabels()
+	}
+	w.SetLabels(name, labels)
+}
+
+// fileLabels returns the labels a workspace file read by tool was written
+// with.
+func (r *runner) fileLabels(ctx context.Context, tool string, args map[string]any) []string {
+	if r.taint == nil || tool != "workspace.ReadFile" {
+		return nil
+	}
+	w, ok := tools.WorkspaceFrom(ctx)
+	if !ok {
+		return nil
+	}
+	name, _ := args["name"].(string)
+	return w.Labels(name)
 }

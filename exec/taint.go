@@ -31,6 +31,9 @@ type taint struct {
 	mu   sync.Mutex
 	tags map[string][]string // label -> remembered strings
 	seen map[string]bool
+	// received holds the labels of every result the run was handed: what
+	// it writes to the workspace carries them (see received).
+	received map[string]bool
 }
 
 func newTaint(pol *verify.Policy) *taint {
@@ -43,15 +46,21 @@ func newTaint(pol *verify.Policy) *taint {
 	if len(rules) == 0 {
 		return nil
 	}
-	return &taint{rules: rules, pol: pol, tags: map[string][]string{}, seen: map[string]bool{}}
+	return &taint{rules: rules, pol: pol, tags: map[string][]string{}, seen: map[string]bool{}, received: map[string]bool{}}
 }
 
-// result remembers what a source tool returned.
-func (t *taint) result(tool string, body []byte) {
+// result remembers what a source tool returned; extra are labels the
+// result carries besides the tool's (a workspace file's).
+func (t *taint) result(tool string, body []byte, extra ...string) {
 	if t == nil {
 		return
 	}
-	labels := t.pol.Labels(tool)
+	labels := append(t.pol.Labels(tool), extra...)
+	t.mu.Lock()
+	for _, l := range labels {
+		t.received[l] = true
+	}
+	t.mu.Unlock()
 	var from []string
 	for _, r := range t.rules {
 		if slices.Contains(labels, r.From) {
@@ -86,6 +95,22 @@ func (t *taint) result(tool string, body []byte) {
 			}
 		}
 	})
+}
+
+// receivedLabels returns, sorted, the labels of everything the run has
+// been handed so far.
+func (t *taint) receivedLabels() []string {
+	if t == nil {
+		return nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []string
+	for l := range t.received {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // check returns the rule a call to a sink tool breaks, with the argument

@@ -271,6 +271,9 @@ func WithRedirectCheck(ctx context.Context, check http.RedirectCheck) context.Co
 	return http.WithRedirectCheck(ctx, check)
 }
 
+// WorkspaceFrom returns the workspace of the run whose context is ctx.
+func WorkspaceFrom(ctx context.Context) (*Workspace, bool) { return workspace.From(ctx) }
+
 // Shell returns the shell provider, whose settings the sandbox that runs
 // scripts needs.
 func (r *Registry) Shell() *shell.Provider {

@@ -17,6 +17,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/provider"
@@ -54,6 +55,69 @@ func Remove(name string) error
 type Workspace struct {
 	root *os.Root
 	dir  string
+	mu   sync.Mutex // the labels file, which concurrent runs of a session share
+}
+
+// labelsFile holds the labels of the files written with labelled data,
+// under a folder no program can name (Clean refuses it): the parent owns
+// it, and it outlives the run as the files do.
+const (
+	reserved   = ".airlock"
+	labelsFile = reserved + "/labels.json"
+)
+
+// Labels returns the labels the file called name was written with.
+func (w *Workspace) Labels(name string) []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.readLabels()[name]
+}
+
+// SetLabels records the labels of the data the file called name was
+// written with; none forgets them.
+func (w *Workspace) SetLabels(name string, labels []string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	all := w.readLabels()
+	if len(labels) == 0 {
+		if _, ok := all[name]; !ok {
+			return nil
+		}
+		delete(all, name)
+	} else {
+		all[name] = labels
+	}
+	b, err := json.Marshal(all)
+	if err != nil {
+		return err
+	}
+	if err := w.root.MkdirAll(reserved, 0o700); err != nil {
+		return err
+	}
+	f, err := w.root.OpenFile(labelsFile, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// readLabels reads the labels file; a missing or broken one holds none.
+func (w *Workspace) readLabels() map[string][]string {
+	all := map[string][]string{}
+	f, err := w.root.Open(labelsFile)
+	if err != nil {
+		return all
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxFile))
+	if err == nil {
+		json.Unmarshal(b, &all)
+	}
+	return all
 }
 
 // Open opens the folder dir as a workspace, creating it if needed.
@@ -80,6 +144,9 @@ type key struct{}
 func With(ctx context.Context, w *Workspace) context.Context {
 	return context.WithValue(ctx, key{}, w)
 }
+
+// From returns the workspace of the run whose context is ctx.
+func From(ctx context.Context) (*Workspace, bool) { return from(ctx) }
 
 func from(ctx context.Context) (*Workspace, bool) {
 	w, ok := ctx.Value(key{}).(*Workspace)
@@ -154,6 +221,9 @@ func Clean(name string) (string, error) {
 	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
 		return "", fmt.Errorf("%q leaves the workspace", name)
 	}
+	if clean == reserved || strings.HasPrefix(clean, reserved+"/") {
+		return "", fmt.Errorf("%q is reserved for airlock", name)
+	}
 	return clean, nil
 }
 
@@ -207,6 +277,9 @@ func (Provider) Call(ctx context.Context, fn string, args map[string]any) (any, 
 		err := fs.WalkDir(w.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
+			}
+			if d.IsDir() && p == reserved {
+				return fs.SkipDir
 			}
 			if d.Type().IsRegular() {
 				names = append(names, p)
