@@ -89,7 +89,7 @@ func TestConcurrentRuns(t *testing.T) {
 	for i, j := range jobs {
 		a, b := alone[i], together[i]
 		if b.Status != exec.StatusOK || b.Output != a.Output {
-			t.Errorf("run %d (%s) together: status %s, output %q; alone: %q", i, j.Name, b.Status, b.Output, a.Output)
+			t.Errorf("run %d (%s) together: status %s, output %q, error %+v; alone: %q", i, j.Name, b.Status, b.Output, b.Error, a.Output)
 		}
 		if b.Stats.ToolCalls != a.Stats.ToolCalls || len(b.Calls) != len(a.Calls) {
 			t.Errorf("run %d (%s) together counted %d calls %v; alone %d %v", i, j.Name, b.Stats.ToolCalls, b.Calls, a.Stats.ToolCalls, a.Calls)

@@ -272,6 +272,7 @@ func TestMCPServerConcurrent(t *testing.T) {
 	type result struct {
 		Status string
 		Output string
+		Error  *struct{ Kind, Message string }
 		Calls  map[string]struct{ Count int }
 		Stats  struct {
 			ToolCalls int `json:"tool_calls"`
@@ -315,7 +316,7 @@ func TestMCPServerConcurrent(t *testing.T) {
 	for i := range jobs {
 		a, b := alone[i], together[i]
 		if b.Status != "ok" || b.Output != a.Output || b.Stats.ToolCalls != a.Stats.ToolCalls || !reflect.DeepEqual(a.Calls, b.Calls) {
-			t.Errorf("job %d (%s) through airlock mcp: %+v; alone: %+v", i, jobs[i].Name, b, a)
+			t.Errorf("job %d (%s) through airlock mcp: %+v (error %+v); alone: %+v", i, jobs[i].Name, b, b.Error, a)
 		}
 	}
 }
