@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# 1,000 hostile programs through one `airlock mcp` (stdio): the server's
+# threads, memory and child processes every 100 runs, and every answer
+# checked against the status its program must get.
+#
+#   bash bench/hostile.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CGO_ENABLED=0
+mkdir -p bin
+go build -o bin/airlock ./cmd/airlock
+go run ./bench/hostile -n "${1:-1000}" -airlock bin/airlock
