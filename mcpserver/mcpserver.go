@@ -157,7 +157,8 @@ func (a *Server) runDescription() string {
 	}
 	fmt.Fprintf(&b, "Limits: %s wall clock, %s memory, %d tool calls, %d-token summary.\n",
 		lim.Timeout, verify.FormatSize(lim.Memory), lim.ToolCalls, lim.OutputTokens)
-	b.WriteString("The interpreter has no os, os/exec, net, unsafe, reflect or cgo; generics, goroutines, " +
+	b.WriteString("No files, processes or sockets: os, reflect, runtime and net come in safe subsets (os.Stdout, os.Exit, reflect.DeepEqual), " +
+		"os/exec, syscall and cgo not at all; generics, goroutines, " +
 		"encoding/json, slices and maps work. Every tool call is checked against the policy on its real " +
 		"arguments: a refused call ends the run as \"blocked\" with the rule and a hint; arguments written " +
 		"as constants are checked before the program runs.")
