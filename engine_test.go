@@ -16,24 +16,11 @@ import (
 	"github.com/airlockhq/airlock/tools"
 )
 
-// mcpServers returns the folder of the MCP servers from the npm registry,
-// or "" after saying in one line that the MCP runs are left out. Under CI
-// they must be there.
-func mcpServers(t *testing.T) string {
-	dir, missing := fixtures.MCPServers()
-	if missing != "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal(missing)
-		}
-		t.Log(missing + ": the MCP runs are left out")
-	}
-	return dir
-}
-
 // TestConcurrentRuns runs programs of every provider kind at once through
 // one engine: Go programs calling fs, sql, shell.Run, http, a command
-// tool, the workspace and an MCP server, and shell scripts. Each run must give what it gives alone: its own
-// output, and a summary that counts only its own calls. Run with -race
+// tool, the workspace and an MCP server, and shell scripts. Each run must
+// give what it gives alone: its own output, and a summary that counts only
+// its own calls. Run with -race
 // (CI does), the parent's and the children's memory accesses are checked
 // too: the children are this test binary, built with the detector.
 func TestConcurrentRuns(t *testing.T) {
@@ -46,7 +33,11 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 	web := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, r.URL.Path) }))
 	defer web.Close()
-	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, mcpServers(t), web.URL, 32, raceBuild)
+	servers := fixtures.MCPServers(t)
+	if servers == "" {
+		t.Log("no MCP servers from the npm registry: the MCP runs are left out")
+	}
+	path, jobs, err := fixtures.Concurrent(t.TempDir(), shop, servers, web.URL, 32, raceBuild)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -194,7 +194,7 @@ func callerFile() string {
 // TestMCPServerJoin runs the walk-through's program, an MCP server joined
 // with SQLite, through airlock's own MCP server.
 func TestMCPServerJoin(t *testing.T) {
-	servers := mcpServers(t)
+	servers := fixtures.MCPServers(t)
 	if servers == "" {
 		t.Skip("no MCP servers from the npm registry: install them as .ci/run does and set AIRLOCK_MCP_SERVERS to that folder")
 	}
@@ -248,7 +248,7 @@ func TestMCPServerHTTP(t *testing.T) {
 func TestMCPServerConcurrent(t *testing.T) {
 	_, file, _, _ := runtime.Caller(0)
 	shop := filepath.Join(filepath.Dir(file), "..", "testdata", "shop.db")
-	servers := mcpServers(t)
+	servers := fixtures.MCPServers(t)
 	if servers == "" {
 		t.Log("no MCP servers from the npm registry: the MCP runs are left out")
 	}
@@ -326,14 +326,4 @@ func TestMCPServerConcurrent(t *testing.T) {
 func TestMain(m *testing.M) {
 	airlock.Child()
 	os.Exit(m.Run())
-}
-
-// mcpServers returns the folder of the MCP servers from the npm registry,
-// or "": under CI they must be there.
-func mcpServers(t *testing.T) string {
-	dir, missing := fixtures.MCPServers()
-	if missing != "" && os.Getenv("CI") != "" {
-		t.Fatal(missing)
-	}
-	return dir
 }

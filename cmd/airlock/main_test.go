@@ -33,7 +33,7 @@ func TestMain(m *testing.M) {
 // TestScript runs the CLI scripts in testdata/script. $REPO is the
 // repository root, for the shipped policies and examples.
 func TestScript(t *testing.T) {
-	if mcpServers(t) == "" {
+	if fixtures.MCPServers(t) == "" {
 		t.Log("no MCP servers from the npm registry: the scripts marked [mcp] and [inspector] are skipped; install them as .ci/run does and set AIRLOCK_MCP_SERVERS to that folder")
 	}
 	_, file, _, _ := runtime.Caller(0)
@@ -42,15 +42,15 @@ func TestScript(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
-			env.Setenv("AIRLOCK_MCP_SERVERS", mcpServers(t))
+			env.Setenv("AIRLOCK_MCP_SERVERS", fixtures.MCPServers(t))
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
 			case "mcp":
-				return mcpServers(t) != "", nil
+				return fixtures.MCPServers(t) != "", nil
 			case "inspector":
-				dir := mcpServers(t)
+				dir := fixtures.MCPServers(t)
 				_, err := os.Stat(filepath.Join(dir, "node_modules", ".bin", "mcp-inspector"))
 				if err != nil && os.Getenv("CI") != "" {
 					t.Fatalf("the MCP Inspector is not installed under %s; .ci/run installs it", dir)
@@ -64,17 +64,6 @@ func TestScript(t *testing.T) {
 			"status": cmdStatus,
 		},
 	})
-}
-
-// mcpServers returns the npm prefix holding the MCP servers from the npm
-// registry that scripts marked [mcp] start, or "" when none is installed.
-// On CI they must be there: .ci/run installs them.
-func mcpServers(t *testing.T) string {
-	dir, missing := fixtures.MCPServers()
-	if missing != "" && os.Getenv("CI") != "" {
-		t.Fatal(missing)
-	}
-	return dir
 }
 
 // cmdStatus runs a command and checks its exact exit code:
