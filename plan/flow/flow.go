@@ -81,6 +81,19 @@ type val struct {
 	// unknown says why the function value cannot be tracked: the functions
 	// in fns may not be all of them.
 	unknown string
+	// fresh marks a value made here (&x, new, make, a literal): not nil,
+	// of a length known here. head is then what decides it, the branch it
+	// was made under; otherwise t does.
+	fresh bool
+	head  taint
+}
+
+// header is what decides whether v is nil and its length.
+func (v val) header() taint {
+	if v.fresh {
+		return v.head
+	}
+	return v.t
 }
 
 // node is an abstract location: a variable, a parameter, a function's
@@ -89,6 +102,8 @@ type node struct {
 	t       taint
 	parent  int   // union-find over alias classes
 	heap    taint // at a class's root: what was written through a reference
+	head    taint // what decides the variable's own value: nil or not, its length
+	sync    taint // at a class's root: the control of the sends and closes of a channel
 	fns     map[target]bool
 	unknown string
 }
@@ -103,6 +118,8 @@ type fnInfo struct {
 	params   []int
 	results  []int
 	ctl      int // node of the control context of its calls
+	stops    int // node of the control under which a call may not return: a panic, os.Exit
+	jumps    int // node of the control under which a goto in its body jumps
 	variadic bool
 }
 
@@ -137,7 +154,12 @@ type flowAnalysis struct {
 	deadline time.Time
 	cur      *fnInfo // the function being walked, nil at package level
 	panicN   int
+	libVars  int   // the libraries' package variables
+	stopping taint // the control under which the statement being walked may stop the program
+	commaOK  ast.Expr
+	inRange  map[*types.Var]*types.Var // index variables of loops, to what they index
 	site     map[*ast.CallExpr]int
+	loops    map[ast.Stmt]int
 }
 
 // Analyse finds how the results of p's tool uses flow through the
@@ -181,7 +203,9 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 		}
 	}()
 	a.site = map[*ast.CallExpr]int{}
+	a.loops = map[ast.Stmt]int{}
 	a.panicN = a.newNode()
+	a.libVars = a.newNode()
 	a.indexUses()
 	a.declare()
 	for pass := 0; ; pass++ {
@@ -350,7 +374,7 @@ func (a *flowAnalysis) declare() {
 
 // newFn creates the description of a function.
 func (a *flowAnalysis) newFn(name string, recv *ast.FieldList, ft *ast.FuncType, body *ast.BlockStmt, sig *types.Signature) *fnInfo {
-	fi := &fnInfo{name: name, body: body, sig: sig, recv: -1, ctl: a.newNode()}
+	fi := &fnInfo{name: name, body: body, sig: sig, recv: -1, ctl: a.newNode(), stops: a.newNode(), jumps: a.newNode()}
 	if sig != nil {
 		fi.variadic = sig.Variadic()
 	}
@@ -406,13 +430,173 @@ func (a *flowAnalysis) pass() {
 	a.cur = nil
 }
 
-// walkFn walks a function's body in its control context.
+// walkFn walks a function's body in its control context. A goto may jump
+// back to any statement before it: the whole body runs under the control
+// of its gotos.
 func (a *flowAnalysis) walkFn(fi *fnInfo) {
-	outer := a.cur
-	a.cur = fi
-	a.block(fi.body.List, a.read(fi.ctl))
-	a.cur = outer
+	outer, stopping := a.cur, a.stopping
+	a.cur, a.stopping = fi, nil
+	a.block(fi.body.List, union(a.read(fi.ctl), a.read(fi.jumps)))
+	a.cur, a.stopping = outer, stopping
 }
+
+// mayStop notes that the statement being walked may stop the program
+// (panic, os.Exit, a run-time error) under control t: what runs after it
+// runs only if it did not, and a recovered panic tells that it did. why is
+// "" for a stop the program asks for, a reason for a run-time error.
+func (a *flowAnalysis) mayStop(t taint, at token.Pos, why string) {
+	t = a.stepped(sources(t), at, why)
+	if len(t) == 0 {
+		return
+	}
+	a.stopping = union(a.stopping, t)
+	if a.cur != nil {
+		a.store(a.cur.stops, val{t: t}, token.NoPos, false, "")
+	}
+	a.store(a.panicN, val{t: t}, token.NoPos, false, "")
+}
+
+// own is what decides the value of x itself, not of what it references:
+// whether it is nil, its length. For a variable, what was assigned to it.
+func (a *flowAnalysis) own(x ast.Expr, v val) taint {
+	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+		if obj, ok := a.info.ObjectOf(id).(*types.Var); ok {
+			if n, ok := a.varNode[obj]; ok {
+				return a.nodes[n].head
+			}
+		}
+	}
+	return v.header()
+}
+
+// indexStops notes the run-time error x[i] may give: an index out of
+// range decided by the index or the length. A constant index into an
+// array, and a loop's index into what the loop ranges over, cannot be.
+func (a *flowAnalysis) indexStops(x, i ast.Expr, xv, iv val, at token.Pos) {
+	var t taint
+	switch u := underlying(a.typeOf(x)).(type) {
+	case *types.Map:
+		return
+	case *types.Array:
+		if a.info.Types[i].Value != nil {
+			return
+		}
+		t = iv.t
+	case *types.Pointer:
+		if _, ok := underlying(u.Elem()).(*types.Array); ok && a.info.Types[i].Value != nil {
+			t = a.own(x, xv) // nil
+		} else {
+			t = union(a.own(x, xv), iv.t)
+		}
+	default:
+		if a.indexes(x, i) {
+			return
+		}
+		t = union(a.own(x, xv), iv.t)
+	}
+	a.mayStop(t, at, whyRunError)
+}
+
+// indexes reports whether i is the index of a loop over x, neither
+// assigned in the loop: for i := range x, for i := 0; i < len(x); i++.
+func (a *flowAnalysis) indexes(x, i ast.Expr) bool {
+	xid, ok1 := ast.Unparen(x).(*ast.Ident)
+	iid, ok2 := ast.Unparen(i).(*ast.Ident)
+	if !ok1 || !ok2 {
+		return false
+	}
+	iv, _ := a.info.ObjectOf(iid).(*types.Var)
+	xv, _ := a.info.ObjectOf(xid).(*types.Var)
+	return iv != nil && xv != nil && a.inRange[iv] == xv
+}
+
+// loopIndex records the index variable of a loop over a variable, when
+// neither is assigned in the body; it returns the variable to forget once
+// the loop is walked.
+func (a *flowAnalysis) loopIndex(key, over ast.Expr, body ast.Node, post ast.Stmt) *types.Var {
+	kid, ok1 := ast.Unparen(key).(*ast.Ident)
+	xid, ok2 := ast.Unparen(over).(*ast.Ident)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	kv, _ := a.info.ObjectOf(kid).(*types.Var)
+	xv, _ := a.info.ObjectOf(xid).(*types.Var)
+	if kv == nil || xv == nil {
+		return nil
+	}
+	assigned := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs = n.Lhs
+		case *ast.IncDecStmt:
+			lhs = []ast.Expr{n.X}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				lhs = []ast.Expr{n.X}
+			}
+		case *ast.FuncLit:
+			// A closure may outlive the loop or run it again: look inside
+			// all the same.
+		}
+		for _, l := range lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+				if o := a.info.ObjectOf(id); o == kv || o == xv {
+					assigned = true
+				}
+			}
+		}
+		return !assigned
+	})
+	if assigned {
+		return nil
+	}
+	if post != nil {
+		inc, ok := post.(*ast.IncDecStmt)
+		if !ok || inc.Tok != token.INC || identOf(inc.X) == nil || a.info.ObjectOf(identOf(inc.X)) != kv {
+			return nil
+		}
+	}
+	if a.inRange == nil {
+		a.inRange = map[*types.Var]*types.Var{}
+	}
+	a.inRange[kv] = xv
+	return kv
+}
+
+// countsUp returns i and x of a loop for i := 0; i < len(x); i++.
+func countsUp(s *ast.ForStmt) (ast.Expr, ast.Expr) {
+	init, ok := s.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return nil, nil
+	}
+	if lit, ok := ast.Unparen(init.Rhs[0]).(*ast.BasicLit); !ok || lit.Value != "0" {
+		return nil, nil
+	}
+	cond, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.LSS || identOf(cond.X) == nil || identOf(init.Lhs[0]) == nil || identOf(cond.X).Name != identOf(init.Lhs[0]).Name {
+		return nil, nil
+	}
+	call, ok := ast.Unparen(cond.Y).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || identOf(call.Fun) == nil || identOf(call.Fun).Name != "len" {
+		return nil, nil
+	}
+	return cond.X, call.Args[0]
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := underlying(t).(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// whyRunError marks the control of a run-time error that depends on data.
+const whyRunError = "whether the program stops here (a run-time error, a wait that never ends) may depend on it"
 
 // find returns the root of n's alias class.
 func (a *flowAnalysis) find(n int) int {
@@ -437,6 +621,10 @@ func (a *flowAnalysis) union(x, y int) {
 	if h := a.nodes[y].heap; len(h) > 0 {
 		a.nodes[x].heap = a.mergeInto(a.nodes[x].heap, h)
 		a.nodes[y].heap = nil
+	}
+	if h := a.nodes[y].sync; len(h) > 0 {
+		a.nodes[x].sync = a.mergeInto(a.nodes[x].sync, h)
+		a.nodes[y].sync = nil
 	}
 }
 
@@ -488,6 +676,9 @@ func (a *flowAnalysis) value(n int) val {
 func (a *flowAnalysis) store(n int, v val, step token.Pos, ref bool, why string) {
 	nd := &a.nodes[n]
 	nd.t = a.mergeInto(nd.t, a.stepped(v.t, step, why))
+	if h := v.header(); len(h) > 0 {
+		nd.head = a.mergeInto(nd.head, a.stepped(h, step, why))
+	}
 	if ref {
 		a.unionAll(n, v.roots)
 	}
@@ -522,6 +713,28 @@ func (a *flowAnalysis) writeThrough(roots []int, t taint, step token.Pos, why st
 		r = a.find(r)
 		a.nodes[r].heap = a.mergeInto(a.nodes[r].heap, t)
 	}
+}
+
+// signal notes that the channels of roots are sent on or closed under
+// control t: whether a receive ever returns depends on it.
+func (a *flowAnalysis) signal(roots []int, t taint, step token.Pos) {
+	t = a.stepped(sources(t), step, "")
+	if len(t) == 0 {
+		return
+	}
+	for _, r := range roots {
+		r = a.find(r)
+		a.nodes[r].sync = a.mergeInto(a.nodes[r].sync, t)
+	}
+}
+
+// waits notes a receive from channel x, which may wait for ever.
+func (a *flowAnalysis) waits(x ast.Expr, v val, at token.Pos) {
+	t := a.own(x, v)
+	for _, r := range v.roots {
+		t = union(t, a.nodes[a.find(r)].sync)
+	}
+	a.mayStop(t, at, whyRunError)
 }
 
 // stepped returns t with step added to each path, uncertain for why.
@@ -646,11 +859,16 @@ func (e exits) or(f exits) exits { return exits{union(e.fn, f.fn), union(e.loop,
 // block under the condition it left on.
 func (a *flowAnalysis) block(list []ast.Stmt, ctl taint) exits {
 	var all exits
+	outer := a.stopping
 	for _, s := range list {
+		a.stopping = nil
 		e := a.stmt(s, ctl)
+		e.fn = union(e.fn, a.stopping) // what follows runs only if it did not stop
+		outer = union(outer, a.stopping)
 		ctl = union(ctl, e.fn, e.loop)
 		all = all.or(e)
 	}
+	a.stopping = outer
 	return all
 }
 
@@ -679,7 +897,11 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 	case *ast.SendStmt:
 		ch := a.eval(s.Chan, ctl)
 		v := a.eval(s.Value, ctl)
-		a.writeThrough(ch.roots, v.t, s.Value.Pos(), "")
+		// Which channel receives, and whether one does, is the branch's
+		// choice: a select elsewhere reads it.
+		a.writeThrough(ch.roots, union(v.t, sources(ctl)), s.Value.Pos(), "")
+		a.signal(ch.roots, ctl, s.Pos())
+		a.waits(s.Chan, ch, s.Arrow) // a send waits for a receiver, or finds the channel closed
 		if a.isRef(a.typeOf(s.Value)) {
 			for _, r := range ch.roots {
 				a.unionAll(r, v.roots)
@@ -693,6 +915,9 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		a.returnStmt(s, ctl)
 		return exits{fn: ctl}
 	case *ast.BranchStmt:
+		if s.Tok == token.GOTO && a.cur != nil {
+			a.store(a.cur.jumps, val{t: sources(ctl)}, s.Pos(), false, "")
+		}
 		if s.Tok == token.GOTO || s.Label != nil {
 			return exits{fn: ctl}
 		}
@@ -722,8 +947,16 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		if s.Cond != nil {
 			c = a.cond(s.Cond, ctl)
 		}
-		inner := union(ctl, c)
+		// An iteration runs only if no earlier one left the loop.
+		again := a.loopNode(s)
+		inner := union(ctl, c, a.read(again))
+		if k, x := countsUp(s); k != nil {
+			if kv := a.loopIndex(k, x, s.Body, s.Post); kv != nil {
+				defer delete(a.inRange, kv)
+			}
+		}
 		body := a.block(s.Body.List, inner)
+		a.store(again, val{t: union(body.fn, body.loop)}, token.NoPos, false, "")
 		if s.Post != nil {
 			a.stmt(s.Post, union(inner, body.loop))
 		}
@@ -855,7 +1088,7 @@ func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
 		fi := a.ranges[s]
 		if fi == nil {
 			yield, _ := sig.Params().At(0).Type().Underlying().(*types.Signature)
-			fi = &fnInfo{name: "range", sig: yield, recv: -1, ctl: a.newNode()}
+			fi = &fnInfo{name: "range", sig: yield, recv: -1, ctl: a.newNode(), stops: a.newNode(), jumps: a.newNode()}
 			for range 2 {
 				fi.params = append(fi.params, a.newNode())
 			}
@@ -876,12 +1109,35 @@ func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
 			}
 		}
 	}
+	switch underlying(xt).(type) {
+	case *types.Slice, *types.Array, *types.Basic, *types.Pointer:
+		if s.Key != nil {
+			if kv := a.loopIndex(s.Key, s.X, s.Body, nil); kv != nil {
+				defer delete(a.inRange, kv)
+			}
+		}
+	case *types.Chan:
+		a.waits(s.X, x, s.X.Pos()) // whether the senders ever close it
+	}
 	c := a.stepped(sources(x.t), s.X.Pos(), "")
 	if fi := a.ranges[s]; fi != nil {
 		c = union(c, a.read(fi.ctl)) // how the iterator calls yield
 	}
-	body := a.block(s.Body.List, union(ctl, c))
+	again := a.loopNode(s)
+	body := a.block(s.Body.List, union(ctl, c, a.read(again)))
+	a.store(again, val{t: union(body.fn, body.loop)}, token.NoPos, false, "")
 	return exits{fn: body.fn}
+}
+
+// loopNode returns the node of the control under which an iteration of
+// loop s may leave it: later iterations run under it.
+func (a *flowAnalysis) loopNode(s ast.Stmt) int {
+	n, ok := a.loops[s]
+	if !ok {
+		n = a.newNode()
+		a.loops[s] = n
+	}
+	return n
 }
 
 func underlying(t types.Type) types.Type {
@@ -927,6 +1183,7 @@ func (a *flowAnalysis) assignStmt(s *ast.AssignStmt, ctl taint) {
 func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
 	a.tick()
 	v.t = union(v.t, sources(ctl)) // implicit flow: the branch decides the value
+	v.head = union(v.head, sources(ctl))
 	switch l := ast.Unparen(l).(type) {
 	case *ast.Ident:
 		if l.Name == "_" {
@@ -942,8 +1199,9 @@ func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
 		switch x := l.(type) {
 		case *ast.SelectorExpr:
 			if sel := a.info.Selections[x]; sel == nil {
-				// A package's variable: the program's own globals are
-				// identifiers; another package's are out of reach.
+				// A library's variable (the program's own globals are
+				// identifiers).
+				a.store(a.libVars, v, step, true, "")
 				return
 			}
 			base = x.X
@@ -955,7 +1213,18 @@ func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
 		b := a.eval(base, ctl)
 		t := v.t
 		if key != nil {
-			t = union(t, a.eval(key, ctl).t)
+			k := a.eval(key, ctl)
+			t = union(t, k.t)
+			if _, isMap := underlying(a.typeOf(base)).(*types.Map); isMap {
+				a.mayStop(a.own(base, b), l.Pos(), whyRunError) // a nil map
+			} else {
+				a.indexStops(base, key, b, k, l.Pos())
+			}
+		} else {
+			_, deref := l.(*ast.StarExpr)
+			if x, ok := l.(*ast.SelectorExpr); ok && a.info.Selections[x].Indirect() || deref {
+				a.mayStop(a.own(base, b), l.Pos(), whyRunError) // a nil pointer
+			}
 		}
 		a.writeThrough(b.roots, t, step, "")
 		if a.isRef(a.typeOf(l)) {
@@ -985,6 +1254,9 @@ func (a *flowAnalysis) returnStmt(s *ast.ReturnStmt, ctl taint) {
 	}
 	for i, n := range fi.results {
 		if i < len(vals) {
+			// Which return runs is the branch's choice: the result depends
+			// on every condition it is under.
+			vals[i].t = union(vals[i].t, sources(ctl))
 			ref := true
 			if fi.sig != nil && i < fi.sig.Results().Len() {
 				ref = a.isRef(fi.sig.Results().At(i).Type())
@@ -1002,7 +1274,11 @@ func (a *flowAnalysis) evalMulti(e ast.Expr, n int, ctl taint) []val {
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		vals = a.callExpr(call, ctl)
 	} else {
+		if n == 2 {
+			a.commaOK = ast.Unparen(e)
+		}
 		v := a.eval(e, ctl) // v, ok := m[k], x.(T) or <-ch
+		a.commaOK = nil
 		for range n {
 			vals = append(vals, v)
 		}
@@ -1031,7 +1307,7 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 		a.take(target{fn: fi, use: -1})
 		return val{fns: map[target]bool{{fn: fi, use: -1}: true}}
 	case *ast.CompositeLit:
-		var v val
+		v := val{fresh: true}
 		for _, el := range e.Elts {
 			x := a.eval(el, ctl)
 			v.t = union(v.t, x.t)
@@ -1091,6 +1367,9 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 			}
 			return val{unknown: "a library method"}
 		}
+		if sel.Indirect() {
+			a.mayStop(a.own(e.X, x), e.Sel.Pos(), whyRunError) // a nil pointer
+		}
 		x.fns, x.unknown = nil, "a function value stored in a struct field"
 		return x
 	case *ast.IndexExpr:
@@ -1099,33 +1378,61 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 		}
 		x := a.eval(e.X, ctl)
 		i := a.eval(e.Index, ctl)
+		a.indexStops(e.X, e.Index, x, i, e.Lbrack)
 		return val{t: union(x.t, i.t), roots: x.roots, unknown: "a function value taken from a map or slice"}
 	case *ast.IndexListExpr:
 		return a.eval(e.X, ctl)
 	case *ast.SliceExpr:
 		x := a.eval(e.X, ctl)
 		t := x.t
+		bounds := a.own(e.X, x)
+		if _, isArray := underlying(a.typeOf(e.X)).(*types.Array); isArray {
+			bounds = nil
+		}
 		for _, i := range []ast.Expr{e.Low, e.High, e.Max} {
 			if i != nil {
-				t = union(t, a.eval(i, ctl).t)
+				it := a.eval(i, ctl).t
+				t = union(t, it)
+				bounds = union(bounds, it)
 			}
+		}
+		if e.Low != nil || e.High != nil || e.Max != nil {
+			a.mayStop(bounds, e.Lbrack, whyRunError) // out of range
 		}
 		return val{t: t, roots: x.roots}
 	case *ast.StarExpr:
 		x := a.eval(e.X, ctl)
+		a.mayStop(a.own(e.X, x), e.Star, whyRunError) // a nil pointer
 		x.fns, x.unknown = nil, "a function value read through a pointer"
 		return x
 	case *ast.UnaryExpr:
 		x := a.eval(e.X, ctl)
+		if e.Op == token.AND {
+			x.fresh, x.head = true, nil
+		}
 		if e.Op == token.ARROW {
+			// Whether a value ever comes is the senders' choice; whether a
+			// sender goes on, the receivers'.
+			a.waits(e.X, x, e.OpPos)
+			a.signal(x.roots, ctl, e.OpPos)
 			x.fns, x.unknown = nil, "a function value received from a channel"
 		}
 		return x
 	case *ast.BinaryExpr:
 		x, y := a.eval(e.X, ctl), a.eval(e.Y, ctl)
+		switch e.Op {
+		case token.QUO, token.REM, token.SHL, token.SHR:
+			// Division by zero, a negative shift count.
+			if tv := a.info.Types[e.Y]; tv.Value == nil && isInteger(tv.Type) {
+				a.mayStop(y.t, e.OpPos, whyRunError)
+			}
+		}
 		return val{t: union(x.t, y.t)}
 	case *ast.TypeAssertExpr:
 		x := a.eval(e.X, ctl)
+		if a.commaOK != e {
+			a.mayStop(x.t, e.Lparen, whyRunError) // a failed assertion
+		}
 		x.fns, x.unknown = nil, "a function value in an interface"
 		return x
 	case *ast.CallExpr:
@@ -1157,7 +1464,11 @@ func (a *flowAnalysis) ident(id *ast.Ident) val {
 			return val{} // a field's name in a composite literal
 		}
 		if obj.Pkg() != nil && obj.Pkg().Path() != "main" && obj.Parent() == obj.Pkg().Scope() {
-			return val{unknown: "a library's variable"}
+			// The libraries' variables are one location: what the
+			// program writes there, library code may read anywhere.
+			v := a.value(a.libVars)
+			v.unknown = "a library's variable"
+			return v
 		}
 		return a.value(a.varOf(obj))
 	case *types.Func:
@@ -1266,6 +1577,9 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 			methodExpr := sel != nil && sel.Kind() == types.MethodExpr
 			if sel != nil && sel.Kind() == types.MethodVal {
 				r := a.eval(recvX, ctl)
+				if _, isPtr := underlying(a.typeOf(recvX)).(*types.Pointer); !isPtr {
+					r.fresh, r.head = true, nil // &x taken for a pointer method
+				}
 				recv = &r
 			}
 			args, exprs := a.args(call, ctl)
@@ -1484,6 +1798,7 @@ func (a *flowAnalysis) callFn(fi *fnInfo, bound bool, recv *val, args []val, exp
 			a.storeFns(p, val{unknown: "a parameter of a function called indirectly"})
 		}
 	}
+	a.mayStop(a.read(fi.stops), at, why)
 	vals := make([]val, len(fi.results))
 	for i, n := range fi.results {
 		v := a.value(n)
@@ -1625,34 +1940,61 @@ func (a *flowAnalysis) builtin(name string, call *ast.CallExpr, args []val, expr
 	}
 	switch name {
 	case "append":
+		// In place when there is room: the slice's backing array is written
+		// under the branch the call is under.
 		v := all(args)
 		v.t = a.stepped(v.t, call.Pos(), "")
 		if len(args) > 1 {
-			a.writeThrough(args[0].roots, all(args[1:]).t, call.Pos(), "")
+			a.writeThrough(args[0].roots, union(all(args[1:]).t, sources(ctl)), call.Pos(), "")
 		}
 		return []val{v}
 	case "copy":
 		if len(args) == 2 {
-			a.writeThrough(args[0].roots, args[1].t, call.Pos(), "")
-			return []val{{t: args[1].t}}
+			a.writeThrough(args[0].roots, union(args[1].t, sources(ctl)), call.Pos(), "")
+			return []val{{t: union(args[0].t, args[1].t)}}
 		}
+	case "delete":
+		// Which keys remain is data: of the key, and of the branch.
+		if len(args) == 2 {
+			a.writeThrough(args[0].roots, union(args[1].t, sources(ctl)), call.Pos(), "")
+		}
+		return nil
+	case "clear":
+		if len(args) == 1 {
+			a.writeThrough(args[0].roots, sources(ctl), call.Pos(), "")
+		}
+		return nil
+	case "close":
+		// A receive tells whether the channel was closed.
+		if len(args) == 1 {
+			a.writeThrough(args[0].roots, sources(ctl), call.Pos(), "")
+			a.signal(args[0].roots, ctl, call.Pos())
+			a.waits(exprs[0], args[0], call.Pos()) // closing a closed channel
+		}
+		return nil
 	case "len", "cap", "min", "max", "complex", "real", "imag":
 		v := all(args)
 		return []val{{t: v.t}}
 	case "make":
+		var t taint
+		for _, v := range args[min(1, len(args)):] {
+			t = union(t, v.t)
+		}
+		a.mayStop(t, call.Pos(), whyRunError) // a negative or huge size
 		if len(args) >= 2 {
 			if _, ok := underlying(a.typeOf(call)).(*types.Slice); ok {
-				return []val{{t: args[1].t}} // len of the result is data
+				return []val{{t: args[1].t, fresh: true, head: args[1].t}} // len of the result is data
 			}
 		}
-		return []val{{}}
+		return []val{{fresh: true}}
 	case "new":
-		return []val{{}}
+		return []val{{fresh: true}}
 	case "panic", "print", "println":
 		if name == "panic" {
 			for _, v := range args {
 				a.store(a.panicN, v, call.Pos(), true, "")
 			}
+			a.mayStop(ctl, call.Pos(), "")
 		}
 		for i, v := range args {
 			a.output(v.t, exprs[i].Pos(), "")
@@ -1676,11 +2018,17 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	if fn.Pkg() != nil {
 		pkg = fn.Pkg().Path()
 	}
+	if stopsProgram(pkg, fn.Name()) {
+		a.mayStop(ctl, call.Pos(), "")
+	}
+	if pkg == "sync" && recv != nil && (fn.Name() == "Wait" || strings.HasSuffix(fn.Name(), "Lock")) {
+		a.mayStop(recv.t, call.Pos(), whyRunError) // waits for the calls of other goroutines
+	}
 	ins := slices.Clone(args)
 	if recv != nil {
 		ins = append(ins, *recv)
 	}
-	var in taint
+	in := sources(a.read(a.libVars)) // what the program wrote into the libraries' variables
 	var roots []int
 	for i, v := range ins {
 		in = union(in, v.t)
@@ -1751,10 +2099,11 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		}
 	}
 
-	// References the call may write. The output label is not data.
-	written := sources(in)
+	// References the call may write, with what it is given and the branch
+	// it is called under. The output label is not data.
+	written := union(sources(in), sources(ctl))
 	for i, v := range ins {
-		if !libWrites(pkg, fn, i, len(args)) {
+		if !LibWrites(fn, i, len(args)) {
 			continue
 		}
 		var t types.Type
@@ -1786,6 +2135,20 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	return vals
 }
 
+// stopsProgram reports a library function that ends the program or the
+// goroutine: it does not return.
+func stopsProgram(pkg, name string) bool {
+	switch pkg {
+	case "os":
+		return name == "Exit"
+	case "runtime":
+		return name == "Goexit"
+	case "log":
+		return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
+	}
+	return false
+}
+
 // implicitMethods are the methods library code calls on values it is
 // given, by name.
 var implicitMethods = map[string]bool{
@@ -1808,63 +2171,4 @@ func (a *flowAnalysis) mayCall(t types.Type, fi *fnInfo) bool {
 		return fi.name == "String" || fi.name == "Error" || fi.name == "MarshalJSON" || fi.name == "MarshalText"
 	}
 	return types.Identical(pass.Deref(t), pass.Deref(fi.sig.Recv().Type()))
-}
-
-// libWrites reports whether a library call may write through its i'th
-// argument, or its receiver when i is nargs.
-func libWrites(pkg string, fn *types.Func, i, nargs int) bool {
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		if n, ok := types.Unalias(pass.Deref(recv.Type())).(*types.Named); ok && n.Obj().Pkg() != nil {
-			switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
-			case "regexp.Regexp", "strings.Replacer", "time.Time", "time.Location", "time.Duration":
-				return false
-			}
-		}
-		if i == nargs {
-			return true
-		}
-		for _, p := range []string{"Read", "Decode", "Unmarshal", "Scan", "Copy", "Encode", "Put", "Append", "Fill", "Sum", "WriteTo"} {
-			if strings.HasPrefix(name, p) {
-				return true
-			}
-		}
-		return false
-	}
-	if pkg == "unicode/utf8" || pkg == "unicode/utf16" {
-		// EncodeRune and friends write into the buffer they are given.
-		return strings.HasPrefix(name, "Encode") && i == 0 || strings.HasPrefix(name, "Append") && i == 0
-	}
-	switch pkg {
-	case "fmt":
-		switch {
-		case strings.HasPrefix(name, "Fprint"):
-			return i == 0
-		case strings.Contains(name, "scan") || strings.Contains(name, "Scan"):
-			return i >= 1
-		}
-		return false
-	case "encoding/json":
-		switch name {
-		case "Unmarshal":
-			return i == 1
-		case "Compact", "Indent", "HTMLEscape":
-			return i == 0
-		}
-		return false
-	case "errors":
-		return name == "As" && i == 1
-	case "slices":
-		switch name {
-		case "Insert", "Replace", "Delete", "DeleteFunc", "Compact", "CompactFunc", "Grow", "Clip":
-			return i == 0
-		}
-		return false
-	case "maps":
-		return name == "Copy" && i == 0
-	case "strings", "strconv", "unicode", "unicode/utf8", "unicode/utf16", "math", "math/bits", "path",
-		"path/filepath", "regexp", "html", "net/url", "cmp", "time", "sort", "bytes":
-		return false
-	}
-	return true
 }
