@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/doc"
 	"go/parser"
 	"go/token"
@@ -18,7 +19,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -79,7 +79,7 @@ func resolve(key string) (fn reflect.Value, recvType reflect.Type, ok bool) {
 // source.
 func sourceFuncs(t *testing.T, pkg string) map[string]*ast.FuncDecl {
 	t.Helper()
-	dir := filepath.Join(runtime.GOROOT(), "src", pkg)
+	dir := filepath.Join(build.Default.GOROOT, "src", pkg)
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -486,28 +486,28 @@ func TestLibWritesGeneric(t *testing.T) {
 			for range slices.Backward(s) {
 			}
 		},
-		"slices.BinarySearch":     func(s []int, m map[string]int) { slices.BinarySearch(s, 2) },
-		"slices.BinarySearchFunc": func(s []int, m map[string]int) { slices.BinarySearchFunc(s, 2, cmpInt) },
+		"slices.BinarySearch":     func(s []int, m map[string]int) { _, _ = slices.BinarySearch(s, 2) },
+		"slices.BinarySearchFunc": func(s []int, m map[string]int) { _, _ = slices.BinarySearchFunc(s, 2, cmpInt) },
 		"slices.Chunk": func(s []int, m map[string]int) {
 			for range slices.Chunk(s, 2) {
 			}
 		},
 		"slices.Clone":        func(s []int, m map[string]int) { c := slices.Clone(s); c[0] = 9 },
-		"slices.Compare":      func(s []int, m map[string]int) { slices.Compare(s, s[1:]) },
-		"slices.CompareFunc":  func(s []int, m map[string]int) { slices.CompareFunc(s, s[1:], cmpInt) },
+		"slices.Compare":      func(s []int, m map[string]int) { _ = slices.Compare(s, s[1:]) },
+		"slices.CompareFunc":  func(s []int, m map[string]int) { _ = slices.CompareFunc(s, s[1:], cmpInt) },
 		"slices.Concat":       func(s []int, m map[string]int) { c := slices.Concat(s[:1], s); c[0] = 9 },
-		"slices.Contains":     func(s []int, m map[string]int) { slices.Contains(s, 2) },
-		"slices.ContainsFunc": func(s []int, m map[string]int) { slices.ContainsFunc(s, even) },
-		"slices.Equal":        func(s []int, m map[string]int) { slices.Equal(s, s[1:]) },
-		"slices.EqualFunc":    func(s []int, m map[string]int) { slices.EqualFunc(s, s, func(a, b int) bool { return a == b }) },
-		"slices.Index":        func(s []int, m map[string]int) { slices.Index(s, 2) },
-		"slices.IndexFunc":    func(s []int, m map[string]int) { slices.IndexFunc(s, even) },
-		"slices.IsSorted":     func(s []int, m map[string]int) { slices.IsSorted(s) },
-		"slices.IsSortedFunc": func(s []int, m map[string]int) { slices.IsSortedFunc(s, cmpInt) },
-		"slices.Max":          func(s []int, m map[string]int) { slices.Max(s) },
-		"slices.MaxFunc":      func(s []int, m map[string]int) { slices.MaxFunc(s, cmpInt) },
-		"slices.Min":          func(s []int, m map[string]int) { slices.Min(s) },
-		"slices.MinFunc":      func(s []int, m map[string]int) { slices.MinFunc(s, cmpInt) },
+		"slices.Contains":     func(s []int, m map[string]int) { _ = slices.Contains(s, 2) },
+		"slices.ContainsFunc": func(s []int, m map[string]int) { _ = slices.ContainsFunc(s, even) },
+		"slices.Equal":        func(s []int, m map[string]int) { _ = slices.Equal(s, s[1:]) },
+		"slices.EqualFunc":    func(s []int, m map[string]int) { _ = slices.EqualFunc(s, s, func(a, b int) bool { return a == b }) },
+		"slices.Index":        func(s []int, m map[string]int) { _ = slices.Index(s, 2) },
+		"slices.IndexFunc":    func(s []int, m map[string]int) { _ = slices.IndexFunc(s, even) },
+		"slices.IsSorted":     func(s []int, m map[string]int) { _ = slices.IsSorted(s) },
+		"slices.IsSortedFunc": func(s []int, m map[string]int) { _ = slices.IsSortedFunc(s, cmpInt) },
+		"slices.Max":          func(s []int, m map[string]int) { _ = slices.Max(s) },
+		"slices.MaxFunc":      func(s []int, m map[string]int) { _ = slices.MaxFunc(s, cmpInt) },
+		"slices.Min":          func(s []int, m map[string]int) { _ = slices.Min(s) },
+		"slices.MinFunc":      func(s []int, m map[string]int) { _ = slices.MinFunc(s, cmpInt) },
 		"slices.Repeat":       func(s []int, m map[string]int) { c := slices.Repeat(s, 2); c[0] = 9 },
 		"slices.Values": func(s []int, m map[string]int) {
 			for range slices.Values(s) {
@@ -526,8 +526,8 @@ func TestLibWritesGeneric(t *testing.T) {
 			}
 		},
 		"maps.Clone":     func(s []int, m map[string]int) { c := maps.Clone(m); c["z"] = 1 },
-		"maps.Equal":     func(s []int, m map[string]int) { maps.Equal(m, m) },
-		"maps.EqualFunc": func(s []int, m map[string]int) { maps.EqualFunc(m, m, func(a, b int) bool { return a == b }) },
+		"maps.Equal":     func(s []int, m map[string]int) { _ = maps.Equal(m, m) },
+		"maps.EqualFunc": func(s []int, m map[string]int) { _ = maps.EqualFunc(m, m, func(a, b int) bool { return a == b }) },
 	}
 	for key, list := range libWrites {
 		pkg, _, _ := splitName(key)
