@@ -209,6 +209,13 @@ func main() {
 	sink.Send("u", "alive")
 }`, []string{`sink.Send("u", "alive") control ?`}},
 
+		{"a library call documented to panic, on data", `"strings"`, `
+func main() {
+	r, _ := src.Read("a")
+	_ = strings.Repeat("x", len(r)-3)
+	sink.Send("u", "alive")
+}`, []string{`sink.Send("u", "alive") control ?`}},
+
 		{"a loop of sends stopped part-way by a panic", ``, `
 func main() {
 	r, _ := src.Read("a")

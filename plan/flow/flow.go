@@ -2021,6 +2021,16 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	if stopsProgram(pkg, fn.Name()) {
 		a.mayStop(ctl, call.Pos(), "")
 	}
+	if libPanics[LibName(fn)] {
+		var t taint
+		for _, v := range args {
+			t = union(t, v.t)
+		}
+		if recv != nil {
+			t = union(t, recv.t)
+		}
+		a.mayStop(t, call.Pos(), whyRunError) // its documentation says it may panic
+	}
 	if pkg == "sync" && recv != nil && (fn.Name() == "Wait" || strings.HasSuffix(fn.Name(), "Lock")) {
 		a.mayStop(recv.t, call.Pos(), whyRunError) // waits for the calls of other goroutines
 	}
