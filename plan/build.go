@@ -107,6 +107,7 @@ func (b *builder) analyse() error {
 	b.plan.Flows = flows
 	b.plan.Findings = append(b.plan.Findings, findings...)
 	b.plan.Notes, b.plan.CallBound = bound.Review(prog)
+	b.plan.Clock = bound.Clock(prog)
 	if clean {
 		out, rewrites, findings := compat.Rewrite(b.fset, b.file, b.info, b.src, b.imp)
 		b.plan.Source = out

@@ -34,6 +34,7 @@ type (
 	Flow        = model.Flow
 	Note        = model.Note
 	CallBound   = model.CallBound
+	ClockUse    = model.ClockUse
 )
 
 // MaxCallBound caps CallBound.Max.

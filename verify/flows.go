@@ -26,14 +26,23 @@ import (
 //	    reason: an untrusted result never decides which request is made
 //	  - deny: {from: untrusted, to: external, arg: url}
 //	    uncertain: check        # deny (default) or check at run time
+//	    timing: allow           # deny (default): see below
 //
 // to may also be "output": the program's own output and result.
+//
+// Timing carries data no static analysis follows: how long the program
+// waits, or when it calls, can depend on a secret. A rule that covers
+// control flows (no kind: data, no arg) closes that channel by default: a
+// program that uses a tool of its from label and one of its to label may
+// not read the clock or wait on it (time.Now, Since, Until, Sleep, After,
+// Tick, timers, context deadlines). timing: allow opens it.
 type FlowRule struct {
 	From, To  string
 	Arg       string // "" for any argument
 	Kind      string // "data", "control" or "" for both
 	Reason    string
 	Uncertain string // "deny" or "check": what a flow the analysis cannot rule out gets
+	Timing    string // "deny" or "allow": whether a program between its labels may use the clock
 	line, col int
 }
 
@@ -56,7 +65,7 @@ func (p *Policy) Labels(tool string) []string {
 // RuleFlow identifies violations of flow rules.
 const RuleFlow = "flow"
 
-var flowRuleKeys = []string{"deny", "reason", "uncertain"}
+var flowRuleKeys = []string{"deny", "reason", "uncertain", "timing"}
 var flowDenyKeys = []string{"from", "to", "arg", "kind"}
 
 func (l *loader) labels(n ast.Node) {
@@ -118,7 +127,17 @@ func (l *loader) flowRules(n ast.Node) {
 		}
 		line, col := l.pos(item)
 		fields := l.fields(m, "flow rule", flowRuleKeys)
-		r := FlowRule{Uncertain: "deny", line: line, col: col}
+		r := FlowRule{Uncertain: "deny", Timing: "deny", line: line, col: col}
+		if f, ok := fields["timing"]; ok {
+			if s, ok := l.str(f, "timing"); ok {
+				if s != "deny" && s != "allow" {
+					fl, fc := l.pos(f)
+					l.ps.add(fl, fc, "write deny (no clock for programs between the labels) or allow", "timing must be deny or allow, not %q", s)
+					continue
+				}
+				r.Timing = s
+			}
+		}
 		if f, ok := fields["reason"]; ok {
 			r.Reason, _ = l.str(f, "reason")
 		}
@@ -192,10 +211,64 @@ func checkFlows(p *plan.Plan, pol *Policy) []Violation {
 			out = append(out, flowViolation(p, f, r))
 		}
 	}
+	out = append(out, checkTiming(p, pol, labelled)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Pos, out[j].Pos
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
+	return out
+}
+
+// checkTiming refuses the clock to a program that uses tools of both
+// labels of a rule that closes timing: the first use of each, and every
+// use of the clock, are named.
+func checkTiming(p *plan.Plan, pol *Policy, labelled func(int, string) bool) []Violation {
+	clock := p.Clock
+	if len(clock) == 0 {
+		return nil
+	}
+	first := func(label string) int {
+		if label == "output" {
+			return -1
+		}
+		for i := range p.Uses {
+			if labelled(i, label) {
+				return i
+			}
+		}
+		return -2
+	}
+	var out []Violation
+	done := map[plan.Pos]bool{}
+	for _, r := range pol.flows {
+		if r.Timing != "deny" || r.Kind == "data" || r.Arg != "" {
+			continue
+		}
+		from, to := first(r.From), first(r.To)
+		if from < 0 || to == -2 {
+			continue
+		}
+		sink := "the program's output"
+		if to >= 0 {
+			sink = fmt.Sprintf("%s at %d:%d (%s)", p.Uses[to].Tool, p.Uses[to].Pos.Line, p.Uses[to].Pos.Col, r.To)
+		}
+		for _, n := range clock {
+			if done[n.Pos] {
+				continue
+			}
+			done[n.Pos] = true
+			what := n.Func
+			hint := r.Reason
+			if hint == "" {
+				hint = fmt.Sprintf("the policy denies flows from %s tools to %s", r.From, r.To)
+			}
+			hint += "; when a program uses both, it may not time itself: drop " + what + ", or split the work into two programs"
+			out = append(out, Violation{Pos: n.Pos, Rule: RuleFlow,
+				Message: fmt.Sprintf("%s can carry what %s at %d:%d (%s) returns to %s through timing",
+					what, p.Uses[from].Tool, p.Uses[from].Pos.Line, p.Uses[from].Pos.Col, r.From, sink),
+				Hint: hint})
+		}
+	}
 	return out
 }
 

@@ -1147,6 +1147,12 @@ func (l *linter) clockAndRandom() {
 					fmt.Sprintf("time.%s depends on when the program runs, so runs can differ", name),
 					"pass the time in as a constant, or accept that runs differ")
 			}
+		case "context":
+			if _, fn := obj.(*types.Func); fn && (name == "WithTimeout" || name == "WithDeadline" || name == "WithTimeoutCause" || name == "WithDeadlineCause") {
+				l.note(id.Pos(), "time",
+					fmt.Sprintf("context.%s depends on when the program runs, so runs can differ", name),
+					"let the run's time limit bound the program, or accept that runs differ")
+			}
 		case "math/rand", "math/rand/v2":
 			if _, fn := obj.(*types.Func); fn && !seededRand[name] {
 				seed := "rand.New(rand.NewSource(1))"
@@ -1164,6 +1170,42 @@ func (l *linter) clockAndRandom() {
 		}
 		return true
 	})
+}
+
+// clockUses are the functions that read the clock or wait on it, by
+// package path.
+var clockUses = map[string]map[string]bool{
+	"time": {"Now": true, "Since": true, "Until": true, "Sleep": true, "Tick": true, "After": true,
+		"AfterFunc": true, "NewTimer": true, "NewTicker": true},
+	"context": {"WithTimeout": true, "WithDeadline": true, "WithTimeoutCause": true, "WithDeadlineCause": true},
+}
+
+// Clock lists where p reads the clock or waits on it: what timing can
+// carry. Methods of the values these make (Timer.Reset, Ticker.C) need
+// one of them first.
+func Clock(p *pass.Program) []model.ClockUse {
+	if p.Info == nil {
+		return nil
+	}
+	var out []model.ClockUse
+	ast.Inspect(p.File, func(n ast.Node) bool {
+		var id *ast.Ident
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			id = n.Sel
+		case *ast.Ident:
+			id = n // a dot import
+		default:
+			return true
+		}
+		fn, ok := p.Info.Uses[id].(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || !clockUses[fn.Pkg().Path()][fn.Name()] {
+			return true
+		}
+		out = append(out, model.ClockUse{Pos: p.Pos(n.Pos()), Func: fn.Pkg().Path() + "." + fn.Name()})
+		return false
+	})
+	return out
 }
 
 // sortFuncs are the functions that sort a slice in place or return it

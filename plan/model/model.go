@@ -23,6 +23,10 @@ type Plan struct {
 	// makes its runs differ, and what leaves its tool calls without a bound.
 	Notes []Note `json:"notes,omitempty"`
 
+	// Clock lists where the program reads the clock or waits on it:
+	// timing, which a policy may refuse to programs between its labels.
+	Clock []ClockUse `json:"clock,omitempty"`
+
 	// CallBound bounds the tool calls one run makes; nil when the program
 	// could not be analysed.
 	CallBound *CallBound `json:"call_bound,omitempty"`
@@ -119,6 +123,12 @@ type Note struct {
 	Rule    string `json:"rule"` // stable identifier: "time", "random", "map-order" or "unbounded-calls"
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"` // what the model can do instead
+}
+
+// ClockUse is a use of a function that reads the clock or waits on it.
+type ClockUse struct {
+	Pos  Pos    `json:"pos"`
+	Func string `json:"func"` // "time.Now"
 }
 
 // CallBound is a static upper bound on the tool calls one run makes: every
