@@ -30,7 +30,11 @@ type Manifest struct {
 	// PolicyDir is the folder the policy's relative paths (fs roots, the
 	// shell's folder, MCP servers' folders) resolve against: the same
 	// policy bytes elsewhere reach other data.
-	PolicyDir    string            `json:"policy_dir,omitempty"`
+	PolicyDir string `json:"policy_dir,omitempty"`
+	// Resolved is what the policy's providers resolve to on this machine:
+	// root folders with links followed, servers' commands as found on
+	// $PATH with ${VAR} expanded, databases (see provider.Resolver).
+	Resolved     []string          `json:"resolved,omitempty"`
 	Policy       string            `json:"policy"` // the policy's name
 	PolicyDigest string            `json:"policy_sha256"`
 	ToolSchemas  map[string]string `json:"tool_schemas"` // import path -> sha256 of its Go declaration
@@ -71,6 +75,7 @@ func (e *Engine) Manifest(p *plan.Plan, src []byte) Manifest {
 		Language:     p.Language,
 		Airlock:      Version(),
 		PolicyDir:    e.policy.Dir,
+		Resolved:     e.registry.Resolved(),
 		Policy:       e.policy.Name,
 		PolicyDigest: sha(e.policyData),
 		ToolSchemas:  map[string]string{},
@@ -131,6 +136,9 @@ func (e *Engine) Manifest(p *plan.Plan, src []byte) Manifest {
 		m.Program, m.Language, m.PolicyDigest, m.PolicyDir, m.Airlock)
 	for _, path := range slices.Sorted(mapKeys(m.ToolSchemas)) {
 		fmt.Fprintf(h, "tool %s %s\n", path, m.ToolSchemas[path])
+	}
+	for _, line := range m.Resolved {
+		fmt.Fprintf(h, "resolved %q\n", line)
 	}
 	m.Digest = "sha256:" + hex.EncodeToString(h.Sum(nil))
 	return m

@@ -115,6 +115,21 @@ type Registry struct {
 	paths     map[string]string   // import path to provider name
 }
 
+// Resolved describes what the providers' settings resolve to on this
+// machine, one line each, prefixed by the provider's name: see
+// provider.Resolver.
+func (r *Registry) Resolved() []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(r.providers)) {
+		if res, ok := r.providers[name].(provider.Resolver); ok {
+			for _, line := range res.Resolved() {
+				out = append(out, name+" "+line)
+			}
+		}
+	}
+	return out
+}
+
 // builtinNames are the names the built-in providers take, which MCP
 // servers cannot be named after.
 func builtinNames() []string {

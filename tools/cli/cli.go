@@ -306,6 +306,21 @@ func paramList(types map[string]string) string {
 	return strings.Join(slices.Sorted(maps.Keys(types)), ", ")
 }
 
+// Resolved lists each tool's program, as found on $PATH with links
+// followed, and its working folder.
+func (p *Provider) Resolved() []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(p.tools)) {
+		t := p.tools[name]
+		prog := ""
+		if len(t.command) > 0 {
+			prog = config.Command(t.command[0])
+		}
+		out = append(out, fmt.Sprintf("tool %s %s in %s", name, prog, config.RealPath(t.dir)))
+	}
+	return out
+}
+
 // Dirs returns the working directory of each declared command, by
 // function name.
 func (p *Provider) Dirs() map[string]string {

@@ -55,6 +55,7 @@ var funcs = sync.OnceValue(func() map[string]decl.Func { return decl.MustIndex(s
 // Provider serves airlock/fs for one policy. It is safe for concurrent use.
 type Provider struct {
 	roots   map[string]*os.Root
+	dirs    map[string]string // the roots' folders, absolute
 	maxRead int64
 }
 
@@ -86,7 +87,7 @@ func New(cfg map[string]any, baseDir string) (*Provider, error) {
 	if err := s.Err(); err != nil {
 		return nil, err
 	}
-	p := &Provider{roots: map[string]*os.Root{}, maxRead: maxRead}
+	p := &Provider{roots: map[string]*os.Root{}, dirs: map[string]string{}, maxRead: maxRead}
 	for _, name := range slices.Sorted(maps.Keys(dirs)) {
 		if !validRootName(name) {
 			p.Close()
@@ -102,8 +103,18 @@ func New(cfg map[string]any, baseDir string) (*Provider, error) {
 			return nil, fmt.Errorf("providers.fs.roots.%s: %w", name, err)
 		}
 		p.roots[name] = root
+		p.dirs[name] = dir
 	}
 	return p, nil
+}
+
+// Resolved lists each root's folder, symbolic links followed.
+func (p *Provider) Resolved() []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(p.dirs)) {
+		out = append(out, "root "+name+" "+config.RealPath(p.dirs[name]))
+	}
+	return out
 }
 
 // Close releases the roots' directories.

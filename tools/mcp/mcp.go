@@ -166,6 +166,20 @@ func New(name string, cfg map[string]any, baseDir string) (*Provider, error) {
 	return p, nil
 }
 
+// Resolved lists the server's command as found on $PATH, its arguments
+// and folder, or its URL, with ${VAR} expanded. The environment and
+// headers are left out: they carry credentials.
+func (p *Provider) Resolved() []string {
+	if p.url != "" {
+		return []string{"url " + config.ExpandOrKeep(p.url)}
+	}
+	out := []string{"command " + config.Command(config.ExpandOrKeep(p.command)), "cwd " + config.RealPath(p.cwd)}
+	for _, a := range p.args {
+		out = append(out, fmt.Sprintf("arg %q", config.ExpandOrKeep(a)))
+	}
+	return out
+}
+
 func isIdent(s string) bool {
 	if s == "" || s == "_" {
 		return false

@@ -29,6 +29,16 @@ type Provider interface {
 	Call(ctx context.Context, fn string, args map[string]any) (any, error)
 }
 
+// Resolver is a provider whose settings resolve against the machine it
+// runs on: folders (symbolic links followed), commands found on the PATH,
+// ${VAR} expanded. Resolved describes what they resolve to now, one line
+// each, for the approval digest: the same policy bytes on another machine,
+// or with another environment, reach other data or run other programs.
+// Credentials are left out; they decide who asks, not what runs.
+type Resolver interface {
+	Resolved() []string
+}
+
 // Kind is a built-in kind of provider: its name, declaration, constructor
 // and derived rule arguments.
 type Kind struct {

@@ -127,6 +127,19 @@ func New(cfg map[string]any, baseDir string) (*Provider, error) {
 	return &Provider{access: a}, nil
 }
 
+// Resolved lists the scripts' folder and where commands are looked up,
+// links followed.
+func (p *Provider) Resolved() []string {
+	var out []string
+	if p.access.Dir != "" {
+		out = append(out, "dir "+config.RealPath(p.access.Dir))
+	}
+	for _, d := range p.access.Path {
+		out = append(out, "path "+config.RealPath(d))
+	}
+	return out
+}
+
 // Access returns the scripts' settings, with the environment's ${VAR}
 // expanded from the parent's.
 func (p *Provider) Access() (Access, error) {

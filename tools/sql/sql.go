@@ -577,6 +577,23 @@ func (c connector) Driver() driver.Driver                        { return c.d }
 // openPostgres connects with the DSN expanded from the environment. A
 // read-only provider makes read-only the session's default too, besides the
 // READ ONLY transaction each statement runs in.
+// Resolved names the database: a SQLite file, links followed, or the
+// PostgreSQL server, database and user the connection string names with
+// ${VAR} expanded (its password left out).
+func (p *Provider) Resolved() []string {
+	switch p.driver {
+	case "sqlite":
+		return []string{"sqlite " + config.RealPath(p.database)}
+	case "postgres":
+		cfg, err := pgx.ParseConfig(config.ExpandOrKeep(p.dsn))
+		if err != nil {
+			return []string{"postgres unparsed"}
+		}
+		return []string{fmt.Sprintf("postgres %s:%d/%s user %s", cfg.Host, cfg.Port, cfg.Database, cfg.User)}
+	}
+	return nil
+}
+
 func openPostgres(dsn string, readOnly bool, timeout time.Duration) (*dbsql.DB, error) {
 	var missing []string
 	dsn = os.Expand(dsn, func(k string) string {

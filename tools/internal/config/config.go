@@ -8,6 +8,8 @@ import (
 	"maps"
 	"math"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -152,6 +154,37 @@ func Expand(s string) (string, error) {
 		return "", fmt.Errorf("environment variable %s is not set", missing[0])
 	}
 	return out, nil
+}
+
+// ExpandOrKeep expands ${VAR} and $VAR, leaving an unset one as written.
+func ExpandOrKeep(s string) string {
+	return os.Expand(s, func(k string) string {
+		if v, ok := os.LookupEnv(k); ok {
+			return v
+		}
+		return "${" + k + "}"
+	})
+}
+
+// RealPath is path absolute with its symbolic links followed, or as
+// given when it does not resolve.
+func RealPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return path
+}
+
+// Command is the program a command name runs: a path with its links
+// followed, or the first match on $PATH; the name when none is found.
+func Command(name string) string {
+	if p, err := exec.LookPath(name); err == nil {
+		return RealPath(p)
+	}
+	return name
 }
 
 // StringMap reads a mapping of strings to strings.
