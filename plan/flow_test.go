@@ -356,6 +356,8 @@ func main() {
 	s, _ := src.Read(strings.TrimSpace(next))
 	fmt.Print(s)
 }`, []string{
+			// A tool's result is computed from its arguments too.
+			`src.Read("pointer") -> output data`,
 			`src.Read("pointer") -> src.Read(strings.TrimSpace(next)) name data`,
 			`src.Read(strings.TrimSpace(next)) -> output data`,
 		}},

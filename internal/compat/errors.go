@@ -40,8 +40,15 @@ func (r *compatRewriter) errorsCall(c *ast.CallExpr, fn *types.Func) {
 			assert := r.assertion("_x", types.Universe.Lookup("error").Type(), ptr.Elem(), t)
 			match = "if _, _ok := " + assert + "; _ok { *_t = " + assert + "; return true }; "
 		}
+		// The program's types with an As method first, by their concrete
+		// type: an interface assertion misses their methods once they went
+		// through native code.
+		var asMethods strings.Builder
+		for _, mt := range r.errorMethodTypes("As", "func(any) bool") {
+			asMethods.WriteString("if " + r.identityTest("_x", mt.typ, mt.src) + " && " + r.takeHelper(mt.typ, mt.src) + "(_x).As(_t) { return true }; ")
+		}
 		r.replace(c.Fun.Pos(), c.Fun.End(), "func(_e error, _t *"+t+") bool { for _, _x := range "+chain+
-			"(_e) { "+match+
+			"(_e) { "+match+asMethods.String()+
 			"if _a, _ok := _x.("+r.runtimeShim("Aser")+"); _ok && _a.As(_t) { return true } }; return false }")
 	case "Is":
 		r.replace(c.Fun.Pos(), c.Fun.End(), r.helper("errorsIs", r.errorsIsDecl))

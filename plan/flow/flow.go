@@ -6,8 +6,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/airlockhq/airlock/internal/library"
@@ -146,7 +148,6 @@ type flowAnalysis struct {
 	identUse map[*ast.Ident]int  // tool references to their index in Plan.Uses
 	useFn    map[int]*types.Func // the tool of each use
 	refs     map[types.Type]bool
-	errType  types.Type
 	flows    map[flowKey]*model.Flow
 	changed  bool
 	work     int // units of work done, over all passes
@@ -155,6 +156,7 @@ type flowAnalysis struct {
 	cur      *fnInfo // the function being walked, nil at package level
 	panicN   int
 	libVars  int   // the libraries' package variables
+	libState int   // the state stateful packages keep
 	stopping taint // the control under which the statement being walked may stop the program
 	commaOK  ast.Expr
 	inRange  map[*types.Var]*types.Var // index variables of loops, to what they index
@@ -181,7 +183,6 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 		identUse: map[*ast.Ident]int{},
 		useFn:    map[int]*types.Func{},
 		refs:     map[types.Type]bool{},
-		errType:  types.Universe.Lookup("error").Type(),
 		flows:    map[flowKey]*model.Flow{},
 		deadline: time.Now().Add(flowMaxTime),
 	}
@@ -206,6 +207,7 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 	a.loops = map[ast.Stmt]int{}
 	a.panicN = a.newNode()
 	a.libVars = a.newNode()
+	a.libState = a.newNode()
 	a.indexUses()
 	a.declare()
 	for pass := 0; ; pass++ {
@@ -842,11 +844,6 @@ func (a *flowAnalysis) typeOf(e ast.Expr) types.Type {
 	return nil
 }
 
-// isError reports a result of type error.
-func (a *flowAnalysis) isError(t types.Type) bool {
-	return t != nil && types.Identical(t, a.errType)
-}
-
 // ---- statements ----
 
 // exits is the control taint under which a statement may leave early:
@@ -1024,6 +1021,10 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 			a.stmt(comm, ctl)
 			if ch := commChan(comm); ch != nil {
 				c = union(c, a.cond(ch, ctl))
+				// Which case is ready is the other side's choice too.
+				for _, r := range a.eval(ch, ctl).roots {
+					c = union(c, a.nodes[a.find(r)].sync)
+				}
 			}
 		}
 		inner := union(ctl, c)
@@ -1097,6 +1098,14 @@ func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
 			a.fnList = append(a.fnList, fi)
 		}
 		a.call(x, []val{{fns: map[target]bool{{fn: fi, use: -1}: true}}}, []ast.Expr{s.X}, s.X.Pos(), ctl, a.sigOf(s.X), x.t)
+		if x.unknown != "" {
+			// An iterator the analysis cannot see into (a library's)
+			// yields what it was made from: slices.Chunk's chunks alias
+			// the slice.
+			for _, p := range fi.params {
+				a.store(p, val{t: x.t, roots: x.roots}, s.X.Pos(), true, "")
+			}
+		}
 		for i, v := range vars {
 			if v != nil {
 				a.assign(v, a.value(fi.params[i]), s.X.Pos(), ctl)
@@ -1126,6 +1135,11 @@ func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
 	again := a.loopNode(s)
 	body := a.block(s.Body.List, union(ctl, c, a.read(again)))
 	a.store(again, val{t: union(body.fn, body.loop)}, token.NoPos, false, "")
+	if fi := a.ranges[s]; fi != nil {
+		// yield returns false when the body leaves the loop: the iterator
+		// sees that choice.
+		a.store(fi.results[0], val{t: union(body.fn, body.loop)}, s.X.Pos(), false, "")
+	}
 	return exits{fn: body.fn}
 }
 
@@ -1530,6 +1544,16 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 	if tv, ok := a.info.Types[call.Fun]; ok && tv.IsType() {
 		if len(call.Args) == 1 {
 			v := a.eval(call.Args[0], ctl) // a conversion
+			if _, fromSlice := underlying(a.typeOf(call.Args[0])).(*types.Slice); fromSlice {
+				switch to := underlying(a.typeOf(call)).(type) {
+				case *types.Array:
+					a.mayStop(a.own(call.Args[0], v), call.Lparen, whyRunError) // too short
+				case *types.Pointer:
+					if _, ok := underlying(to.Elem()).(*types.Array); ok {
+						a.mayStop(a.own(call.Args[0], v), call.Lparen, whyRunError)
+					}
+				}
+			}
 			v.fns, v.unknown = nil, "a converted function value"
 			return []val{v}
 		}
@@ -1609,8 +1633,9 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 			return a.libCall(obj, recv, args, exprs, call, ctl)
 		}
 	}
-	// A function value.
+	// A function value, which may be nil.
 	fv := a.eval(call.Fun, ctl)
+	a.mayStop(a.own(call.Fun, fv), call.Lparen, whyRunError)
 	args, exprs := a.args(call, ctl)
 	return a.call(fv, args, exprs, call.Pos(), ctl, a.sigOf(call.Fun), fv.t)
 }
@@ -1859,16 +1884,14 @@ func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, ex
 		}
 		f := &fact{certain: why == "", why: why, path: []model.Pos{a.p.Pos(at)}}
 		t := taint{i: f}
-		if a.isError(sig.Results().At(j).Type()) {
-			// A tool's error is its result too: it tells what the tool
-			// found (no such file, a server's message) and echoes the
-			// arguments it was given.
-			for _, v := range args {
-				t = union(t, v.t)
-			}
-			if recv != nil {
-				t = union(t, recv.t)
-			}
+		// A tool computes its results from its arguments (the files a
+		// pattern matches), and its error echoes them: both carry what
+		// the arguments carry.
+		for _, v := range args {
+			t = union(t, v.t)
+		}
+		if recv != nil {
+			t = union(t, recv.t)
 		}
 		vals[j] = val{t: t, unknown: "a tool's result"}
 	}
@@ -2046,6 +2069,15 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 			roots = append(roots, v.roots...)
 		}
 	}
+	stateful := statefulPackages[pkg]
+	if stateful {
+		// The package keeps what it is given (log.SetOutput's writer,
+		// flag.StringVar's pointer, a handler), changes its state, and
+		// answers from it.
+		roots = append(roots, a.libState)
+		a.unionAll(a.libState, roots)
+		in = union(in, sources(a.read(a.libState)))
+	}
 
 	// Output: writing to os.Stdout or a writer wrapping it.
 	if pkg == "fmt" && (fn.Name() == "Print" || fn.Name() == "Println" || fn.Name() == "Printf") {
@@ -2094,7 +2126,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	for i := range args {
 		t := a.typeOf(exprs[i])
 		for _, fi := range a.fnList {
-			if fi.recv < 0 || !implicitMethods[fi.name] || !a.mayCall(t, fi) {
+			if fi.recv < 0 || !a.mayCall(pkg, t, fi) {
 				continue
 			}
 			ps := make([]val, len(fi.params))
@@ -2112,6 +2144,9 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	// References the call may write, with what it is given and the branch
 	// it is called under. The output label is not data.
 	written := union(sources(in), sources(ctl))
+	if stateful {
+		a.writeThrough([]int{a.libState}, written, call.Pos(), "")
+	}
 	for i, v := range ins {
 		if !LibWrites(fn, i, len(args)) {
 			continue
@@ -2140,9 +2175,23 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		vals[i] = val{t: out, unknown: "a function value returned by a library"}
 		if a.isRef(sig.Results().At(i).Type()) {
 			vals[i].roots = append(slices.Clip(roots), sn)
+			if pkg == "time" {
+				vals[i].roots = append(vals[i].roots, a.libVars) // time.Local, handed out by Location
+			}
 		}
 	}
 	return vals
+}
+
+// statefulPackages are the offered packages with state of their own that
+// their functions keep references in, change and answer from: log's
+// output, flag's flags, net/http's default mux, math/rand's source, the
+// program's environment in os, the registries of mime, image and
+// encoding/gob. (time's state is its package variables, time.Local.)
+var statefulPackages = map[string]bool{
+	"log": true, "flag": true, "net/http": true, "net/http/httptest": true,
+	"math/rand": true, "math/rand/v2": true, "expvar": true, "mime": true, "image": true,
+	"encoding/gob": true, "os": true,
 }
 
 // stopsProgram reports a library function that ends the program or the
@@ -2159,26 +2208,79 @@ func stopsProgram(pkg, name string) bool {
 	return false
 }
 
-// implicitMethods are the methods library code calls on values it is
-// given, by name.
-var implicitMethods = map[string]bool{
-	"String": true, "GoString": true, "Error": true, "Format": true,
-	"MarshalJSON": true, "MarshalText": true, "Read": true, "Write": true, "WriteTo": true,
-	"Len": true, "Less": true, "Swap": true,
+// implicitMethods are the methods library code may call on values it is
+// given: those of every interface type the offered packages export (io's
+// Reader, sort's Interface, heap's, json's Marshaler...), and those the
+// standard library asks for through interfaces it does not export.
+var implicitMethods = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, name := range unexportedInterfaceMethods {
+		set[name] = true
+	}
+	for key, syms := range library.Symbols {
+		if strings.HasPrefix(key, "airlock/") {
+			continue
+		}
+		for _, v := range syms {
+			if !v.IsValid() || v.Kind() != reflect.Pointer || !v.IsNil() || v.Type().Elem().Kind() != reflect.Interface {
+				continue
+			}
+			for i := range v.Type().Elem().NumMethod() {
+				set[v.Type().Elem().Method(i).Name] = true
+			}
+		}
+	}
+	return set
+})
+
+// unexportedInterfaceMethods are methods the standard library calls
+// through interfaces it declares unexported or inline: errors.Is, As and
+// Unwrap; encoding's text and binary marshalers, which the sandbox does
+// not offer as a package but json, xml and fmt use.
+var unexportedInterfaceMethods = []string{
+	"Is", "As", "Unwrap", "MarshalText", "UnmarshalText", "MarshalBinary", "UnmarshalBinary",
+	"AppendText", "AppendBinary", "GobEncode", "GobDecode", "String", "Error", "Format", "GoString",
+}
+
+// anyMethods are the methods library code calls on a value it holds as
+// an interface whatever the interface: to print, compare and encode it.
+var anyMethods = map[string]bool{
+	"String": true, "GoString": true, "Error": true, "Format": true, "Is": true, "As": true, "Unwrap": true,
+	"MarshalJSON": true, "UnmarshalJSON": true, "MarshalText": true, "UnmarshalText": true,
+	"MarshalXML": true, "UnmarshalXML": true,
 }
 
 // whyLibrary marks flows through a method library code calls.
 const whyLibrary = "a method called by library code"
 
-// mayCall reports whether library code given a value of static type t may
-// call the program method fi: t is fi's receiver type (or a pointer to it),
-// or an interface, which may hold it.
-func (a *flowAnalysis) mayCall(t types.Type, fi *fnInfo) bool {
+// mayCall reports whether library code of package pkg given a value of
+// static type t may call the program method fi. Templates call any
+// exported method their text names. Otherwise the method is one library
+// code calls (implicitMethods), and t is fi's receiver type (or a pointer
+// to it), or an interface fi's type implements, when fi is one of the
+// interface's methods or one library code calls on any value.
+func (a *flowAnalysis) mayCall(pkg string, t types.Type, fi *fnInfo) bool {
 	if t == nil || fi.sig == nil || fi.sig.Recv() == nil {
 		return false
 	}
-	if _, ok := underlying(t).(*types.Interface); ok {
-		return fi.name == "String" || fi.name == "Error" || fi.name == "MarshalJSON" || fi.name == "MarshalText"
+	template := pkg == "text/template" || pkg == "html/template"
+	if !template && !implicitMethods()[fi.name] || template && !token.IsExported(fi.name) {
+		return false
 	}
-	return types.Identical(pass.Deref(t), pass.Deref(fi.sig.Recv().Type()))
+	rt := pass.Deref(fi.sig.Recv().Type())
+	if iface, ok := underlying(t).(*types.Interface); ok {
+		if !types.Implements(rt, iface) && !types.Implements(types.NewPointer(rt), iface) {
+			return false
+		}
+		if template || anyMethods[fi.name] {
+			return true
+		}
+		for i := range iface.NumMethods() {
+			if iface.Method(i).Name() == fi.name {
+				return true
+			}
+		}
+		return false
+	}
+	return types.Identical(pass.Deref(t), rt)
 }
