@@ -315,6 +315,37 @@ func main() {
 	}
 }`, []string{`sink.Send("u", k) body data`}},
 
+		{"a library method value called under a branch", `"strings"`, `
+func main() {
+	r, _ := src.Read("a")
+	var sb strings.Builder
+	put := sb.WriteByte
+	if r == "k" {
+		put('1')
+	} else {
+		put('0')
+	}
+	sink.Send("u", sb.String())
+}`, []string{`sink.Send("u", sb.String()) body data`}},
+
+		{"a library function value that writes its argument", `"strconv"`, `
+func main() {
+	r, _ := src.Read("a")
+	appendInt := strconv.AppendInt
+	buf := make([]byte, 0, 32)
+	_ = appendInt(buf, int64(len(r)), 10)
+	sink.Send("u", string(buf[:2]))
+}`, []string{`sink.Send("u", string(buf[:2])) body data`}},
+
+		{"a library method expression", `"strings"`, `
+func main() {
+	r, _ := src.Read("a")
+	var sb strings.Builder
+	write := (*strings.Builder).WriteString
+	write(&sb, r)
+	sink.Send("u", sb.String())
+}`, []string{`sink.Send("u", sb.String()) body data`}},
+
 		// Controls: what does not depend on the data has no flow from it.
 		{"control: a compiled pattern used on both", `"regexp"`, `
 func main() {

@@ -73,6 +73,8 @@ type target struct {
 	bound bool        // a method value: the receiver is bound already
 	use   int         // a tool taken as a value: its index in Plan.Uses, else -1
 	tool  *types.Func // the tool's declaration
+	lib   *types.Func // a library function or method
+	recv  int         // for a library method value, the node of its bound receiver
 }
 
 // val is what evaluating an expression yields.
@@ -160,7 +162,7 @@ type flowAnalysis struct {
 	stopping taint // the control under which the statement being walked may stop the program
 	commaOK  ast.Expr
 	inRange  map[*types.Var]*types.Var // index variables of loops, to what they index
-	site     map[*ast.CallExpr]int
+	site     map[token.Pos]int         // a library call's node: what its results reference
 	loops    map[ast.Stmt]int
 }
 
@@ -203,7 +205,7 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 			flows = a.result()
 		}
 	}()
-	a.site = map[*ast.CallExpr]int{}
+	a.site = map[token.Pos]int{}
 	a.loops = map[ast.Stmt]int{}
 	a.panicN = a.newNode()
 	a.libVars = a.newNode()
@@ -1365,6 +1367,18 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 				a.take(t)
 				return val{fns: map[target]bool{t: true}}
 			}
+			if !types.IsInterface(sel.Recv()) {
+				// A library method value: the receiver is bound now.
+				n, ok := a.site[e.Sel.Pos()]
+				if !ok {
+					n = a.newNode()
+					a.site[e.Sel.Pos()] = n
+				}
+				a.store(n, x, e.Pos(), true, "")
+				t := target{lib: m, bound: true, use: -1, recv: n}
+				a.take(t)
+				return val{fns: map[target]bool{t: true}}
+			}
 			x.unknown = "a method value of an interface"
 			return x
 		case types.MethodExpr:
@@ -1379,7 +1393,9 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 				a.take(t)
 				return val{fns: map[target]bool{t: true}}
 			}
-			return val{unknown: "a library method"}
+			t := target{lib: m, use: -1} // called with the receiver first
+			a.take(t)
+			return val{fns: map[target]bool{t: true}}
 		}
 		if sel.Indirect() {
 			a.mayStop(a.own(e.X, x), e.Sel.Pos(), whyRunError) // a nil pointer
@@ -1496,7 +1512,10 @@ func (a *flowAnalysis) ident(id *ast.Ident) val {
 			a.take(t)
 			return val{fns: map[target]bool{t: true}}
 		}
-		return val{unknown: "a library function"}
+		// Called later, it is the library call it would have been.
+		t := target{lib: obj, use: -1}
+		a.take(t)
+		return val{fns: map[target]bool{t: true}}
 	}
 	return val{}
 }
@@ -1630,7 +1649,7 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 			if fi := a.fnOf(obj); fi != nil {
 				return a.callFn(fi, !methodExpr && recv == nil, recv, args, exprs, call.Pos(), ctl, "")
 			}
-			return a.libCall(obj, recv, args, exprs, call, ctl)
+			return a.libCall(obj, recv, args, exprs, call.Pos(), ctl)
 		}
 	}
 	// A function value, which may be nil.
@@ -1686,6 +1705,10 @@ func (a *flowAnalysis) call(fv val, args []val, exprs []ast.Expr, at token.Pos, 
 			add(a.toolCall(t.use, t.tool, nil, args, exprs, at, ctl, why, !t.bound))
 			return
 		}
+		if t.lib != nil {
+			add(a.libValueCall(t, args, exprs, at, ctl, why))
+			return
+		}
 		add(a.callFn(t.fn, t.bound, nil, args, exprs, at, ctl, why))
 	}
 	for _, t := range sortedTargets(fv.fns) {
@@ -1719,6 +1742,30 @@ func (a *flowAnalysis) call(fv val, args []val, exprs []ast.Expr, at token.Pos, 
 	return results
 }
 
+// libValueCall calls a library function or method taken as a value: a
+// bound method value with its receiver, a method expression with the
+// first argument as receiver.
+func (a *flowAnalysis) libValueCall(t target, args []val, exprs []ast.Expr, at token.Pos, ctl taint, why string) []val {
+	var recv *val
+	if t.lib.Signature().Recv() != nil {
+		switch {
+		case t.bound:
+			r := a.value(t.recv)
+			recv = &r
+		case len(args) > 0:
+			r := args[0]
+			recv, args, exprs = &r, args[1:], exprs[1:]
+		}
+	}
+	vals := a.libCall(t.lib, recv, args, exprs, at, ctl)
+	if why != "" {
+		for i := range vals {
+			vals[i].t = a.stepped(vals[i].t, at, why)
+		}
+	}
+	return vals
+}
+
 // sortedTargets orders a set of targets by when they were declared.
 func sortedTargets(m map[target]bool) []target {
 	list := make([]target, 0, len(m))
@@ -1726,9 +1773,17 @@ func sortedTargets(m map[target]bool) []target {
 		list = append(list, t)
 	}
 	slices.SortFunc(list, func(x, y target) int {
-		return cmp.Or(cmp.Compare(x.use, y.use), cmp.Compare(fnOrder(x.fn), fnOrder(y.fn)), cmpBool(x.bound, y.bound))
+		return cmp.Or(cmp.Compare(x.use, y.use), cmp.Compare(fnOrder(x.fn), fnOrder(y.fn)), cmpBool(x.bound, y.bound),
+			cmp.Compare(libOrder(x.lib), libOrder(y.lib)), cmp.Compare(x.recv, y.recv))
 	})
 	return list
+}
+
+func libOrder(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	return LibName(fn)
 }
 
 func fnOrder(fi *fnInfo) int {
@@ -1759,8 +1814,10 @@ func (a *flowAnalysis) candidates(sig *types.Signature) []target {
 			s = t.tool.Signature()
 		case t.fn != nil:
 			s = t.fn.sig
+		case t.lib != nil:
+			s = t.lib.Signature()
 		}
-		if sig == nil || s == nil || sameShape(a, s, sig, t.tool != nil && !t.bound || t.fn != nil && !t.bound && t.fn.recv >= 0) {
+		if sig == nil || s == nil || sameShape(a, s, sig, (t.tool != nil || t.lib != nil) && !t.bound || t.fn != nil && !t.bound && t.fn.recv >= 0) {
 			list = append(list, t)
 		}
 	}
@@ -1946,7 +2003,7 @@ func (a *flowAnalysis) dynCall(m *types.Func, recv val, args []val, exprs []ast.
 	}
 	if m.Exported() || m.Pkg() == nil || m.Pkg().Path() != "main" {
 		// A library type may implement the interface too.
-		merge(a.libCall(m, &recv, args, exprs, call, ctl))
+		merge(a.libCall(m, &recv, args, exprs, call.Pos(), ctl))
 	}
 	return results
 }
@@ -2036,13 +2093,13 @@ func (a *flowAnalysis) builtin(name string, call *ast.CallExpr, args []val, expr
 // come from every argument and the receiver, references it is given may be
 // written with all of them, function arguments are called with them, and
 // anything written to the program's output is output.
-func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []ast.Expr, call *ast.CallExpr, ctl taint) []val {
+func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []ast.Expr, at token.Pos, ctl taint) []val {
 	pkg := ""
 	if fn.Pkg() != nil {
 		pkg = fn.Pkg().Path()
 	}
 	if stopsProgram(pkg, fn.Name()) {
-		a.mayStop(ctl, call.Pos(), "")
+		a.mayStop(ctl, at, "")
 	}
 	if libPanics[LibName(fn)] {
 		var t taint
@@ -2052,10 +2109,10 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		if recv != nil {
 			t = union(t, recv.t)
 		}
-		a.mayStop(t, call.Pos(), whyRunError) // its documentation says it may panic
+		a.mayStop(t, at, whyRunError) // its documentation says it may panic
 	}
 	if pkg == "sync" && recv != nil && (fn.Name() == "Wait" || strings.HasSuffix(fn.Name(), "Lock")) {
-		a.mayStop(recv.t, call.Pos(), whyRunError) // waits for the calls of other goroutines
+		a.mayStop(recv.t, at, whyRunError) // waits for the calls of other goroutines
 	}
 	ins := slices.Clone(args)
 	if recv != nil {
@@ -2084,7 +2141,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		for i, v := range args {
 			a.output(v.t, exprs[i].Pos(), "")
 		}
-		a.outputControl(ctl, call.Pos())
+		a.outputControl(ctl, at)
 	} else {
 		for i, w := range ins {
 			if _, ok := w.t[labelStdout]; !ok {
@@ -2095,7 +2152,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 					a.output(v.t, exprs[j].Pos(), "")
 				}
 			}
-			a.outputControl(ctl, call.Pos())
+			a.outputControl(ctl, at)
 			break
 		}
 	}
@@ -2135,7 +2192,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 				ps[k], pex[k] = val{t: in, roots: roots}, exprs[i]
 			}
 			recv := args[i]
-			for _, r := range a.callFn(fi, false, &recv, ps, pex, call.Pos(), ctl, whyLibrary) {
+			for _, r := range a.callFn(fi, false, &recv, ps, pex, at, ctl, whyLibrary) {
 				in = union(in, r.t)
 			}
 		}
@@ -2145,7 +2202,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	// it is called under. The output label is not data.
 	written := union(sources(in), sources(ctl))
 	if stateful {
-		a.writeThrough([]int{a.libState}, written, call.Pos(), "")
+		a.writeThrough([]int{a.libState}, written, at, "")
 	}
 	for i, v := range ins {
 		if !LibWrites(fn, i, len(args)) {
@@ -2159,17 +2216,17 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		}
 		switch underlying(t).(type) {
 		case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface:
-			a.writeThrough(v.roots, written, call.Pos(), "")
+			a.writeThrough(v.roots, written, at, "")
 		}
 	}
 
 	sig := fn.Signature()
 	vals := make([]val, sig.Results().Len())
-	out := a.stepped(in, call.Pos(), "")
-	sn, ok := a.site[call]
+	out := a.stepped(in, at, "")
+	sn, ok := a.site[at]
 	if !ok {
 		sn = a.newNode()
-		a.site[call] = sn
+		a.site[at] = sn
 	}
 	for i := range vals {
 		vals[i] = val{t: out, unknown: "a function value returned by a library"}
