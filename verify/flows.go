@@ -313,6 +313,13 @@ func flowViolation(p *plan.Plan, f plan.Flow, r FlowRule) Violation {
 	if hint == "" {
 		hint = fmt.Sprintf("the policy denies flows from %s tools to %s", r.From, r.To)
 	}
-	hint += "; keep what the first tool returns out of what the second receives"
+	if f.Kind == "control" && f.To >= 0 && len(f.Path) > 1 {
+		// Where the program first depends on the source: the call goes
+		// free of it when made before.
+		first := f.Path[1]
+		hint += fmt.Sprintf("; make the %s call before %d:%d, where the program first depends on what %s returns", p.Uses[f.To].Tool, first.Line, first.Col, src.Tool)
+	} else {
+		hint += "; keep what the first tool returns out of what the second receives"
+	}
 	return Violation{Pos: at, Rule: RuleFlow, Message: msg, Hint: hint}
 }
