@@ -137,33 +137,34 @@ type flowKey struct {
 type errFlowBudget struct{}
 
 type flowAnalysis struct {
-	p        *pass.Program
-	info     *types.Info
-	nodes    []node
-	varNode  map[*types.Var]int
-	fns      map[*types.Func]*fnInfo
-	lits     map[*ast.FuncLit]*fnInfo
-	ranges   map[*ast.RangeStmt]*fnInfo
-	fnList   []*fnInfo
-	taken    []target // tools and functions used as values, in order seen
-	takenSet map[target]bool
-	identUse map[*ast.Ident]int  // tool references to their index in Plan.Uses
-	useFn    map[int]*types.Func // the tool of each use
-	refs     map[types.Type]bool
-	flows    map[flowKey]*model.Flow
-	changed  bool
-	work     int // units of work done, over all passes
-	ticks    int // calls of tick
-	deadline time.Time
-	cur      *fnInfo // the function being walked, nil at package level
-	panicN   int
-	libVars  int   // the libraries' package variables
-	libState int   // the state stateful packages keep
-	stopping taint // the control under which the statement being walked may stop the program
-	commaOK  ast.Expr
-	inRange  map[*types.Var]*types.Var // index variables of loops, to what they index
-	site     map[token.Pos]int         // a library call's node: what its results reference
-	loops    map[ast.Stmt]int
+	p         *pass.Program
+	info      *types.Info
+	nodes     []node
+	varNode   map[*types.Var]int
+	fns       map[*types.Func]*fnInfo
+	lits      map[*ast.FuncLit]*fnInfo
+	ranges    map[*ast.RangeStmt]*fnInfo
+	fnList    []*fnInfo
+	taken     []target // tools and functions used as values, in order seen
+	takenSet  map[target]bool
+	identUse  map[*ast.Ident]int  // tool references to their index in Plan.Uses
+	useFn     map[int]*types.Func // the tool of each use
+	refs      map[types.Type]bool
+	flows     map[flowKey]*model.Flow
+	changed   bool
+	work      int // units of work done, over all passes
+	ticks     int // calls of tick
+	deadline  time.Time
+	cur       *fnInfo // the function being walked, nil at package level
+	panicN    int
+	libVars   int   // the libraries' package variables
+	libState  int   // the state stateful packages keep
+	stopping  taint // the control under which the statement being walked may stop the program
+	commaOK   ast.Expr
+	inRange   map[*types.Var]*types.Var // index variables of loops, to what they index
+	site      map[token.Pos]int         // a library call's node: what its results reference
+	toolState map[string]int            // a tool package's node: what its calls were given
+	loops     map[ast.Stmt]int
 }
 
 // Analyse finds how the results of p's tool uses flow through the
@@ -206,6 +207,7 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 		}
 	}()
 	a.site = map[token.Pos]int{}
+	a.toolState = map[string]int{}
 	a.loops = map[ast.Stmt]int{}
 	a.panicN = a.newNode()
 	a.libVars = a.newNode()
@@ -1925,6 +1927,26 @@ func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, ex
 		}
 		return fmt.Sprintf("arg%d", j)
 	}
+	// A tool package's tools share what is behind them (a workspace, a
+	// database, a server's memory): what one call is given, or whether it
+	// is made, a later call may return.
+	var shared taint
+	if i >= 0 && fn.Pkg() != nil {
+		n, ok := a.toolState[fn.Pkg().Path()]
+		if !ok {
+			n = a.newNode()
+			a.toolState[fn.Pkg().Path()] = n
+		}
+		given := sources(ctl)
+		for _, v := range args {
+			given = union(given, sources(v.t))
+		}
+		if recv != nil {
+			given = union(given, sources(recv.t))
+		}
+		a.store(n, val{t: given}, at, false, why)
+		shared = a.read(n)
+	}
 	if i >= 0 {
 		for j, v := range args {
 			a.sink(v.t, i, name(j), flowData, exprs[j].Pos(), why)
@@ -1950,6 +1972,7 @@ func (a *flowAnalysis) toolCall(i int, fn *types.Func, recv *val, args []val, ex
 		if recv != nil {
 			t = union(t, recv.t)
 		}
+		t = union(t, shared)
 		vals[j] = val{t: t, unknown: "a tool's result"}
 	}
 	return vals
