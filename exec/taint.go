@@ -1,10 +1,14 @@
 package exec
 
 import (
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/airlockhq/airlock/verify"
 )
@@ -15,13 +19,22 @@ import (
 // program, and refuses a call to a sink tool whose arguments carry any of
 // it: the values are tagged as they cross the RPC boundary. It is a second
 // line behind the static analysis, and the only one for data that travels
-// through a tool (written to the workspace and read back): it catches data
-// passed on as it was read (copied, concatenated, quoted), not data
-// transformed first (encoded, hashed).
+// through a tool (written to the workspace and read back).
+//
+// What is remembered: each line of a result's text, and each word of it
+// (split at spaces and punctuation that is not part of an address or a
+// number) that has a digit or a symbol in it or is long, of minTagged
+// bytes or more; and each of those reversed, in
+// ROT13, in upper and lower case, hex-encoded and base64-encoded (standard
+// and URL alphabets, padded or not). A sink's argument that contains any of
+// them anywhere is refused. What passes: text shorter than minTagged,
+// pieces of a word, and transformations other than these (xor, bits,
+// arithmetic on the bytes, a hash, an encoding of a piece not aligned with
+// a word).
 const (
 	minTagged = 8     // shorter strings are too common to mean anything
 	maxTagged = 1024  // longer ones are remembered by their first maxTagged bytes
-	maxTags   = 50000 // per run
+	maxTags   = 50000 // remembered strings per run, each form counted
 )
 
 type taint struct {
@@ -29,8 +42,9 @@ type taint struct {
 	pol   *verify.Policy
 
 	mu   sync.Mutex
-	tags map[string][]string // label -> remembered strings
+	tags map[string]map[string][]string // label -> first minTagged bytes -> remembered strings
 	seen map[string]bool
+	n    int
 	// received holds the labels of every result the run was handed: what
 	// it writes to the workspace carries them (see received).
 	received map[string]bool
@@ -46,7 +60,7 @@ func newTaint(pol *verify.Policy) *taint {
 	if len(rules) == 0 {
 		return nil
 	}
-	return &taint{rules: rules, pol: pol, tags: map[string][]string{}, seen: map[string]bool{}, received: map[string]bool{}}
+	return &taint{rules: rules, pol: pol, tags: map[string]map[string][]string{}, seen: map[string]bool{}, received: map[string]bool{}}
 }
 
 // result remembers what a source tool returned; extra are labels the
@@ -85,16 +99,75 @@ func (t *taint) result(tool string, body []byte, extra ...string) {
 			if len(line) > maxTagged {
 				line = line[:maxTagged]
 			}
-			for _, label := range from {
-				key := label + "\x00" + line
-				if t.seen[key] || len(t.seen) >= maxTags {
-					continue
+			pieces := []string{line}
+			for _, w := range strings.FieldsFunc(line, wordBreak) {
+				if len(w) >= minTagged && w != line && looksLikeData(w) {
+					pieces = append(pieces, w)
 				}
-				t.seen[key] = true
-				t.tags[label] = append(t.tags[label], line)
+			}
+			for _, piece := range pieces {
+				for _, form := range forms(piece) {
+					for _, label := range from {
+						t.remember(label, form)
+					}
+				}
 			}
 		}
 	})
+}
+
+// remember adds one string to a label's tags.
+func (t *taint) remember(label, s string) {
+	key := label + "\x00" + s
+	if len(s) < minTagged || t.seen[key] || t.n >= maxTags {
+		return
+	}
+	t.seen[key] = true
+	t.n++
+	idx := t.tags[label]
+	if idx == nil {
+		idx = map[string][]string{}
+		t.tags[label] = idx
+	}
+	idx[s[:minTagged]] = append(idx[s[:minTagged]], s)
+}
+
+// wordBreak splits a line into words: at spaces and punctuation, keeping
+// what addresses, numbers and identifiers are made of.
+func wordBreak(r rune) bool {
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return false
+	}
+	return !strings.ContainsRune("@.-_+/", r)
+}
+
+// looksLikeData reports a word worth remembering on its own: one with a
+// digit or a symbol in it (an address, a number, a key), or a long one. A
+// word of letters alone is too likely to be written by the program itself
+// ("customer").
+func looksLikeData(w string) bool {
+	return len(w) >= 20 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// forms returns s and the transformations of it a program makes most
+// cheaply on its way out: reversed, ROT13, case changed, hex, base64.
+func forms(s string) []string {
+	b := []byte(s)
+	rev := []rune(s)
+	slices.Reverse(rev)
+	rot := strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return 'a' + (r-'a'+13)%26
+		case 'A' <= r && r <= 'Z':
+			return 'A' + (r-'A'+13)%26
+		}
+		return r
+	}, s)
+	h := hex.EncodeToString(b)
+	return []string{s, string(rev), rot, strings.ToLower(s), strings.ToUpper(s), h, strings.ToUpper(h),
+		base64.StdEncoding.EncodeToString(b), base64.URLEncoding.EncodeToString(b),
+		base64.RawStdEncoding.EncodeToString(b), base64.RawURLEncoding.EncodeToString(b)}
 }
 
 // receivedLabels returns, sorted, the labels of everything the run has
@@ -114,7 +187,8 @@ func (t *taint) receivedLabels() []string {
 }
 
 // check returns the rule a call to a sink tool breaks, with the argument
-// that carries tagged data, or ok.
+// that carries tagged data, or ok. Each argument is scanned once, looking
+// up every window of minTagged bytes among the tags' beginnings.
 func (t *taint) check(tool string, args map[string]any) (rule verify.FlowRule, arg string, broken bool) {
 	if t == nil {
 		return
@@ -126,15 +200,22 @@ func (t *taint) check(tool string, args map[string]any) (rule verify.FlowRule, a
 		if !slices.Contains(labels, r.To) {
 			continue
 		}
-		for name, v := range args {
+		idx := t.tags[r.From]
+		if len(idx) == 0 {
+			continue
+		}
+		for _, name := range slices.Sorted(maps.Keys(args)) {
 			if r.Arg != "" && name != r.Arg {
 				continue
 			}
 			hit := false
-			walkStrings(v, func(s string) {
-				for _, tag := range t.tags[r.From] {
-					if !hit && strings.Contains(s, tag) {
-						hit = true
+			walkStrings(args[name], func(s string) {
+				for i := 0; !hit && i+minTagged <= len(s); i++ {
+					for _, tag := range idx[s[i:i+minTagged]] {
+						if strings.HasPrefix(s[i:], tag) {
+							hit = true
+							break
+						}
 					}
 				}
 			})
