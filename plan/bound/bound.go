@@ -1178,6 +1178,9 @@ var clockUses = map[string]map[string]bool{
 	"time": {"Now": true, "Since": true, "Until": true, "Sleep": true, "Tick": true, "After": true,
 		"AfterFunc": true, "NewTimer": true, "NewTicker": true},
 	"context": {"WithTimeout": true, "WithDeadline": true, "WithTimeoutCause": true, "WithDeadlineCause": true},
+	// A logger writing into the program's own writer stamps the time.
+	"log":      {"New": true, "SetOutput": true},
+	"net/http": {"TimeoutHandler": true},
 }
 
 // Clock lists where p reads the clock or waits on it: what timing can

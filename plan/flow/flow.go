@@ -73,8 +73,9 @@ type target struct {
 	bound bool        // a method value: the receiver is bound already
 	use   int         // a tool taken as a value: its index in Plan.Uses, else -1
 	tool  *types.Func // the tool's declaration
-	lib   *types.Func // a library function or method
-	recv  int         // for a library method value, the node of its bound receiver
+	lib   *types.Func // a library function or method, or an interface's method
+	recv  int         // for a method value, the node of its bound receiver
+	iface bool        // lib is an interface's method: any implementation runs
 }
 
 // val is what evaluating an expression yields.
@@ -90,6 +91,9 @@ type val struct {
 	// was made under; otherwise t does.
 	fresh bool
 	head  taint
+	// state is, for a receiver whose address a method call takes, what
+	// decides the variable's own value (a strings.Builder copied).
+	state taint
 }
 
 // header is what decides whether v is nil and its length.
@@ -162,7 +166,9 @@ type flowAnalysis struct {
 	stopping  taint // the control under which the statement being walked may stop the program
 	commaOK   ast.Expr
 	inRange   map[*types.Var]*types.Var // index variables of loops, to what they index
-	site      map[token.Pos]int         // a library call's node: what its results reference
+	site      map[string]int            // a library function's node: what its results reference
+	bound     map[*ast.SelectorExpr]int // a method value's bound receiver
+	callbacks map[ast.Expr]int          // a callback's results: whether the library calls it again
 	toolState map[string]int            // a tool package's node: what its calls were given
 	loops     map[ast.Stmt]int
 }
@@ -206,7 +212,9 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 			flows = a.result()
 		}
 	}()
-	a.site = map[token.Pos]int{}
+	a.site = map[string]int{}
+	a.bound = map[*ast.SelectorExpr]int{}
+	a.callbacks = map[ast.Expr]int{}
 	a.toolState = map[string]int{}
 	a.loops = map[ast.Stmt]int{}
 	a.panicN = a.newNode()
@@ -571,6 +579,42 @@ func (a *flowAnalysis) loopIndex(key, over ast.Expr, body ast.Node, post ast.Stm
 	return kv
 }
 
+// leaves reports whether a loop body may leave the loop: a break out of
+// it, a return, a goto, a panic or a call (which may not return).
+func leaves(body *ast.BlockStmt) bool {
+	found := false
+	depth := 0 // loops, switches and selects a plain break leaves instead
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.CallExpr:
+			found = true
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO || n.Label != nil || n.Tok == token.BREAK && depth == 0 {
+				found = true
+			}
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			depth++
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m == n {
+					return true
+				}
+				return walk(m)
+			})
+			depth--
+			return false
+		}
+		return !found
+	}
+	ast.Inspect(body, walk)
+	return found
+}
+
 // countsUp returns i and x of a loop for i := 0; i < len(x); i++.
 func countsUp(s *ast.ForStmt) (ast.Expr, ast.Expr) {
 	init, ok := s.Init.(*ast.AssignStmt)
@@ -910,6 +954,8 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		}
 	case *ast.GoStmt:
 		a.eval(s.Call, ctl)
+		// How many goroutines run is the runtime's state.
+		a.writeThrough([]int{a.libState}, sources(ctl), s.Pos(), "")
 	case *ast.DeferStmt:
 		a.eval(s.Call, ctl)
 	case *ast.ReturnStmt:
@@ -951,6 +997,9 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		// An iteration runs only if no earlier one left the loop.
 		again := a.loopNode(s)
 		inner := union(ctl, c, a.read(again))
+		if s.Cond == nil && !leaves(s.Body) {
+			a.mayStop(ctl, s.Pos(), "") // a loop that never ends: nothing after it runs
+		}
 		if k, x := countsUp(s); k != nil {
 			if kv := a.loopIndex(k, x, s.Body, s.Post); kv != nil {
 				defer delete(a.inRange, kv)
@@ -1016,6 +1065,9 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		}
 		return e
 	case *ast.SelectStmt:
+		if len(s.Body.List) == 0 {
+			a.mayStop(ctl, s.Pos(), "") // select {} waits for ever
+		}
 		var c taint
 		for _, cc := range s.Body.List {
 			comm := cc.(*ast.CommClause).Comm
@@ -1369,20 +1421,17 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 				a.take(t)
 				return val{fns: map[target]bool{t: true}}
 			}
-			if !types.IsInterface(sel.Recv()) {
-				// A library method value: the receiver is bound now.
-				n, ok := a.site[e.Sel.Pos()]
-				if !ok {
-					n = a.newNode()
-					a.site[e.Sel.Pos()] = n
-				}
-				a.store(n, x, e.Pos(), true, "")
-				t := target{lib: m, bound: true, use: -1, recv: n}
-				a.take(t)
-				return val{fns: map[target]bool{t: true}}
+			// A library method value, or an interface's: the receiver is
+			// bound now. Called, it is the call it would have been.
+			n, ok := a.bound[e]
+			if !ok {
+				n = a.newNode()
+				a.bound[e] = n
 			}
-			x.unknown = "a method value of an interface"
-			return x
+			a.store(n, x, e.Pos(), true, "")
+			t := target{lib: m, bound: true, use: -1, recv: n, iface: types.IsInterface(sel.Recv())}
+			a.take(t)
+			return val{fns: map[target]bool{t: true}}
 		case types.MethodExpr:
 			m, _ := sel.Obj().(*types.Func)
 			if i, ok := a.identUse[e.Sel]; ok {
@@ -1623,7 +1672,10 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 			if sel != nil && sel.Kind() == types.MethodVal {
 				r := a.eval(recvX, ctl)
 				if _, isPtr := underlying(a.typeOf(recvX)).(*types.Pointer); !isPtr {
+					r.state = a.own(recvX, r)
 					r.fresh, r.head = true, nil // &x taken for a pointer method
+				} else {
+					r.state = r.header()
 				}
 				recv = &r
 			}
@@ -1646,7 +1698,7 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 				if recv == nil {
 					recv = &val{}
 				}
-				return a.dynCall(obj, *recv, args, exprs, call, ctl)
+				return a.dynCall(obj, *recv, args, exprs, call.Pos(), ctl)
 			}
 			if fi := a.fnOf(obj); fi != nil {
 				return a.callFn(fi, !methodExpr && recv == nil, recv, args, exprs, call.Pos(), ctl, "")
@@ -1724,10 +1776,20 @@ func (a *flowAnalysis) call(fv val, args []val, exprs []ast.Expr, at token.Pos, 
 			}
 		}
 		if sig != nil {
-			// Whatever it is may compute its results from its arguments.
+			// Whatever it is may compute its results from its arguments
+			// and what it closes over, and write what it is given there:
+			// a library's function (context's cancel) changes the state it
+			// was made with.
 			var t taint
 			for _, v := range args {
 				t = union(t, v.t)
+			}
+			if fv.unknown == whyLibraryFunc {
+				a.writeThrough(fv.roots, union(sources(t), sources(ctl)), at, why)
+				t = union(t, fv.t)
+				for _, r := range fv.roots {
+					t = union(t, a.nodes[a.find(r)].heap)
+				}
 			}
 			var vals []val
 			for range sig.Results().Len() {
@@ -1759,7 +1821,16 @@ func (a *flowAnalysis) libValueCall(t target, args []val, exprs []ast.Expr, at t
 			recv, args, exprs = &r, args[1:], exprs[1:]
 		}
 	}
-	vals := a.libCall(t.lib, recv, args, exprs, at, ctl)
+	var vals []val
+	if t.iface {
+		r := val{}
+		if recv != nil {
+			r = *recv
+		}
+		vals = a.dynCall(t.lib, r, args, exprs, at, ctl)
+	} else {
+		vals = a.libCall(t.lib, recv, args, exprs, at, ctl)
+	}
 	if why != "" {
 		for i := range vals {
 			vals[i].t = a.stepped(vals[i].t, at, why)
@@ -1852,6 +1923,11 @@ func sameShape(a *flowAnalysis, s, sig *types.Signature, withRecv bool) bool {
 // function (not bound, no recv) the first argument is the receiver.
 func (a *flowAnalysis) callFn(fi *fnInfo, bound bool, recv *val, args []val, exprs []ast.Expr, at token.Pos, ctl taint, why string) []val {
 	a.store(fi.ctl, val{t: ctl}, at, false, why)
+	if fi == a.cur {
+		// How deep the recursion goes, and whether the stack overflows,
+		// is what it recurses under.
+		a.mayStop(ctl, at, whyRunError)
+	}
 	if fi.recv >= 0 && !bound {
 		if recv == nil && len(args) > 0 {
 			r := args[0]
@@ -2005,7 +2081,7 @@ func (a *flowAnalysis) outputControl(ctl taint, at token.Pos) {
 
 // dynCall calls method m through an interface: any of the program's
 // methods of that name may run, or a library type's.
-func (a *flowAnalysis) dynCall(m *types.Func, recv val, args []val, exprs []ast.Expr, call *ast.CallExpr, ctl taint) []val {
+func (a *flowAnalysis) dynCall(m *types.Func, recv val, args []val, exprs []ast.Expr, at token.Pos, ctl taint) []val {
 	var results []val
 	merge := func(vals []val) {
 		for i, v := range vals {
@@ -2017,16 +2093,16 @@ func (a *flowAnalysis) dynCall(m *types.Func, recv val, args []val, exprs []ast.
 			}
 		}
 	}
-	ictl := union(ctl, a.stepped(sources(recv.t), call.Pos(), ""))
+	ictl := union(ctl, a.stepped(sources(recv.t), at, ""))
 	for _, fi := range a.fnList {
 		if fi.recv < 0 || fi.name != m.Name() {
 			continue
 		}
-		merge(a.callFn(fi, false, &recv, args, exprs, call.Pos(), ictl, whyInterface))
+		merge(a.callFn(fi, false, &recv, args, exprs, at, ictl, whyInterface))
 	}
 	if m.Exported() || m.Pkg() == nil || m.Pkg().Path() != "main" {
 		// A library type may implement the interface too.
-		merge(a.libCall(m, &recv, args, exprs, call.Pos(), ctl))
+		merge(a.libCall(m, &recv, args, exprs, at, ctl))
 	}
 	return results
 }
@@ -2124,16 +2200,28 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	if stopsProgram(pkg, fn.Name()) {
 		a.mayStop(ctl, at, "")
 	}
-	if libPanics[LibName(fn)] {
-		var t taint
-		for _, v := range args {
-			t = union(t, v.t)
+	// What a call is given may make it panic, unless it never does.
+	// What a call is given may make it panic, unless the function never
+	// does (libTotal); a method's receiver may be nil or copied, and a
+	// callback nil, whatever the function.
+	_, total := libTotal[LibName(fn)]
+	var stop taint
+	if recv != nil {
+		stop = recv.state
+		if !total {
+			stop = union(stop, recv.t)
 		}
-		if recv != nil {
-			t = union(t, recv.t)
-		}
-		a.mayStop(t, at, whyRunError) // its documentation says it may panic
 	}
+	for i, v := range args {
+		_, isFunc := underlying(a.typeOf(exprs[i])).(*types.Signature)
+		switch {
+		case !total && !a.isRef(a.typeOf(exprs[i])):
+			stop = union(stop, v.t)
+		case !total || isFunc:
+			stop = union(stop, a.own(exprs[i], v))
+		}
+	}
+	a.mayStop(stop, at, whyRunError)
 	if pkg == "sync" && recv != nil && (fn.Name() == "Wait" || strings.HasSuffix(fn.Name(), "Lock")) {
 		a.mayStop(recv.t, at, whyRunError) // waits for the calls of other goroutines
 	}
@@ -2193,9 +2281,19 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 			cbArgs = append(cbArgs, val{t: in, roots: roots})
 			cbExprs = append(cbExprs, exprs[i])
 		}
-		for _, r := range a.call(v, cbArgs, cbExprs, exprs[i].Pos(), ctl, sig, nil) {
-			cbResults = union(cbResults, r.t)
+		// Whether the library calls it again (strings.IndexFunc stops at
+		// the first true) is what it returned before.
+		again, ok := a.callbacks[exprs[i]]
+		if !ok {
+			again = a.newNode()
+			a.callbacks[exprs[i]] = again
 		}
+		var got taint
+		for _, r := range a.call(v, cbArgs, cbExprs, exprs[i].Pos(), union(ctl, a.read(again)), sig, nil) {
+			got = union(got, r.t)
+		}
+		a.store(again, val{t: sources(got)}, exprs[i].Pos(), false, "")
+		cbResults = union(cbResults, got)
 	}
 	in = union(in, cbResults)
 
@@ -2246,30 +2344,49 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	sig := fn.Signature()
 	vals := make([]val, sig.Results().Len())
 	out := a.stepped(in, at, "")
-	sn, ok := a.site[at]
+	// Every call of a function may hand out the same object (a cached
+	// table, a package's variable): its results share one node.
+	sn, ok := a.site[LibName(fn)]
 	if !ok {
 		sn = a.newNode()
-		a.site[at] = sn
+		a.site[LibName(fn)] = sn
 	}
 	for i := range vals {
-		vals[i] = val{t: out, unknown: "a function value returned by a library"}
+		vals[i] = val{t: out, unknown: whyLibraryFunc}
 		if a.isRef(sig.Results().At(i).Type()) {
 			vals[i].roots = append(slices.Clip(roots), sn)
-			if pkg == "time" {
-				vals[i].roots = append(vals[i].roots, a.libVars) // time.Local, handed out by Location
+			if a.handsOutVars(fn, sig.Results().At(i).Type()) {
+				// crc32.MakeTable(IEEE) is crc32.IEEETable; Location is time.Local.
+				vals[i].roots = append(vals[i].roots, a.libVars)
 			}
 		}
 	}
 	return vals
 }
 
+// handsOutVars reports whether fn's package has an exported variable of
+// type t, which fn may return.
+func (a *flowAnalysis) handsOutVars(fn *types.Func, t types.Type) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	scope := fn.Pkg().Scope()
+	for _, name := range scope.Names() {
+		if v, ok := scope.Lookup(name).(*types.Var); ok && v.Exported() && types.Identical(v.Type(), t) {
+			return true
+		}
+	}
+	return false
+}
+
 // statefulPackages are the offered packages with state of their own that
-// their functions keep references in, change and answer from: log's
+// their functions keep references in, change and answer from: the
+// runtime's count of goroutines (a go statement changes it), log's
 // output, flag's flags, net/http's default mux, math/rand's source, the
 // program's environment in os, the registries of mime, image and
 // encoding/gob. (time's state is its package variables, time.Local.)
 var statefulPackages = map[string]bool{
-	"log": true, "flag": true, "net/http": true, "net/http/httptest": true,
+	"runtime": true, "log": true, "flag": true, "net/http": true, "net/http/httptest": true,
 	"math/rand": true, "math/rand/v2": true, "expvar": true, "mime": true, "image": true,
 	"encoding/gob": true, "os": true,
 }
@@ -2329,6 +2446,9 @@ var anyMethods = map[string]bool{
 	"MarshalJSON": true, "UnmarshalJSON": true, "MarshalText": true, "UnmarshalText": true,
 	"MarshalXML": true, "UnmarshalXML": true,
 }
+
+// whyLibraryFunc marks a function value a library call returned.
+const whyLibraryFunc = "a function value returned by a library"
 
 // whyLibrary marks flows through a method library code calls.
 const whyLibrary = "a method called by library code"

@@ -286,6 +286,8 @@ var receivers = map[string]func() any{
 	"math/big.Int":           func() any { return big.NewInt(12345) },
 	"time.Location":          func() any { return time.FixedZone("X", 3600) },
 	"container/list.List":    func() any { l := list.New(); l.PushBack(1); l.PushBack(2); return l },
+	"time.Time":              func() any { t := time.Date(2024, 2, 29, 23, 59, 59, 0, time.UTC); return &t },
+	"time.Duration":          func() any { d := 90 * time.Minute; return &d },
 	"container/list.Element": func() any { l := list.New(); l.PushBack(1); l.PushBack(2); return l.Front() },
 }
 
