@@ -35,7 +35,8 @@ import (
 // control flows (no kind: data, no arg) closes that channel by default: a
 // program that uses a tool of its from label and one of its to label may
 // not read the clock or wait on it (time.Now, Since, Until, Sleep, After,
-// Tick, timers, context deadlines). timing: allow opens it.
+// Tick, timers, context deadlines, http.TimeoutHandler, a logger writing
+// into the program's own writer). timing: allow opens it.
 type FlowRule struct {
 	From, To  string
 	Arg       string // "" for any argument
