@@ -6,6 +6,7 @@
 package exec
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -214,7 +215,11 @@ func (r *runner) run(ctx context.Context) {
 	r.guard = guard
 	r.mu.Unlock()
 
-	out := newCapture(r.lim.OutputBytes, func() { r.stop(guard, StatusLimit, "output", nil) })
+	var overflow func()
+	if r.lim.StopOnOutput {
+		overflow = func() { r.stop(guard, StatusLimit, "output", nil) }
+	}
+	out := newCapture(r.lim.OutputBytes, overflow)
 	errOut := newCapture(64<<10, nil)
 	var wg sync.WaitGroup
 	wg.Add(3)
@@ -251,7 +256,8 @@ func (r *runner) run(ctx context.Context) {
 	s.Stats.CPUMillis = ms(usage.CPU + r.shellCPU)
 	s.Stats.PeakMemoryBytes = usage.PeakMemory
 	s.Stats.OutputBytes = out.total
-	s.Output = out.String()
+	kept := out.output()
+	s.Output, s.gap = kept.String(), kept
 	s.OutputNotUTF8 = invalidUTF8(s.Output)
 	r.finish(waitErr, usage, errOut.String())
 }
@@ -395,13 +401,19 @@ func hintFor(e *rpc.ProgramError) string {
 	return ""
 }
 
-// capture keeps up to max bytes of a stream and counts the rest; past max it
-// calls over once and discards.
+// capture keeps up to max bytes of a stream: a head of max/2 bytes and a
+// rolling tail of the last max/2, counting what falls between them. Past
+// max it calls over once (nil: run on). Its cost is constant per byte
+// whatever the program prints.
 type capture struct {
 	mu    sync.Mutex
-	buf   []byte
 	max   int64
+	head  []byte
+	tail  []byte // a ring once full: next is where the oldest byte is
+	next  int
+	full  bool
 	total int64
+	lines int64 // newlines seen
 	over  func()
 	fired bool
 }
@@ -411,19 +423,79 @@ func newCapture(max int64, over func()) *capture { return &capture{max: max, ove
 func (c *capture) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.total += int64(len(p))
-	if room := c.max - int64(len(c.buf)); room > 0 {
-		c.buf = append(c.buf, p[:min(int64(len(p)), room)]...)
+	n := len(p)
+	c.total += int64(n)
+	c.lines += int64(bytes.Count(p, []byte{'\n'}))
+	headMax := int(c.max - c.max/2)
+	if room := headMax - len(c.head); room > 0 {
+		k := min(room, len(p))
+		c.head = append(c.head, p[:k]...)
+		p = p[k:]
+	}
+	tailMax := int(c.max / 2)
+	if len(p) > 0 && tailMax > 0 {
+		if len(p) >= tailMax {
+			// Only the last tailMax bytes of p can survive.
+			c.tail = append(c.tail[:0], p[len(p)-tailMax:]...)
+			c.next, c.full = 0, true
+		} else {
+			for len(p) > 0 {
+				if !c.full {
+					k := min(tailMax-len(c.tail), len(p))
+					c.tail = append(c.tail, p[:k]...)
+					p = p[k:]
+					if len(c.tail) == tailMax {
+						c.full, c.next = true, 0
+					}
+					continue
+				}
+				k := copy(c.tail[c.next:], p)
+				p = p[k:]
+				c.next = (c.next + k) % tailMax
+			}
+		}
 	}
 	if c.total > c.max && !c.fired && c.over != nil {
 		c.fired = true
 		go c.over()
 	}
-	return len(p), nil
+	return n, nil
 }
 
-func (c *capture) String() string {
+// Output is what a capture kept: all of the stream, or its head and tail
+// with the bytes and lines between them dropped.
+type Output struct {
+	Head, Tail   string
+	DroppedBytes int64
+	DroppedLines int64
+}
+
+// String is the whole stream, or its head and tail joined.
+func (o Output) String() string { return o.Head + o.Tail }
+
+// output returns what was kept. A cut head ends, and a cut tail starts, at
+// a line boundary when there is one.
+func (c *capture) output() Output {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return string(c.buf)
+	tail := c.tail
+	if c.full && c.next > 0 {
+		tail = append(append([]byte{}, c.tail[c.next:]...), c.tail[:c.next]...)
+	}
+	kept := int64(len(c.head) + len(tail))
+	if kept == c.total {
+		return Output{Head: string(c.head) + string(tail)}
+	}
+	head := c.head
+	if i := bytes.LastIndexByte(head, '\n'); i >= 0 {
+		head = head[:i+1]
+	}
+	if i := bytes.IndexByte(tail, '\n'); i >= 0 && i < len(tail)-1 {
+		tail = tail[i+1:]
+	}
+	dropped := c.total - int64(len(head)+len(tail))
+	lines := c.lines - int64(bytes.Count(head, []byte{'\n'})+bytes.Count(tail, []byte{'\n'}))
+	return Output{Head: string(head), Tail: string(tail), DroppedBytes: dropped, DroppedLines: lines}
 }
+
+func (c *capture) String() string { return c.output().String() }

@@ -47,6 +47,10 @@ type Summary struct {
 	Truncated     *Truncation           `json:"truncated,omitempty"`
 	Sandbox       Sandbox               `json:"sandbox"`
 	Stats         Stats                 `json:"stats"`
+
+	// gap is what the run kept of an output larger than its cap: Output is
+	// its head and tail joined, the middle dropped.
+	gap Output
 }
 
 // ErrorInfo says why a program did not complete, with a hint a model can act on.
@@ -155,8 +159,14 @@ func (s *Summary) Encode(maxTokens int) []byte {
 			room -= CountTokens(s.truncation().Result.Preview) + 20
 		}
 	}
+	fit := func(budget int) (string, *Cut) {
+		if s.gap.DroppedBytes > 0 && s.gap.String() == output {
+			return fitParts(s.gap.Head, s.gap.Tail, s.gap.DroppedBytes, s.gap.DroppedLines, budget)
+		}
+		return fitOutput(output, budget)
+	}
 	if output != "" {
-		kept, cut := fitOutput(output, room)
+		kept, cut := fit(room)
 		s.Output = kept
 		if cut != nil {
 			s.truncation().Output = cut
@@ -174,9 +184,10 @@ func (s *Summary) Encode(maxTokens int) []byte {
 		switch {
 		case s.Output != "":
 			budget := CountTokens(jsonString(s.Output)) - (n - maxTokens) - 10
-			kept, cut := fitOutput(output, budget)
+			kept, cut := fit(budget)
 			if budget <= 10 {
-				kept, cut = "", &Cut{TotalBytes: len(output), OmittedBytes: len(output), Note: "no room left in the token budget"}
+				total := len(output) + int(s.gap.DroppedBytes)
+				kept, cut = "", &Cut{TotalBytes: total, OmittedBytes: total, Note: "no room left in the token budget"}
 			}
 			s.Output, s.truncation().Output = kept, cut
 		case s.Result != nil:
@@ -294,43 +305,83 @@ func validSuffix(s string, n int) string {
 // fitOutput keeps whole lines from the head and the tail of out so that the
 // kept text, JSON-encoded, is at most budget tokens.
 func fitOutput(out string, budget int) (string, *Cut) {
+	return fitParts(out, "", 0, 0, budget)
+}
+
+// fitParts fits an output of which the run kept head and tail, dropping
+// droppedBytes (droppedLines lines) between them; with nothing dropped,
+// head is all of it. Whole lines are kept from the start of head and the
+// end of tail; the cut, which covers the dropped middle, is described.
+func fitParts(head, tail string, droppedBytes, droppedLines int64, budget int) (string, *Cut) {
+	gap := droppedBytes > 0
+	out := head + tail
+	total := len(out) + int(droppedBytes)
 	if budget <= 10 {
-		return "", &Cut{TotalBytes: len(out), OmittedBytes: len(out), Note: "no room left in the token budget"}
+		return "", &Cut{TotalBytes: total, OmittedBytes: total, Note: "no room left in the token budget"}
 	}
-	if len(out) <= budget || CountTokens(jsonString(out)) <= budget {
+	if !gap && (len(out) <= budget || CountTokens(jsonString(out)) <= budget) {
 		return out, nil
 	}
-	lines := strings.SplitAfter(out, "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
+	split := func(s string) []string {
+		lines := strings.SplitAfter(s, "\n")
+		if lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1]
+		}
+		return lines
 	}
+	lines := split(out)
+	boundary := len(lines) // lines before it come from head
+	if gap {
+		hl := split(head)
+		if head == "" {
+			hl = nil
+		}
+		tl := split(tail)
+		if tail == "" {
+			tl = nil
+		}
+		lines = append(hl, tl...)
+		boundary = len(hl)
+	}
+	totalLines := len(lines) + int(droppedLines)
 	// build keeps up to bytes/2 of whole lines from each end. Its cost is
 	// linear in what it keeps, so the search below is n·log n in the
 	// output kept, never in the output produced.
 	build := func(bytes int) (string, *Cut) {
 		nh, used := 0, 0
-		for nh < len(lines) && used+len(lines[nh]) <= bytes/2 {
+		for nh < boundary && used+len(lines[nh]) <= bytes/2 {
 			used += len(lines[nh])
 			nh++
 		}
 		ts, used := len(lines), 0
-		for ts > nh && used+len(lines[ts-1]) <= bytes/2 {
+		for ts > nh && (!gap || ts > boundary) && used+len(lines[ts-1]) <= bytes/2 {
 			used += len(lines[ts-1])
 			ts--
 		}
-		head, tail := lines[:nh], lines[ts:]
-		h, t := strings.Join(head, ""), strings.Join(tail, "")
-		if len(head) == 0 && len(tail) == 0 {
+		h, t := strings.Join(lines[:nh], ""), strings.Join(lines[ts:], "")
+		keptHead, keptTail := nh, len(lines)-ts
+		if keptHead == 0 && keptTail == 0 {
 			// One huge line: keep the start and the end of it.
 			h, t = validPrefix(out, bytes/2), validSuffix(out, bytes/2)
+			if gap {
+				h, t = validPrefix(head, bytes/2), validSuffix(tail, bytes/2)
+			}
 		}
-		omitted := len(out) - len(h) - len(t)
-		cut := &Cut{TotalBytes: len(out), TotalLines: len(lines), KeptHeadLines: len(head),
-			KeptTailLines: len(tail), OmittedLines: len(lines) - len(head) - len(tail), OmittedBytes: omitted}
+		omitted := total - len(h) - len(t)
+		cut := &Cut{TotalBytes: total, TotalLines: totalLines, KeptHeadLines: keptHead,
+			KeptTailLines: keptTail, OmittedLines: totalLines - keptHead - keptTail, OmittedBytes: omitted}
+		if gap {
+			cut.Note = fmt.Sprintf("the program printed %d bytes; the run kept its first and last lines", total)
+		}
 		if h != "" && !strings.HasSuffix(h, "\n") {
 			h += "\n"
 		}
 		return h + fmt.Sprintf("[... %d lines, %d bytes omitted ...]\n", cut.OmittedLines, omitted) + t, cut
+	}
+	if gap {
+		if kept, cut := build(len(out) * 2); CountTokens(jsonString(kept)) <= budget {
+			return kept, cut // head and tail whole, the middle marked
+		}
 	}
 	lo, hi := 0, min(len(out), budget*8)
 	for lo < hi {

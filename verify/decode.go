@@ -31,7 +31,7 @@ var topKeys = []string{"name", "description", "imports", "tools", "program", "la
 var (
 	toolKeys    = []string{"allow", "reason"}
 	programKeys = []string{"deny", "reason"}
-	limitKeys   = []string{"timeout", "cpu", "memory", "tool_calls", "output_tokens", "output_bytes", "result_bytes"}
+	limitKeys   = []string{"timeout", "cpu", "memory", "tool_calls", "output_tokens", "output_bytes", "output_overflow", "result_bytes"}
 )
 
 // loader decodes a policy file from its YAML syntax tree, so that every
@@ -471,6 +471,16 @@ func (l *loader) limits(n ast.Node) {
 			l.size(v, key, &lim.Memory, 1)
 		case "output_bytes":
 			l.size(v, key, &lim.OutputBytes, 0)
+		case "output_overflow":
+			if s, ok := l.str(v, key); ok {
+				switch s {
+				case "keep", "stop":
+					lim.StopOnOutput = s == "stop"
+				default:
+					line, col := l.pos(v)
+					l.ps.add(line, col, "write keep (run on, keeping the head and the last lines) or stop (end the run)", "output_overflow must be keep or stop, not %q", s)
+				}
+			}
 		case "result_bytes":
 			l.size(v, key, &lim.ResultBytes, 0)
 		case "tool_calls":

@@ -108,8 +108,12 @@ type Limits struct {
 	Memory       int64         // bytes
 	ToolCalls    int           // tool calls per run
 	OutputTokens int           // tokens of program output kept in the summary
-	OutputBytes  int64         // bytes of program output read
-	ResultBytes  int64         // bytes of the value handed to airlock.Result
+	OutputBytes  int64         // bytes of program output kept: its head and its last lines
+	// StopOnOutput ends the run, status limit, when the program prints
+	// more than OutputBytes ("output_overflow: stop"). By default it runs
+	// on: the middle of its output is counted and dropped.
+	StopOnOutput bool
+	ResultBytes  int64 // bytes of the value handed to airlock.Result
 }
 
 // DefaultLimits returns the limits a policy gets for each limit it leaves
@@ -136,6 +140,7 @@ func (l Limits) MarshalJSON() ([]byte, error) {
 		ToolCalls    int    `json:"tool_calls"`
 		OutputTokens int    `json:"output_tokens"`
 		OutputBytes  string `json:"output_bytes"`
+		Overflow     string `json:"output_overflow"`
 		ResultBytes  string `json:"result_bytes"`
 	}{
 		Timeout:      l.Timeout.String(),
@@ -144,6 +149,7 @@ func (l Limits) MarshalJSON() ([]byte, error) {
 		ToolCalls:    l.ToolCalls,
 		OutputTokens: l.OutputTokens,
 		OutputBytes:  FormatSize(l.OutputBytes),
+		Overflow:     map[bool]string{false: "keep", true: "stop"}[l.StopOnOutput],
 		ResultBytes:  FormatSize(l.ResultBytes),
 	})
 }

@@ -646,7 +646,7 @@ func isInteger(t types.Type) bool {
 }
 
 // whyRunError marks the control of a run-time error that depends on data.
-const whyRunError = "whether the program stops here (a run-time error, a wait that never ends) may depend on it"
+const whyRunError = "it may decide whether the program stops on the way: a run-time error, a panic, a wait that never ends"
 
 // find returns the root of n's alias class.
 func (a *flowAnalysis) find(n int) int {
@@ -2268,12 +2268,29 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		}
 	}
 
-	// Callbacks run with the other arguments.
+	// Callbacks run with the other arguments: functions given for a
+	// parameter of function type (a function given as any is printed or
+	// encoded, not called; a template calls what its FuncMap holds).
 	var cbResults taint
+	params := fn.Signature().Params()
 	for i, v := range args {
 		sig, ok := underlying(a.typeOf(exprs[i])).(*types.Signature)
 		if !ok {
 			continue
+		}
+		if pkg != "text/template" && pkg != "html/template" && i < len(exprs) {
+			var pt types.Type
+			switch {
+			case fn.Signature().Variadic() && i >= params.Len()-1:
+				if sl, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
+					pt = sl.Elem()
+				}
+			case i < params.Len():
+				pt = params.At(i).Type()
+			}
+			if _, isFunc := underlying(pt).(*types.Signature); pt != nil && !isFunc {
+				continue
+			}
 		}
 		var cbArgs []val
 		var cbExprs []ast.Expr
