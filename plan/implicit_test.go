@@ -15,6 +15,7 @@ func TestImplicitFlows(t *testing.T) {
 	tests := []struct {
 		name, imports, body string
 		want                []string
+		exact               bool // want is all the flows from the data
 	}{
 		{"a return under a branch in a helper", `"strings"`, `
 func bit(c byte) string {
@@ -31,7 +32,7 @@ func main() {
 		bits = append(bits, bit(r[i]))
 	}
 	sink.Send("u", strings.Join(bits, ""))
-}`, []string{`sink.Send("u", strings.Join(bits, "")) body data`}},
+}`, []string{`sink.Send("u", strings.Join(bits, "")) body data`}, false},
 
 		{"a search loop returning the matching constant", `"strings"`, `
 func find(r string) string {
@@ -46,7 +47,7 @@ func find(r string) string {
 func main() {
 	r, _ := src.Read("a")
 	sink.Send("u", find(r))
-}`, []string{`sink.Send("u", find(r)) body data`}},
+}`, []string{`sink.Send("u", find(r)) body data`}, false},
 
 		{"a bare return of a named result", ``, `
 func sign(r string) (s string) {
@@ -61,7 +62,7 @@ func sign(r string) (s string) {
 func main() {
 	r, _ := src.Read("a")
 	sink.Send("u", sign(r))
-}`, []string{`sink.Send("u", sign(r)) body data`}},
+}`, []string{`sink.Send("u", sign(r)) body data`}, false},
 
 		{"a library mutation under a branch", `"strings"`, `
 func main() {
@@ -75,7 +76,7 @@ func main() {
 		}
 	}
 	sink.Send("u", sb.String())
-}`, []string{`sink.Send("u", sb.String()) body data`}},
+}`, []string{`sink.Send("u", sb.String()) body data`}, false},
 
 		{"a send on one of two channels, read by select", ``, `
 func main() {
@@ -94,7 +95,7 @@ func main() {
 		s = "0"
 	}
 	sink.Send("u", s)
-}`, []string{`sink.Send("u", s) body data`}},
+}`, []string{`sink.Send("u", s) body data`}, false},
 
 		{"delete under a branch", `"strconv"`, `
 func main() {
@@ -105,7 +106,7 @@ func main() {
 	}
 	_, ok := m["x"]
 	sink.Send("u", strconv.FormatBool(ok))
-}`, []string{`sink.Send("u", strconv.FormatBool(ok)) body data`}},
+}`, []string{`sink.Send("u", strconv.FormatBool(ok)) body data`}, false},
 
 		{"copy under a branch", ``, `
 func main() {
@@ -115,7 +116,7 @@ func main() {
 		copy(dst, "1")
 	}
 	sink.Send("u", string(dst))
-}`, []string{`sink.Send("u", string(dst)) body data`}},
+}`, []string{`sink.Send("u", string(dst)) body data`}, false},
 
 		{"append into a shared array under a branch", ``, `
 func main() {
@@ -127,7 +128,7 @@ func main() {
 		_ = append(head, '1')
 	}
 	sink.Send("u", string(buf))
-}`, []string{`sink.Send("u", string(buf)) body data`}},
+}`, []string{`sink.Send("u", string(buf)) body data`}, false},
 
 		{"clear under a branch", `"strconv"`, `
 func main() {
@@ -137,7 +138,7 @@ func main() {
 		clear(m)
 	}
 	sink.Send("u", strconv.Itoa(len(m)))
-}`, []string{`sink.Send("u", strconv.Itoa(len(m))) body data`}},
+}`, []string{`sink.Send("u", strconv.Itoa(len(m))) body data`}, false},
 
 		{"map membership", `"strconv"`, `
 func main() {
@@ -147,7 +148,7 @@ func main() {
 		seen['k'] = true
 	}
 	sink.Send("u", strconv.FormatBool(seen['k']))
-}`, []string{`sink.Send("u", strconv.FormatBool(seen['k'])) body data`}},
+}`, []string{`sink.Send("u", strconv.FormatBool(seen['k'])) body data`}, false},
 
 		{"a panic in a helper, recovered by its caller", ``, `
 func check(c bool) {
@@ -169,7 +170,7 @@ func probe(c bool) (res string) {
 func main() {
 	r, _ := src.Read("a")
 	sink.Send("u", probe(r == "k"))
-}`, []string{`sink.Send("u", probe(r == "k")) body data`}},
+}`, []string{`sink.Send("u", probe(r == "k")) body data`}, false},
 
 		{"a panic in a helper stops the sends after it", ``, `
 func check(c bool) {
@@ -182,7 +183,7 @@ func main() {
 	r, _ := src.Read("a")
 	check(r == "k")
 	sink.Send("u", "alive")
-}`, []string{`sink.Send("u", "alive") control`}},
+}`, []string{`sink.Send("u", "alive") control`}, false},
 
 		{"a run-time error depending on the data, recovered", ``, `
 func at(i int) (res string) {
@@ -199,7 +200,7 @@ func at(i int) (res string) {
 func main() {
 	r, _ := src.Read("a")
 	sink.Send("u", at(len(r)&1))
-}`, []string{`sink.Send("u", at(len(r)&1)) body data ?`}},
+}`, []string{`sink.Send("u", at(len(r)&1)) body data ?`}, false},
 
 		{"a division by data before a send", `"strconv"`, `
 func main() {
@@ -207,14 +208,14 @@ func main() {
 	n, _ := strconv.Atoi(r)
 	_ = 100 / n
 	sink.Send("u", "alive")
-}`, []string{`sink.Send("u", "alive") control ?`}},
+}`, []string{`sink.Send("u", "alive") control ?`}, false},
 
 		{"a library call documented to panic, on data", `"strings"`, `
 func main() {
 	r, _ := src.Read("a")
 	_ = strings.Repeat("x", len(r)-3)
 	sink.Send("u", "alive")
-}`, []string{`sink.Send("u", "alive") control ?`}},
+}`, []string{`sink.Send("u", "alive") control ?`}, false},
 
 		{"a loop of sends stopped part-way by a panic", ``, `
 func main() {
@@ -225,7 +226,7 @@ func main() {
 			panic("stop")
 		}
 	}
-}`, []string{`sink.Send("u", "ping") control`}},
+}`, []string{`sink.Send("u", "ping") control`}, false},
 
 		{"a loop of sends left by break", ``, `
 func main() {
@@ -236,7 +237,7 @@ func main() {
 			break
 		}
 	}
-}`, []string{`sink.Send("u", "ping") control`}},
+}`, []string{`sink.Send("u", "ping") control`}, false},
 
 		{"a goto back", `"strconv"`, `
 func main() {
@@ -248,7 +249,7 @@ again:
 		goto again
 	}
 	sink.Send("u", strconv.Itoa(n))
-}`, []string{`sink.Send("u", strconv.Itoa(n)) body data`}},
+}`, []string{`sink.Send("u", strconv.Itoa(n)) body data`}, false},
 
 		{"a receive that waits for a send under a branch", ``, `
 func main() {
@@ -261,7 +262,7 @@ func main() {
 	}()
 	<-done
 	sink.Send("u", "alive")
-}`, []string{`sink.Send("u", "alive") control ?`}},
+}`, []string{`sink.Send("u", "alive") control ?`}, false},
 
 		{"a library's variable written through a pointer", `"errors"; "io"`, `
 func main() {
@@ -269,7 +270,7 @@ func main() {
 	p := &io.EOF
 	*p = errors.New(r)
 	sink.Send("u", io.EOF.Error())
-}`, []string{`sink.Send("u", io.EOF.Error()) body data`}},
+}`, []string{`sink.Send("u", io.EOF.Error()) body data`}, false},
 
 		{"keys added to a library's map", `"unicode"`, `
 func main() {
@@ -280,14 +281,14 @@ func main() {
 		keys += k
 	}
 	sink.Send("u", keys)
-}`, []string{`sink.Send("u", keys) body data`}},
+}`, []string{`sink.Send("u", keys) body data`}, false},
 
 		{"a library's variable read by library code", `"time"`, `
 func main() {
 	r, _ := src.Read("a")
 	time.Local = time.FixedZone(r, 0)
 	sink.Send("u", time.Unix(0, 0).Format("MST"))
-}`, []string{`sink.Send("u", time.Unix(0, 0).Format("MST")) body data`}},
+}`, []string{`sink.Send("u", time.Unix(0, 0).Format("MST")) body data`}, false},
 
 		{"(*time.Time).UnmarshalText writes its receiver", `"time"`, `
 func main() {
@@ -295,7 +296,7 @@ func main() {
 	var t time.Time
 	t.UnmarshalText([]byte(r))
 	sink.Send("u", t.String())
-}`, []string{`sink.Send("u", t.String()) body data`}},
+}`, []string{`sink.Send("u", t.String()) body data`}, false},
 
 		{"strconv.AppendInt writes into dst", `"strconv"`, `
 func main() {
@@ -303,7 +304,7 @@ func main() {
 	buf := make([]byte, 0, 32)
 	_ = strconv.AppendInt(buf, int64(len(r)), 10)
 	sink.Send("u", string(buf[:2]))
-}`, []string{`sink.Send("u", string(buf[:2])) body data`}},
+}`, []string{`sink.Send("u", string(buf[:2])) body data`}, false},
 
 		{"maps.Insert writes its map", `"maps"`, `
 func main() {
@@ -313,7 +314,7 @@ func main() {
 	for k := range m {
 		sink.Send("u", k)
 	}
-}`, []string{`sink.Send("u", k) body data`}},
+}`, []string{`sink.Send("u", k) body data`}, false},
 
 		{"a library method value called under a branch", `"strings"`, `
 func main() {
@@ -326,7 +327,7 @@ func main() {
 		put('0')
 	}
 	sink.Send("u", sb.String())
-}`, []string{`sink.Send("u", sb.String()) body data`}},
+}`, []string{`sink.Send("u", sb.String()) body data`}, false},
 
 		{"a library function value that writes its argument", `"strconv"`, `
 func main() {
@@ -335,7 +336,7 @@ func main() {
 	buf := make([]byte, 0, 32)
 	_ = appendInt(buf, int64(len(r)), 10)
 	sink.Send("u", string(buf[:2]))
-}`, []string{`sink.Send("u", string(buf[:2])) body data`}},
+}`, []string{`sink.Send("u", string(buf[:2])) body data`}, false},
 
 		{"a library method expression", `"strings"`, `
 func main() {
@@ -344,7 +345,7 @@ func main() {
 	write := (*strings.Builder).WriteString
 	write(&sb, r)
 	sink.Send("u", sb.String())
-}`, []string{`sink.Send("u", sb.String()) body data`}},
+}`, []string{`sink.Send("u", sb.String()) body data`}, false},
 
 		// Controls: what does not depend on the data has no flow from it.
 		{"control: a compiled pattern used on both", `"regexp"`, `
@@ -353,7 +354,7 @@ func main() {
 	r, _ := src.Read("a")
 	_ = re.MatchString(r)
 	sink.Send("u", re.ReplaceAllString("banana", "o"))
-}`, nil},
+}`, nil, false},
 
 		{"control: a loop's index into what it ranges over", `"strings"`, `
 func main() {
@@ -369,7 +370,7 @@ func main() {
 	}
 	_ = n
 	sink.Send("u", "alive")
-}`, nil},
+}`, nil, false},
 
 		{"control: a method with a pointer receiver", ``, `
 type stats struct{ n int }
@@ -381,7 +382,53 @@ func main() {
 	var st stats
 	st.add(r)
 	sink.Send("u", "alive")
-}`, nil},
+}`, nil, false},
+
+		// Precision: what runs after a point the data may have stopped at
+		// depends on it for whether it runs, not for what it computes.
+		{"control: a constant assigned after an early return", ``, `
+func main() {
+	r, err := src.Read("a")
+	if err != nil {
+		return
+	}
+	_ = r
+	u := "https://status.example.com/ping"
+	sink.Send(u, "alive")
+}`, []string{`sink.Send(u, "alive") control`}, true},
+
+		{"control: an index a length guard makes safe", `"strings"`, `
+func main() {
+	sink.Send("u", "first")
+	r, _ := src.Read("a")
+	n := 0
+	for _, line := range strings.Split(r, "\n") {
+		fields := strings.Split(line, ",")
+		if len(fields) < 4 {
+			continue
+		}
+		n += len(fields[3])
+		if len(fields) > 5 && fields[5] == "x" {
+			n++
+		}
+	}
+	_ = n
+	sink.Send("u", "alive")
+}`, nil, false},
+
+		{"control: fmt.Fprintf into a builder, log.Fatal of two errors", `"fmt"; "log"; "strings"`, `
+func main() {
+	if err := sink.Send("u", "first"); err != nil {
+		log.Fatal(err)
+	}
+	r, err := src.Read("a")
+	if err != nil {
+		log.Println(err)
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%d bytes", len(r))
+	_ = sb.String()
+}`, nil, false},
 	}
 	tools := append(slices.Clone(testTools), flowTools...)
 	for _, tt := range tests {
@@ -405,6 +452,9 @@ func main() {
 				if !slices.Contains(got, w) {
 					t.Errorf("no flow %q\ngot %q", w, got)
 				}
+			}
+			if tt.exact && !slices.Equal(got, tt.want) {
+				t.Errorf("flows from the data %q, want exactly %q", got, tt.want)
 			}
 			if tt.want == nil && len(got) > 0 {
 				t.Errorf("flows from the data where none should be: %q", got)

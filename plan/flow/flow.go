@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -161,11 +162,13 @@ type flowAnalysis struct {
 	deadline  time.Time
 	cur       *fnInfo // the function being walked, nil at package level
 	panicN    int
-	libVars   int   // the libraries' package variables
-	libState  int   // the state stateful packages keep
-	stopping  taint // the control under which the statement being walked may stop the program
+	libVars   int       // the libraries' package variables
+	libState  int       // the state stateful packages keep
+	stopping  taint     // the control under which the statement being walked may stop the program
+	lastExit  token.Pos // in the function being walked, the end of the last statement that may leave it
 	commaOK   ast.Expr
 	inRange   map[*types.Var]*types.Var // index variables of loops, to what they index
+	minLen    map[*types.Var]int64      // lengths a guard in force ensures
 	site      map[string]int            // a library function's node: what its results reference
 	bound     map[*ast.SelectorExpr]int // a method value's bound receiver
 	callbacks map[ast.Expr]int          // a callback's results: whether the library calls it again
@@ -448,10 +451,22 @@ func (a *flowAnalysis) pass() {
 // back to any statement before it: the whole body runs under the control
 // of its gotos.
 func (a *flowAnalysis) walkFn(fi *fnInfo) {
-	outer, stopping := a.cur, a.stopping
-	a.cur, a.stopping = fi, nil
+	outer, stopping, lastExit := a.cur, a.stopping, a.lastExit
+	a.cur, a.stopping, a.lastExit = fi, nil, token.NoPos
 	a.block(fi.body.List, union(a.read(fi.ctl), a.read(fi.jumps)))
-	a.cur, a.stopping = outer, stopping
+	a.cur, a.stopping, a.lastExit = outer, stopping, lastExit
+}
+
+// continuationLocal reports whether id is a local variable of the function
+// being walked declared after the last point it may have left at: its
+// whole life is in what runs after, and its callers' control over whether
+// it runs is no part of its value.
+func (a *flowAnalysis) continuationLocal(id *ast.Ident) bool {
+	v, ok := a.info.ObjectOf(id).(*types.Var)
+	if !ok || a.cur == nil || a.cur.body == nil || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	return v.Pos() > a.lastExit && v.Pos() >= a.cur.body.Pos() && v.Pos() < a.cur.body.End()
 }
 
 // mayStop notes that the statement being walked may stop the program
@@ -515,6 +530,13 @@ func (a *flowAnalysis) indexStops(x, i ast.Expr, xv, iv val, at token.Pos) {
 // assigned in the loop: for i := range x, for i := 0; i < len(x); i++.
 func (a *flowAnalysis) indexes(x, i ast.Expr) bool {
 	xid, ok1 := ast.Unparen(x).(*ast.Ident)
+	if ok1 && a.info.Types[i].Value != nil {
+		if c, ok := constant.Int64Val(constant.ToInt(a.info.Types[i].Value)); ok && c >= 0 {
+			if xv, _ := a.info.ObjectOf(xid).(*types.Var); xv != nil && a.minLen[xv] > c {
+				return true // a guard made len(x) > c
+			}
+		}
+	}
 	iid, ok2 := ast.Unparen(i).(*ast.Ident)
 	if !ok1 || !ok2 {
 		return false
@@ -615,13 +637,156 @@ func leaves(body *ast.BlockStmt) bool {
 	return found
 }
 
+// guard records the lengths cond (when holds) or its negation ensures,
+// for len(x) compared with a constant, and returns how to forget them.
+func (a *flowAnalysis) guard(cond ast.Expr, holds bool) func() {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return func() {}
+	}
+	if b.Op == token.LAND && holds || b.Op == token.LOR && !holds {
+		r1, r2 := a.guard(b.X, holds), a.guard(b.Y, holds)
+		return func() { r2(); r1() }
+	}
+	x, k, op, ok := a.lenCompare(b)
+	if !ok {
+		return func() {}
+	}
+	if !holds {
+		op = map[token.Token]token.Token{token.LSS: token.GEQ, token.LEQ: token.GTR, token.GTR: token.LEQ,
+			token.GEQ: token.LSS, token.EQL: token.NEQ, token.NEQ: token.EQL}[op]
+	}
+	var least int64 // len(x) >= least
+	switch op {
+	case token.GEQ, token.EQL:
+		least = k
+	case token.GTR:
+		least = k + 1
+	default:
+		return func() {}
+	}
+	if a.minLen == nil {
+		a.minLen = map[*types.Var]int64{}
+	}
+	old, had := a.minLen[x]
+	if least <= old {
+		return func() {}
+	}
+	a.minLen[x] = least
+	return func() {
+		if had {
+			a.minLen[x] = old
+		} else {
+			delete(a.minLen, x)
+		}
+	}
+}
+
+// lenCompare matches len(x) OP k or k OP len(x), k a constant, as
+// len(x) OP' k.
+func (a *flowAnalysis) lenCompare(b *ast.BinaryExpr) (*types.Var, int64, token.Token, bool) {
+	flip := map[token.Token]token.Token{token.LSS: token.GTR, token.LEQ: token.GEQ, token.GTR: token.LSS,
+		token.GEQ: token.LEQ, token.EQL: token.EQL, token.NEQ: token.NEQ}
+	if _, ok := flip[b.Op]; !ok {
+		return nil, 0, 0, false
+	}
+	lenOf := func(e ast.Expr) *types.Var {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return nil
+		}
+		if id := identOf(call.Fun); id == nil || a.info.Uses[id] != types.Universe.Lookup("len") {
+			return nil
+		}
+		if id := identOf(call.Args[0]); id != nil {
+			v, _ := a.info.ObjectOf(id).(*types.Var)
+			return v
+		}
+		return nil
+	}
+	konst := func(e ast.Expr) (int64, bool) {
+		tv := a.info.Types[e]
+		if tv.Value == nil {
+			return 0, false
+		}
+		return constant.Int64Val(constant.ToInt(tv.Value))
+	}
+	if x := lenOf(b.X); x != nil {
+		if k, ok := konst(b.Y); ok {
+			return x, k, b.Op, true
+		}
+	}
+	if x := lenOf(b.Y); x != nil {
+		if k, ok := konst(b.X); ok {
+			return x, k, flip[b.Op], true
+		}
+	}
+	return nil, 0, 0, false
+}
+
+// alwaysLeaves reports whether a block ends by leaving: return, continue,
+// break, goto or panic.
+func alwaysLeaves(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id := identOf(call.Fun); id != nil && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignsAny reports whether stmts assign, or take the address of, a
+// variable whose length cond tests.
+func assignsAny(stmts []ast.Stmt, cond ast.Expr, info *types.Info) bool {
+	vars := map[types.Object]bool{}
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if id := identOf(call.Args[0]); id != nil {
+				vars[info.ObjectOf(id)] = true
+			}
+		}
+		return true
+	})
+	found := false
+	for _, s := range stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			var lhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs = n.Lhs
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					lhs = []ast.Expr{n.X}
+				}
+			case *ast.RangeStmt:
+				lhs = []ast.Expr{n.Key, n.Value}
+			}
+			for _, l := range lhs {
+				if id := identOf(l); id != nil && vars[info.ObjectOf(id)] {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 // countsUp returns i and x of a loop for i := 0; i < len(x); i++.
 func countsUp(s *ast.ForStmt) (ast.Expr, ast.Expr) {
 	init, ok := s.Init.(*ast.AssignStmt)
 	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
 		return nil, nil
 	}
-	if lit, ok := ast.Unparen(init.Rhs[0]).(*ast.BasicLit); !ok || lit.Value != "0" {
+	if lit, ok := ast.Unparen(init.Rhs[0]).(*ast.BasicLit); !ok || lit.Kind != token.INT || strings.HasPrefix(lit.Value, "-") {
 		return nil, nil
 	}
 	cond, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
@@ -834,18 +999,73 @@ func union(ts ...taint) taint {
 	return out
 }
 
-// sources drops labels that are not sources.
+// contBase offsets the labels of a continuation's control: the control
+// under which the rest of a block runs because an earlier statement may
+// have left it (return, break, a panic). A value assigned there does not
+// vary with it; only whether the assignment happens does.
+const contBase = 1 << 40
+
+// sources drops labels that are not sources, and makes a continuation's
+// control plain control: it becomes data wherever it is stored.
 func sources(t taint) taint {
-	if _, ok := t[labelStdout]; !ok {
+	plain := true
+	for l := range t {
+		if l == labelStdout || l >= contBase {
+			plain = false
+			break
+		}
+	}
+	if plain {
 		return t
 	}
 	out := make(taint, len(t))
 	for l, f := range t {
-		if l != labelStdout {
-			out[l] = f
+		switch {
+		case l == labelStdout:
+		case l >= contBase:
+			if old := out[l-contBase]; old == nil || f.certain && !old.certain {
+				out[l-contBase] = f
+			}
+		default:
+			if old := out[l]; old == nil || f.certain || !old.certain {
+				out[l] = f
+			}
 		}
 	}
 	return out
+}
+
+// continuation marks control as a continuation's.
+func continuation(t taint) taint {
+	if len(t) == 0 {
+		return nil
+	}
+	out := make(taint, len(t))
+	for l, f := range t {
+		switch {
+		case l >= contBase:
+			out[l] = f
+		case l >= 0:
+			out[l+contBase] = f
+		}
+	}
+	return out
+}
+
+// branchOnly drops a continuation's control.
+func branchOnly(t taint) taint {
+	for l := range t {
+		if l >= contBase {
+			out := make(taint, len(t))
+			for l, f := range t {
+				if l < contBase {
+					out[l] = f
+				}
+			}
+			return out
+		}
+	}
+	return t
 }
 
 // isRef reports whether values of type t may reference shared memory.
@@ -905,13 +1125,27 @@ func (e exits) or(f exits) exits { return exits{union(e.fn, f.fn), union(e.loop,
 func (a *flowAnalysis) block(list []ast.Stmt, ctl taint) exits {
 	var all exits
 	outer := a.stopping
-	for _, s := range list {
+	var restores []func()
+	defer func() {
+		for _, r := range slices.Backward(restores) {
+			r()
+		}
+	}()
+	for i, s := range list {
 		a.stopping = nil
 		e := a.stmt(s, ctl)
 		e.fn = union(e.fn, a.stopping) // what follows runs only if it did not stop
 		outer = union(outer, a.stopping)
-		ctl = union(ctl, e.fn, e.loop)
+		if len(e.fn) > 0 || len(e.loop) > 0 {
+			ctl = union(ctl, continuation(e.fn), continuation(e.loop))
+			a.lastExit = max(a.lastExit, s.End())
+		}
 		all = all.or(e)
+		// if len(x) < 4 { continue }: what follows has len(x) >= 4, while x
+		// is not assigned again.
+		if is, ok := s.(*ast.IfStmt); ok && is.Init == nil && is.Else == nil && alwaysLeaves(is.Body) && !assignsAny(list[i+1:], is.Cond, a.info) {
+			restores = append(restores, a.guard(is.Cond, false))
+		}
 	}
 	a.stopping = outer
 	return all
@@ -980,9 +1214,18 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		}
 		c := a.cond(s.Cond, ctl)
 		inner := union(ctl, c)
+		restore := func() {}
+		if !assignsAny(s.Body.List, s.Cond, a.info) {
+			restore = a.guard(s.Cond, true)
+		}
 		e = e.or(a.block(s.Body.List, inner))
+		restore()
 		if s.Else != nil {
+			if !assignsAny([]ast.Stmt{s.Else}, s.Cond, a.info) {
+				restore = a.guard(s.Cond, false)
+			}
 			e = e.or(a.stmt(s.Else, inner))
+			restore()
 		}
 		return e
 	case *ast.ForStmt:
@@ -996,7 +1239,8 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		}
 		// An iteration runs only if no earlier one left the loop.
 		again := a.loopNode(s)
-		inner := union(ctl, c, a.read(again))
+		inner := union(ctl, c, continuation(a.read(again)))
+		a.lastExit = max(a.lastExit, s.Pos())
 		if s.Cond == nil && !leaves(s.Body) {
 			a.mayStop(ctl, s.Pos(), "") // a loop that never ends: nothing after it runs
 		}
@@ -1189,7 +1433,8 @@ func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
 		c = union(c, a.read(fi.ctl)) // how the iterator calls yield
 	}
 	again := a.loopNode(s)
-	body := a.block(s.Body.List, union(ctl, c, a.read(again)))
+	a.lastExit = max(a.lastExit, s.Pos())
+	body := a.block(s.Body.List, union(ctl, c, continuation(a.read(again))))
 	a.store(again, val{t: union(body.fn, body.loop)}, token.NoPos, false, "")
 	if fi := a.ranges[s]; fi != nil {
 		// yield returns false when the body leaves the loop: the iterator
@@ -1252,8 +1497,16 @@ func (a *flowAnalysis) assignStmt(s *ast.AssignStmt, ctl taint) {
 // assign stores v into the place l denotes.
 func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
 	a.tick()
-	v.t = union(v.t, sources(ctl)) // implicit flow: the branch decides the value
-	v.head = union(v.head, sources(ctl))
+	// Implicit flow: the branch decides the value. A variable declared
+	// after the last point the function may have left at lives only in
+	// what runs after it: whether it is assigned depends on that, not
+	// what it is assigned.
+	vctl := ctl
+	if id, ok := ast.Unparen(l).(*ast.Ident); ok && a.continuationLocal(id) {
+		vctl = branchOnly(ctl)
+	}
+	v.t = union(v.t, sources(vctl))
+	v.head = union(v.head, sources(vctl))
 	switch l := ast.Unparen(l).(type) {
 	case *ast.Ident:
 		if l.Name == "_" {
@@ -1500,7 +1753,18 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 		}
 		return x
 	case *ast.BinaryExpr:
-		x, y := a.eval(e.X, ctl), a.eval(e.Y, ctl)
+		x := a.eval(e.X, ctl)
+		var y val
+		switch e.Op {
+		case token.LAND, token.LOR:
+			// The right side runs only when the left one allows: a length
+			// it tested holds there.
+			restore := a.guard(e.X, e.Op == token.LAND)
+			y = a.eval(e.Y, ctl)
+			restore()
+		default:
+			y = a.eval(e.Y, ctl)
+		}
 		switch e.Op {
 		case token.QUO, token.REM, token.SHL, token.SHR:
 			// Division by zero, a negative shift count.
@@ -2062,6 +2326,9 @@ func (a *flowAnalysis) sink(t taint, to int, arg, kind string, at token.Pos, why
 		if l < 0 {
 			continue
 		}
+		if l >= contBase {
+			l -= contBase
+		}
 		if why != "" && f.certain {
 			f = &fact{why: why, path: f.path}
 		}
@@ -2217,8 +2484,8 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		switch {
 		case !total && !a.isRef(a.typeOf(exprs[i])):
 			stop = union(stop, v.t)
-		case !total || isFunc:
-			stop = union(stop, a.own(exprs[i], v))
+		case !total || isFunc || isMethodIface(paramType(fn.Signature(), i)):
+			stop = union(stop, a.own(exprs[i], v)) // nil
 		}
 	}
 	a.mayStop(stop, at, whyRunError)
@@ -2241,9 +2508,11 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	if stateful {
 		// The package keeps what it is given (log.SetOutput's writer,
 		// flag.StringVar's pointer, a handler), changes its state, and
-		// answers from it.
+		// answers from it. What it only prints (log.Print) it keeps not.
+		if !printsOnly[LibName(fn)] {
+			a.unionAll(a.libState, roots)
+		}
 		roots = append(roots, a.libState)
-		a.unionAll(a.libState, roots)
 		in = union(in, sources(a.read(a.libState)))
 	}
 
@@ -2394,6 +2663,40 @@ func (a *flowAnalysis) handsOutVars(fn *types.Func, t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// paramType is the type of the parameter argument i is passed for.
+func paramType(sig *types.Signature, i int) types.Type {
+	params := sig.Params()
+	switch {
+	case sig.Variadic() && i >= params.Len()-1:
+		if sl, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
+			return sl.Elem()
+		}
+	case i < params.Len():
+		return params.At(i).Type()
+	}
+	return nil
+}
+
+// isMethodIface reports an interface type with methods: a nil one panics
+// when library code calls them.
+func isMethodIface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	i, ok := underlying(t).(*types.Interface)
+	return ok && i.NumMethods() > 0
+}
+
+// printsOnly are functions of stateful packages that keep no reference
+// they are given: they format it into the package's state.
+var printsOnly = map[string]bool{
+	"log.Print": true, "log.Printf": true, "log.Println": true, "log.Fatal": true, "log.Fatalf": true,
+	"log.Fatalln": true, "log.Panic": true, "log.Panicf": true, "log.Panicln": true,
+	"log.Logger.Print": true, "log.Logger.Printf": true, "log.Logger.Println": true,
+	"log.Logger.Fatal": true, "log.Logger.Fatalf": true, "log.Logger.Fatalln": true,
+	"log.Logger.Panic": true, "log.Logger.Panicf": true, "log.Logger.Panicln": true,
 }
 
 // statefulPackages are the offered packages with state of their own that

@@ -50,6 +50,7 @@ var libTotal = map[string]string{
 	// fmt recovers what the values' methods panic with
 	"fmt.Sprint": "", "fmt.Sprintf": "", "fmt.Sprintln": "", "fmt.Errorf": "",
 	"fmt.Print": "", "fmt.Printf": "", "fmt.Println": "",
+	"fmt.Fprint": "", "fmt.Fprintf": "", "fmt.Fprintln": "", // the writer's own Write is followed apart
 
 	// encoding
 	"encoding/json.Marshal": "", "encoding/json.MarshalIndent": "", "encoding/json.Unmarshal": "",

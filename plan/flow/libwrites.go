@@ -120,6 +120,13 @@ var libWrites = map[string][]int{
 	"math/big.Int.Uint64": {}, "math/big.Int.Sign": {}, "math/big.Int.BitLen": {},
 	"math/big.Int.IsInt64": {}, "math/big.Int.Bytes": {},
 
+	// log: what is logged goes to the logger's writer, the package's
+	// state, not to the values logged
+	"log.Print": {}, "log.Printf": {}, "log.Println": {}, "log.Fatal": {}, "log.Fatalf": {},
+	"log.Fatalln": {}, "log.Panic": {}, "log.Panicf": {}, "log.Panicln": {},
+	"log.Logger.Print": {Recv}, "log.Logger.Printf": {Recv}, "log.Logger.Println": {Recv},
+	"log.Logger.Fatal": {Recv}, "log.Logger.Fatalf": {Recv}, "log.Logger.Fatalln": {Recv},
+
 	// time
 	"time.Location.String": {},
 
