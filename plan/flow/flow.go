@@ -453,7 +453,7 @@ func (a *flowAnalysis) pass() {
 func (a *flowAnalysis) walkFn(fi *fnInfo) {
 	outer, stopping, lastExit := a.cur, a.stopping, a.lastExit
 	a.cur, a.stopping, a.lastExit = fi, nil, token.NoPos
-	a.block(fi.body.List, union(a.read(fi.ctl), a.read(fi.jumps)))
+	a.block(fi.body.List, union(callersControl(a.read(fi.ctl)), a.read(fi.jumps)))
 	a.cur, a.stopping, a.lastExit = outer, stopping, lastExit
 }
 
@@ -1005,6 +1005,23 @@ func union(ts ...taint) taint {
 // vary with it; only whether the assignment happens does.
 const contBase = 1 << 40
 
+// ctxBase offsets the labels of a function's callers' control, under
+// which its body runs: what it returns, or assigns to its own variables,
+// does not vary with it (each caller adds its own), but what it writes
+// elsewhere does.
+const ctxBase = 2 * contBase
+
+// plainLabel is the source a label stands for.
+func plainLabel(l int) int {
+	switch {
+	case l >= ctxBase:
+		return l - ctxBase
+	case l >= contBase:
+		return l - contBase
+	}
+	return l
+}
+
 // sources drops labels that are not sources, and makes a continuation's
 // control plain control: it becomes data wherever it is stored.
 func sources(t taint) taint {
@@ -1020,16 +1037,12 @@ func sources(t taint) taint {
 	}
 	out := make(taint, len(t))
 	for l, f := range t {
-		switch {
-		case l == labelStdout:
-		case l >= contBase:
-			if old := out[l-contBase]; old == nil || f.certain && !old.certain {
-				out[l-contBase] = f
-			}
-		default:
-			if old := out[l]; old == nil || f.certain || !old.certain {
-				out[l] = f
-			}
+		if l == labelStdout {
+			continue
+		}
+		p := plainLabel(l)
+		if old := out[p]; old == nil || f.certain && !old.certain || f.certain == old.certain && len(f.path) < len(old.path) {
+			out[p] = f
 		}
 	}
 	return out
@@ -1052,13 +1065,19 @@ func continuation(t taint) taint {
 	return out
 }
 
-// branchOnly drops a continuation's control.
-func branchOnly(t taint) taint {
+// branchOnly drops a continuation's control and the callers'.
+func branchOnly(t taint) taint { return below(t, contBase) }
+
+// ownControl drops the callers' control.
+func ownControl(t taint) taint { return below(t, ctxBase) }
+
+// below keeps the labels under limit.
+func below(t taint, limit int) taint {
 	for l := range t {
-		if l >= contBase {
+		if l >= limit {
 			out := make(taint, len(t))
 			for l, f := range t {
-				if l < contBase {
+				if l < limit {
 					out[l] = f
 				}
 			}
@@ -1066,6 +1085,20 @@ func branchOnly(t taint) taint {
 		}
 	}
 	return t
+}
+
+// callersControl marks control as the callers'.
+func callersControl(t taint) taint {
+	if len(t) == 0 {
+		return nil
+	}
+	out := make(taint, len(t))
+	for l, f := range t {
+		if l >= 0 {
+			out[plainLabel(l)+ctxBase] = f
+		}
+	}
+	return out
 }
 
 // isRef reports whether values of type t may reference shared memory.
@@ -1578,8 +1611,9 @@ func (a *flowAnalysis) returnStmt(s *ast.ReturnStmt, ctl taint) {
 	for i, n := range fi.results {
 		if i < len(vals) {
 			// Which return runs is the branch's choice: the result depends
-			// on every condition it is under.
-			vals[i].t = union(vals[i].t, sources(ctl))
+			// on every condition it is under in the function (its callers
+			// add theirs where they take it).
+			vals[i].t = union(vals[i].t, sources(ownControl(ctl)))
 			ref := true
 			if fi.sig != nil && i < fi.sig.Results().Len() {
 				ref = a.isRef(fi.sig.Results().At(i).Type())
@@ -2067,6 +2101,12 @@ func (a *flowAnalysis) call(fv val, args []val, exprs []ast.Expr, at token.Pos, 
 			results = append(results, val{})
 		}
 	}
+	// Which function ran decides what came back.
+	if choice := sources(calleeTaint); len(choice) > 0 {
+		for i := range results {
+			results[i].t = union(results[i].t, a.stepped(choice, at, ""))
+		}
+	}
 	return results
 }
 
@@ -2326,9 +2366,7 @@ func (a *flowAnalysis) sink(t taint, to int, arg, kind string, at token.Pos, why
 		if l < 0 {
 			continue
 		}
-		if l >= contBase {
-			l -= contBase
-		}
+		l = plainLabel(l)
 		if why != "" && f.certain {
 			f = &fact{why: why, path: f.path}
 		}
@@ -2360,7 +2398,14 @@ func (a *flowAnalysis) dynCall(m *types.Func, recv val, args []val, exprs []ast.
 			}
 		}
 	}
-	ictl := union(ctl, a.stepped(sources(recv.t), at, ""))
+	choice := a.stepped(sources(recv.t), at, "")
+	ictl := union(ctl, choice)
+	defer func() {
+		// Which method ran decides what came back.
+		for i := range results {
+			results[i].t = union(results[i].t, choice)
+		}
+	}()
 	for _, fi := range a.fnList {
 		if fi.recv < 0 || fi.name != m.Name() {
 			continue
