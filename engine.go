@@ -277,6 +277,15 @@ type RunOptions struct {
 // ctx carries what belongs to the run beyond its options, such as its
 // workspace (tools.WithWorkspace).
 func (e *Engine) Run(ctx context.Context, name string, src []byte, opts RunOptions) *exec.Summary {
+	if opts.RunID == "" {
+		opts.RunID = exec.NewRunID()
+	}
+	s := e.run(ctx, name, src, opts)
+	s.RunID = opts.RunID
+	return s
+}
+
+func (e *Engine) run(ctx context.Context, name string, src []byte, opts RunOptions) *exec.Summary {
 	p, err := e.Plan(name, src)
 	if err == nil && opts.Approved != "" {
 		m := e.Manifest(p, src)
@@ -293,7 +302,7 @@ func (e *Engine) Run(ctx context.Context, name string, src []byte, opts RunOptio
 			s := exec.Unplannable(e.policy, errNotApproved)
 			s.Status = exec.StatusDenied
 			s.Error = &exec.ErrorInfo{Kind: "approval", Message: "the policy refused this exact program when it was verified",
-				Hint: "fix the violations `airlock verify` lists"}
+				Hint: "fix the violations a check of the program lists"}
 			return s
 		}
 	}

@@ -2,6 +2,7 @@ package exec
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -74,5 +75,15 @@ func TestFitPartsCountsTheDroppedMiddle(t *testing.T) {
 	}
 	if cut.TotalLines != 10000+1<<15 || cut.OmittedLines != cut.TotalLines-cut.KeptHeadLines-cut.KeptTailLines {
 		t.Fatalf("cut %+v", cut)
+	}
+}
+
+// A refused call whose arguments never reached canonical form is traced
+// with them as sent, each capped.
+func TestRawArgsCapped(t *testing.T) {
+	big := json.RawMessage(`"` + strings.Repeat("a", 5000) + `"`)
+	got := rawArgs([]json.RawMessage{json.RawMessage(`"data/x"`), big})
+	if got[0] != `"data/x"` || !strings.HasSuffix(got[1], "… (5002 bytes)") || len(got[1]) > maxTracedArg+40 {
+		t.Fatalf("rawArgs = %q", got)
 	}
 }

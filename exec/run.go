@@ -8,6 +8,8 @@ package exec
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,6 +44,27 @@ type Options struct {
 	// (tool, canonical arguments, verdict, duration, bytes in and out), then
 	// one with the run's final status.
 	Trace io.Writer
+	// RunID names the run in its summary and trace; NewRunID when empty.
+	RunID string
+	// MCP says the run came through airlock mcp: hints name the MCP tools a
+	// model can call, not commands.
+	MCP bool
+}
+
+// NewRunID returns a unique run id that sorts in the order runs started:
+// the UTC time to the microsecond, then 48 random bits.
+func NewRunID() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return time.Now().UTC().Format("20060102T150405.000000Z") + "-" + hex.EncodeToString(b[:])
+}
+
+// policyHint is where a model learns what the policy allows.
+func policyHint(mcp bool) string {
+	if mcp {
+		return "describe_tool and search_tools show what the policy allows"
+	}
+	return "`airlock policy show` lists what the policy allows"
 }
 
 // Run executes the program of an approved verdict and returns its summary.
@@ -56,13 +79,16 @@ func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Optio
 	if opts.Memory > 0 {
 		lim.Memory = opts.Memory
 	}
-	s := &Summary{Status: StatusOK, Policy: pol.Name, Sandbox: Sandbox{Active: []string{}}}
+	if opts.RunID == "" {
+		opts.RunID = NewRunID()
+	}
+	s := &Summary{Status: StatusOK, Policy: pol.Name, Sandbox: Sandbox{Active: []string{}}, RunID: opts.RunID}
 	if !v.Approved() {
 		s.Status = StatusDenied
 		s.Violations = violations(v)
 		s.Error = &ErrorInfo{Kind: "denied", Message: "the policy refused the program before it ran",
-			Hint: "fix the listed violations; `airlock policy show` lists what the policy allows"}
-		(&tracer{w: opts.Trace}).write(TraceEnd{Time: now(), Status: s.Status, Error: s.Error.Message})
+			Hint: "fix the listed violations; " + policyHint(opts.MCP)}
+		(&tracer{w: opts.Trace}).write(TraceEnd{Time: now(), Run: opts.RunID, Status: s.Status, Error: s.Error.Message})
 		return s
 	}
 	r := &runner{
@@ -79,7 +105,7 @@ func Run(ctx context.Context, v *verify.Verdict, reg *tools.Registry, opts Optio
 		return nil
 	})
 	r.run(ctx)
-	end := TraceEnd{Time: now(), Status: s.Status, Limit: s.Limit, Calls: s.Stats.ToolCalls, Tokens: s.Stats.ToolDataTokens}
+	end := TraceEnd{Time: now(), Run: opts.RunID, Status: s.Status, Limit: s.Limit, Calls: s.Stats.ToolCalls, Tokens: s.Stats.ToolDataTokens}
 	if s.Error != nil {
 		end.Error = s.Error.Message
 	}

@@ -75,6 +75,24 @@ func (r *runner) serve(ctx context.Context, g *sandbox.Guard, in io.Reader, out 
 }
 
 // call performs one tool call for the child, and traces it.
+// maxTracedArg caps each raw argument a trace keeps of a refused call.
+const maxTracedArg = 1024
+
+// rawArgs are a call's arguments as the program sent them (JSON), each cut
+// to maxTracedArg bytes: what a refused call that could not be put in
+// canonical form tried.
+func rawArgs(args []json.RawMessage) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if len(a) > maxTracedArg {
+			out[i] = fmt.Sprintf("%s… (%d bytes)", validPrefix(string(a), maxTracedArg), len(a))
+		} else {
+			out[i] = string(a)
+		}
+	}
+	return out
+}
+
 func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) rpc.Response {
 	start := time.Now()
 	tr := TraceCall{Tool: req.Tool, Verdict: "allowed"}
@@ -98,20 +116,20 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		return rpc.Response{Fatal: true}
 	}
 	if req.Oversized > 0 {
-		tr.Verdict, tr.Reason = "denied", "oversized arguments"
+		tr.Verdict, tr.Reason, tr.RawArgs = "denied", "oversized arguments", rawArgs(req.Args)
 		return r.block(g, req.Tool, "argument", fmt.Sprintf("arguments are %d bytes, over the limit of %d", req.Oversized, MaxArgBytes))
 	}
 	provider, fn, _ := strings.Cut(req.Tool, ".")
 	p, ok := r.reg.Provider(provider)
 	if !ok {
-		tr.Verdict, tr.Reason = "denied", "unknown tool"
+		tr.Verdict, tr.Reason, tr.RawArgs = "denied", "unknown tool", rawArgs(req.Args)
 		return r.block(g, req.Tool, "tool", "unknown tool "+req.Tool)
 	}
 	args, err := p.Prepare(fn, req.Args)
 	if err != nil {
 		// Arguments that cannot be put in canonical form cannot be judged
 		// by the policy, so the call is refused like a denied one.
-		tr.Verdict, tr.Reason = "denied", err.Error()
+		tr.Verdict, tr.Reason, tr.RawArgs = "denied", err.Error(), rawArgs(req.Args)
 		return r.block(g, req.Tool, "argument", err.Error())
 	}
 	tr.Args = args

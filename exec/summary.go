@@ -47,6 +47,9 @@ type Summary struct {
 	Truncated     *Truncation           `json:"truncated,omitempty"`
 	Sandbox       Sandbox               `json:"sandbox"`
 	Stats         Stats                 `json:"stats"`
+	// RunID names the run, as its audit trace does: unique, and sorting in
+	// the order runs started.
+	RunID string `json:"run_id,omitempty"`
 
 	// gap is what the run kept of an output larger than its cap: Output is
 	// its head and tail joined, the middle dropped.

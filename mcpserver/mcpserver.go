@@ -177,8 +177,8 @@ func textResult(s string) *sdk.CallToolResult {
 }
 
 func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in programInput) (*sdk.CallToolResult, any, error) {
-	n := a.runs.Add(1)
-	opts := exec.Options{MaxTokens: in.MaxTokens, Pool: a.pool}
+	a.runs.Add(1)
+	opts := exec.Options{MaxTokens: in.MaxTokens, Pool: a.pool, RunID: exec.NewRunID(), MCP: true}
 	if in.MaxTokens != 0 && (in.MaxTokens < exec.MinTokens || in.MaxTokens > exec.MaxTokens) {
 		return nil, nil, fmt.Errorf("max_tokens must be between %d and %d", exec.MinTokens, exec.MaxTokens)
 	}
@@ -187,7 +187,9 @@ func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in pr
 		budget = in.MaxTokens
 	}
 	if a.opts.TraceDir != "" {
-		f, err := os.OpenFile(filepath.Join(a.opts.TraceDir, fmt.Sprintf("run-%d.jsonl", n)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		// Named by the run's id: unique and time-ordered, so a restarted
+		// server never overwrites an earlier trace.
+		f, err := os.OpenFile(filepath.Join(a.opts.TraceDir, "run-"+opts.RunID+".jsonl"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
 			return nil, nil, fmt.Errorf("opening the trace: %v", err)
 		}
@@ -202,7 +204,11 @@ func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in pr
 		ctx = tools.WithWorkspace(ctx, w)
 	}
 	s := a.eng.Run(ctx, programName(in.Program), []byte(in.Program), airlock.RunOptions{Options: opts})
-	return textResult(string(s.Encode(budget))), nil, nil
+	res := textResult(string(s.Encode(budget)))
+	// A run that did not end ok is an error to the model: denied, blocked,
+	// error, timeout, limit. The summary says which, and what to change.
+	res.IsError = s.Status != exec.StatusOK
+	return res, nil, nil
 }
 
 // workspace returns the session's workspace, opening it on first use.

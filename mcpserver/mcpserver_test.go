@@ -163,19 +163,27 @@ func TestMCPWorkspaceAndTrace(t *testing.T) {
 	eng.Close()
 	rel, _ := filepath.Rel(filepath.Join(filepath.Dir(callerFile()), ".."), policy)
 	cs := connect(t, rel, mcpserver.Options{Workspace: root, TraceDir: traces})
-	text, _ := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() {\n\tif err := workspace.WriteFile(\"notes/step1.txt\", \"42\"); err != nil {\n\t\tpanic(err)\n\t}\n}\n"})
-	if s := summary(t, text); s["status"] != "ok" {
-		t.Fatalf("writing = %s", text)
+	text, isErr := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() {\n\tif err := workspace.WriteFile(\"notes/step1.txt\", \"42\"); err != nil {\n\t\tpanic(err)\n\t}\n}\n"})
+	first := summary(t, text)
+	if first["status"] != "ok" || isErr {
+		t.Fatalf("writing = %s (isError %v)", text, isErr)
 	}
 	text, _ = callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport (\n\t\"fmt\"\n\n\t\"airlock/workspace\"\n)\n\nfunc main() {\n\ts, err := workspace.ReadFile(\"notes/step1.txt\")\n\tfmt.Println(s, err)\n}\n"})
 	if s := summary(t, text); s["output"] != "42 <nil>\n" {
 		t.Errorf("reading in the next run = %s", text)
 	}
-	text, _ = callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() { workspace.WriteFile(\"x.sh\", \"rm -rf /\") }\n"})
-	if s := summary(t, text); s["status"] != "denied" {
-		t.Errorf("a write the policy refuses = %s", text)
+	text, isErr = callText(t, cs, "run_program", map[string]any{"program": "package main\n\nimport \"airlock/workspace\"\n\nfunc main() { workspace.WriteFile(\"x.sh\", \"rm -rf /\") }\n"})
+	if s := summary(t, text); s["status"] != "denied" || !isErr {
+		t.Errorf("a write the policy refuses = %s (isError %v: want true for every status but ok)", text, isErr)
+	} else if hint := s["error"].(map[string]any)["hint"].(string); !strings.Contains(hint, "describe_tool") {
+		t.Errorf("a model behind MCP is pointed at a command: %q", hint)
 	}
-	trace, err := os.ReadFile(filepath.Join(traces, "run-1.jsonl"))
+	// One trace per run, named by the run's id, in the order they ran.
+	files, _ := filepath.Glob(filepath.Join(traces, "run-*.jsonl"))
+	if len(files) != 3 || filepath.Base(files[0]) != "run-"+first["run_id"].(string)+".jsonl" {
+		t.Fatalf("traces %q, want three, the first named by run_id %v", files, first["run_id"])
+	}
+	trace, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
 	}
