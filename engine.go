@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/airlockhq/airlock/internal/table"
+
 	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/internal/readfile"
 	"github.com/airlockhq/airlock/plan"
@@ -329,6 +331,13 @@ func (e *Engine) run(ctx context.Context, name string, src []byte, opts RunOptio
 func (e *Engine) Describe(ctx context.Context, arg string) ([]plan.ToolPackage, string, error) {
 	name := strings.TrimPrefix(strings.TrimPrefix(arg, "airlock/"), "mcp/")
 	provider, _, _ := strings.Cut(name, ".")
+	// The packages every program may import besides the tools.
+	switch provider {
+	case "table":
+		return []plan.ToolPackage{{Path: table.Path, Name: "table", Source: table.Declaration}}, name, nil
+	case "airlock":
+		return []plan.ToolPackage{plan.Runtime()}, name, nil
+	}
 	var pkgs []plan.ToolPackage
 	for _, path := range []string{"airlock/" + provider, "airlock/mcp/" + provider} {
 		if _, ok := e.registry.ByPath(path); ok {

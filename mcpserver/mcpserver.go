@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -61,18 +62,18 @@ type Server struct {
 // Inputs of the server's tools.
 type (
 	programInput struct {
-		Program   string `json:"program" jsonschema:"the whole program: a Go file (package main, func main) or a shell script"`
-		MaxTokens int    `json:"max_tokens,omitempty" jsonschema:"token budget of the summary (default from the policy)"`
+		Program   string `json:"program" jsonschema:"a Go file or a shell script"`
+		MaxTokens int    `json:"max_tokens,omitempty" jsonschema:"summary token budget"`
 	}
 	checkInput struct {
-		Program string `json:"program" jsonschema:"the whole program: a Go file (package main, func main) or a shell script"`
+		Program string `json:"program" jsonschema:"a Go file or a shell script"`
 	}
 	searchInput struct {
-		Query string `json:"query" jsonschema:"words to look for in tool names and docs"`
-		Limit int    `json:"limit,omitempty" jsonschema:"at most this many tools (default 8)"`
+		Query string `json:"query" jsonschema:"words"`
+		Limit int    `json:"limit,omitempty" jsonschema:"at most this many (8)"`
 	}
 	describeInput struct {
-		Name string `json:"name" jsonschema:"a tool (fs.ReadCSV) or a tool package (fs, airlock/mcp/files)"`
+		Name string `json:"name" jsonschema:"fs.ReadCSV, fs or mcp/NAME"`
 	}
 )
 
@@ -88,12 +89,11 @@ func New(eng *airlock.Engine, opts Options) *Server {
 	})
 	sdk.AddTool(a.mcp, &sdk.Tool{Name: "run_program", Description: a.runDescription()}, a.runProgram)
 	sdk.AddTool(a.mcp, &sdk.Tool{Name: "check_program", Description: "Check a program against the policy without running it: " +
-		"the plan (imports, every tool use with the arguments known before it runs) and a verdict for each use. " +
-		"Returns the same JSON as `airlock verify --format json`."}, a.checkProgram)
-	sdk.AddTool(a.mcp, &sdk.Tool{Name: "search_tools", Description: "Find the tools a program can call by words in their names and docs, " +
-		"best first. Each comes with its import path, Go signature, doc and the types it uses."}, a.searchTools)
-	sdk.AddTool(a.mcp, &sdk.Tool{Name: "describe_tool", Description: "Show one tool (fs.ReadCSV) or a whole tool package (fs) " +
-		"as Go: import path, signature, doc comment and the types it uses."}, a.describeTool)
+		"its tool uses, a verdict for each, and what would be refused."}, a.checkProgram)
+	sdk.AddTool(a.mcp, &sdk.Tool{Name: "search_tools", Description: "Find tools by words in their names and docs, " +
+		"granted ones first, as Go with their docs."}, a.searchTools)
+	sdk.AddTool(a.mcp, &sdk.Tool{Name: "describe_tool", Description: "Show a tool (fs.ReadCSV) or a package (fs, airlock, table) " +
+		"as Go with its docs, and whether the policy grants it."}, a.describeTool)
 	return a
 }
 
@@ -136,32 +136,30 @@ func (a *Server) instructions() string {
 }
 
 // runDescription teaches the program conventions, the policy's allowlist
-// and the interpreter's limits in a few hundred tokens.
+// and the sandbox's limits within a budget: the whole tools/list stays
+// under 500 tokens (a test holds it).
 func (a *Server) runDescription() string {
 	pol := a.eng.Policy()
 	lim := pol.Limits
-	granted := pol.Tools()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Run a program in airlock's sandbox under policy %q and return its JSON summary "+
-		"(status, output, result, error with a hint, violations, stats).\n\n", pol.Name)
-	b.WriteString("Go programs: one file, package main, func main. Import tool packages as \"airlock/<provider>\" " +
-		"(MCP servers as \"airlock/mcp/<server>\") and call them as Go functions that return (value, error); " +
-		"call airlock.Result(v) (import \"airlock\") to return structured data. Print counts, top-N and samples, " +
-		"never whole data sets: output beyond the token budget is cut. Shell scripts (bash syntax) run too; " +
-		"each command is the tool sh.<command>.\n\n")
-	fmt.Fprintf(&b, "Allowed imports: %s, airlock, and the packages of granted tools.\n", strings.Join(pol.Imports(), ", "))
-	if len(granted) == 0 {
+	fmt.Fprintf(&b, "Run a Go program (package main) or bash script in a sandbox, policy %q; "+
+		"returns JSON: status, output, result, error, stats.\n", pol.Name)
+	b.WriteString("Tools are Go functions returning (value, error): import \"airlock/fs\", call fs.ReadCSV(...); " +
+		"MCP servers: \"airlock/mcp/NAME\". airlock.Result(v) returns data. Print aggregates: " +
+		"output past the budget is cut.\n")
+	if granted := pol.Tools(); len(granted) == 0 {
 		b.WriteString("Granted tools: none.\n")
 	} else {
-		fmt.Fprintf(&b, "Granted tools (describe_tool shows each): %s.\n", abbreviate(granted, 40))
+		fmt.Fprintf(&b, "Granted: %s.\n", abbreviate(granted, 10))
 	}
-	fmt.Fprintf(&b, "Limits: %s wall clock, %s memory, %d tool calls, %d-token summary.\n",
-		lim.Timeout, verify.FormatSize(lim.Memory), lim.ToolCalls, lim.OutputTokens)
-	b.WriteString("No files, processes or sockets: os, reflect, runtime and net come in safe subsets (os.Stdout, os.Exit, reflect.DeepEqual), " +
-		"os/exec, syscall and cgo not at all; generics, goroutines, " +
-		"encoding/json, slices and maps work. Every tool call is checked against the policy on its real " +
-		"arguments: a refused call ends the run as \"blocked\" with the rule and a hint; arguments written " +
-		"as constants are checked before the program runs.")
+	if p, ok := a.eng.Registry().Provider("fs"); ok {
+		if r, ok := p.(interface{ Roots() []string }); ok && len(r.Roots()) > 0 {
+			fmt.Fprintf(&b, "Files: under roots %s, e.g. %q.\n", strings.Join(r.Roots(), ", "), r.Roots()[0]+"/x.csv")
+		}
+	}
+	fmt.Fprintf(&b, "Imports: %s.\n", abbreviate(pol.Imports(), 10))
+	fmt.Fprintf(&b, "Limits: %s, %s, %d tool calls, %d-token summary. No os files, exec or net. "+
+		"A refused call ends the run \"blocked\".", lim.Timeout, verify.FormatSize(lim.Memory), lim.ToolCalls, lim.OutputTokens)
 	return b.String()
 }
 
@@ -170,6 +168,40 @@ func abbreviate(list []string, n int) string {
 		return strings.Join(list, ", ")
 	}
 	return strings.Join(list[:n], ", ") + fmt.Sprintf(" and %d more", len(list)-n)
+}
+
+// usable reports whether a program may call name: a tool the policy
+// grants, or a function of airlock or airlock/table.
+func (a *Server) usable(name string) bool {
+	if strings.HasPrefix(name, "table.") || strings.HasPrefix(name, "airlock.") {
+		return true
+	}
+	_, _, ok := a.eng.Policy().ToolRule(name)
+	return ok
+}
+
+// mark says whether the policy grants a tool, and under which rule.
+func (a *Server) mark(name string) string {
+	if strings.HasPrefix(name, "table.") || strings.HasPrefix(name, "airlock.") {
+		return ""
+	}
+	switch allow, _, ok := a.eng.Policy().ToolRule(name); {
+	case !ok:
+		return "NOT GRANTED by the policy: a program that calls it is refused"
+	case allow != "":
+		return "granted when " + allow
+	}
+	return "granted"
+}
+
+func cmpBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
 }
 
 func textResult(s string) *sdk.CallToolResult {
@@ -272,7 +304,11 @@ func (a *Server) searchTools(ctx context.Context, req *sdk.CallToolRequest, in s
 	if limit <= 0 {
 		limit = 8
 	}
-	found := tools.Search(a.eng.Registry().Tools(), strings.Fields(in.Query))
+	found := tools.Search(append(a.eng.Registry().Tools(), librarySigs()...), strings.Fields(in.Query))
+	// What the policy grants first: a program can call it.
+	slices.SortStableFunc(found, func(x, y tools.ToolSig) int {
+		return cmpBool(a.usable(y.Name), a.usable(x.Name))
+	})
 	if len(found) > limit {
 		found = found[:limit]
 	}
@@ -280,11 +316,20 @@ func (a *Server) searchTools(ctx context.Context, req *sdk.CallToolRequest, in s
 		return textResult("no tool matches; describe_tool with a package name (fs, sql, ...) lists a whole package"), nil, nil
 	}
 	var buf bytes.Buffer
-	tools.WriteDocs(&buf, found)
+	tools.WriteMarkedDocs(&buf, found, a.mark)
 	return textResult(buf.String()), nil, nil
 }
 
 func (a *Server) describeTool(ctx context.Context, req *sdk.CallToolRequest, in describeInput) (*sdk.CallToolResult, any, error) {
+	if found := libraryMatching(strings.TrimPrefix(in.Name, "airlock/")); len(found) > 0 {
+		if name := strings.TrimPrefix(in.Name, "airlock/"); name == "table" || name == "airlock" {
+			pkgs, _, _ := a.eng.Describe(ctx, name)
+			return textResult(fmt.Sprintf("// import %q\n%s", pkgs[0].Path, pkgs[0].Source)), nil, nil
+		}
+		var buf bytes.Buffer
+		tools.WriteDocs(&buf, found)
+		return textResult(buf.String()), nil, nil
+	}
 	pkgs, name, err := a.eng.Describe(ctx, in.Name)
 	if err != nil {
 		return nil, nil, err
@@ -295,7 +340,7 @@ func (a *Server) describeTool(ctx context.Context, req *sdk.CallToolRequest, in 
 		}
 	}
 	var buf bytes.Buffer
-	tools.WriteDocs(&buf, tools.Matching(pkgs, name))
+	tools.WriteMarkedDocs(&buf, tools.Matching(pkgs, name), a.mark)
 	if buf.Len() == 0 {
 		return nil, nil, fmt.Errorf("no tool or tool package %q; search_tools finds tools by words", in.Name)
 	}

@@ -17,6 +17,7 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/airlockhq/airlock"
+	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/fixtures"
 	"github.com/airlockhq/airlock/mcpserver"
 	"github.com/airlockhq/airlock/tools"
@@ -81,6 +82,28 @@ func summary(t *testing.T, text string) map[string]any {
 	return s
 }
 
+// What a model pays for the server's tools: the tools of tools/list, under
+// every shipped policy, within 500 o200k tokens.
+func TestToolsListTokens(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(callerFile()), "..", "policies", "*.yaml"))
+	if len(files) < 5 {
+		t.Fatalf("shipped policies: %q", files)
+	}
+	for _, file := range files {
+		cs := connect(t, "policies/"+filepath.Base(file), mcpserver.Options{})
+		list, err := cs.ListTools(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(list.Tools)
+		if n := exec.CountTokens(string(b)); n > 500 {
+			t.Errorf("%s: tools/list's tools take %d tokens, over 500", filepath.Base(file), n)
+		} else {
+			t.Logf("%s: %d tokens", filepath.Base(file), n)
+		}
+	}
+}
+
 func TestMCPServer(t *testing.T) {
 	cs := connect(t, "policies/spreadsheet.yaml", mcpserver.Options{Pool: 1})
 	list, err := cs.ListTools(context.Background(), nil)
@@ -91,7 +114,7 @@ func TestMCPServer(t *testing.T) {
 	for _, tool := range list.Tools {
 		names = append(names, tool.Name)
 		if tool.Name == "run_program" {
-			for _, want := range []string{`policy "spreadsheet"`, "Allowed imports: encoding/csv, encoding/json, errors, fmt", "fs.ReadCSV", "10s wall clock", "package main"} {
+			for _, want := range []string{`policy "spreadsheet"`, "Imports: encoding/csv, encoding/json, errors, fmt", "fs.ReadCSV", "Files: under roots data", "Limits: 10s, 256MiB", "package main"} {
 				if !strings.Contains(tool.Description, want) {
 					t.Errorf("run_program's description lacks %q:\n%s", want, tool.Description)
 				}
@@ -140,6 +163,31 @@ func main() {
 	text, _ = callText(t, cs, "search_tools", map[string]any{"query": "csv rows"})
 	if !strings.HasPrefix(text, "// import \"airlock/fs\"\n") || !strings.Contains(text, "func ReadCSV") {
 		t.Errorf("search_tools = %s", text)
+	}
+	// What the policy grants comes first and says so; what it does not is
+	// marked.
+	text, _ = callText(t, cs, "search_tools", map[string]any{"query": "file write read", "limit": 30})
+	granted, refused := strings.Index(text, "// granted"), strings.Index(text, "// NOT GRANTED")
+	if granted < 0 || refused < 0 || refused < granted || strings.Contains(text[refused:], "// granted") {
+		t.Errorf("search_tools ranks and marks what the policy grants: %s", text)
+	}
+	// airlock and airlock/table are described and found like tools, and
+	// never marked as not granted: every program may import them.
+	text, _ = callText(t, cs, "describe_tool", map[string]any{"name": "table"})
+	if !strings.HasPrefix(text, "// import \"airlock/table\"\n") || !strings.Contains(text, "func FromRecords(rows []map[string]string) Table") {
+		t.Errorf("describe_tool table = %.300s", text)
+	}
+	text, _ = callText(t, cs, "describe_tool", map[string]any{"name": "table.Where"})
+	if !strings.Contains(text, ") Where(") || strings.Contains(text, "NOT GRANTED") {
+		t.Errorf("describe_tool table.Where = %s", text)
+	}
+	text, _ = callText(t, cs, "describe_tool", map[string]any{"name": "airlock.Result"})
+	if !strings.Contains(text, "func Result(v any)") {
+		t.Errorf("describe_tool airlock.Result = %s", text)
+	}
+	text, _ = callText(t, cs, "search_tools", map[string]any{"query": "group aggregate sum"})
+	if !strings.Contains(text, "// import \"airlock/table\"") || strings.Contains(text, "NOT GRANTED") {
+		t.Errorf("search_tools group = %s", text)
 	}
 	text, _ = callText(t, cs, "describe_tool", map[string]any{"name": "fs.ReadDir"})
 	if !strings.Contains(text, "func ReadDir(path string) ([]Entry, error)") || !strings.Contains(text, "type Entry struct") {

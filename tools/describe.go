@@ -56,12 +56,21 @@ func WriteSignatures(w io.Writer, sigs []ToolSig) {
 
 // WriteDocs writes each tool as Go: its import path, doc comment,
 // signature and the types it uses.
-func WriteDocs(w io.Writer, sigs []ToolSig) {
+func WriteDocs(w io.Writer, sigs []ToolSig) { WriteMarkedDocs(w, sigs, nil) }
+
+// WriteMarkedDocs is WriteDocs with a line of mark's under each import,
+// when mark is set and says something of the tool.
+func WriteMarkedDocs(w io.Writer, sigs []ToolSig, mark func(name string) string) {
 	for i, sig := range sigs {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "// import %q\n", sig.Import)
+		if mark != nil {
+			if m := mark(sig.Name); m != "" {
+				fmt.Fprintf(w, "// %s\n", m)
+			}
+		}
 		for _, line := range strings.Split(strings.TrimRight(sig.Doc, "\n"), "\n") {
 			fmt.Fprintln(w, strings.TrimRight("// "+line, " "))
 		}

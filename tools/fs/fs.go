@@ -139,6 +139,10 @@ func (p *Provider) Package() plan.ToolPackage {
 	return pkg
 }
 
+// Roots returns the names of the roots the policy grants, sorted: a
+// program's paths start with one ("data/sales.csv").
+func (p *Provider) Roots() []string { return slices.Sorted(maps.Keys(p.roots)) }
+
 // Params returns the parameter names of the tool function fn.
 func (p *Provider) Params(fn string) ([]string, bool) {
 	f, ok := funcs()[fn]
