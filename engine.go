@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/airlockhq/airlock/internal/table"
 
@@ -129,19 +130,28 @@ func (e *ToolError) Unwrap() error { return e.Err }
 // started, concurrently, to learn their tools; one that fails gives a
 // *ToolError.
 func (e *Engine) Plan(name string, src []byte) (*plan.Plan, error) {
+	p, _, err := e.plan(name, src)
+	return p, err
+}
+
+// plan is Plan, saying how long starting the program's tool servers took.
+func (e *Engine) plan(name string, src []byte) (*plan.Plan, time.Duration, error) {
 	if IsScript(name, src) {
-		return planshell.Build(name, src)
+		p, err := planshell.Build(name, src)
+		return p, 0, err
 	}
 	paths := toolImports(src)
+	start := time.Now()
 	if err := e.CheckServers(context.Background(), paths); err != nil {
-		return nil, err
+		return nil, time.Since(start), err
 	}
+	started := time.Since(start)
 	p, err := plan.Build(name, src, plan.Options{Tools: e.registry.PackagesFor(paths)})
 	if err != nil {
-		return nil, err
+		return nil, started, err
 	}
 	planScripts(p)
-	return p, nil
+	return p, started, nil
 }
 
 // goPackage finds a Go package clause.
@@ -282,13 +292,21 @@ func (e *Engine) Run(ctx context.Context, name string, src []byte, opts RunOptio
 	if opts.RunID == "" {
 		opts.RunID = exec.NewRunID()
 	}
-	s := e.run(ctx, name, src, opts)
+	var started time.Duration
+	s := e.run(ctx, name, src, opts, &started)
 	s.RunID = opts.RunID
+	if started > 0 {
+		// Starting the tool servers is part of the run's time, and shown
+		// on its own.
+		s.Stats.ToolsStartMillis = float64(started.Microseconds()) / 1000
+		s.Stats.WallMillis += s.Stats.ToolsStartMillis
+	}
 	return s
 }
 
-func (e *Engine) run(ctx context.Context, name string, src []byte, opts RunOptions) *exec.Summary {
-	p, err := e.Plan(name, src)
+func (e *Engine) run(ctx context.Context, name string, src []byte, opts RunOptions, started *time.Duration) *exec.Summary {
+	p, connect, err := e.plan(name, src)
+	*started = connect
 	if err == nil && opts.Approved != "" {
 		m := e.Manifest(p, src)
 		cached, ok := recall(m.Digest)

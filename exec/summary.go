@@ -96,11 +96,14 @@ type Sandbox struct {
 
 // Stats are the run's measurements.
 type Stats struct {
-	WallMillis      float64 `json:"wall_ms"`
-	CPUMillis       float64 `json:"cpu_ms"`
-	PeakMemoryBytes int64   `json:"peak_memory_bytes"`
-	OutputBytes     int64   `json:"output_bytes"`
-	ToolCalls       int     `json:"tool_calls"`
+	WallMillis float64 `json:"wall_ms"`
+	// ToolsStartMillis is the part of WallMillis spent starting the
+	// program's tool servers (MCP servers start on first use).
+	ToolsStartMillis float64 `json:"tools_start_ms,omitempty"`
+	CPUMillis        float64 `json:"cpu_ms"`
+	PeakMemoryBytes  int64   `json:"peak_memory_bytes"`
+	OutputBytes      int64   `json:"output_bytes"`
+	ToolCalls        int     `json:"tool_calls"`
 	// ToolDataBytes and ToolDataTokens measure the tool results the program
 	// processed: data that stayed out of the model's context.
 	ToolDataBytes  int64 `json:"tool_data_bytes"`

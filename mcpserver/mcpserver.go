@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
@@ -44,7 +46,14 @@ type Options struct {
 	TraceDir string
 	// Version is what the server says it is to clients.
 	Version string
+	// Log receives a record per run (its id, status, duration) and of
+	// slow tool server starts; nil: none.
+	Log *slog.Logger
 }
+
+// slowStart is how long a tool server may take to start before the log
+// says so.
+const slowStart = time.Second
 
 // Server is airlock as an MCP server under one engine's policy. It is
 // safe for concurrent sessions and calls.
@@ -80,6 +89,9 @@ type (
 // New returns a server running programs through eng. Close it when done;
 // eng stays the caller's.
 func New(eng *airlock.Engine, opts Options) *Server {
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
 	a := &Server{eng: eng, opts: opts, workspaces: map[string]*tools.Workspace{}}
 	if opts.Pool > 0 {
 		a.pool = exec.NewPool(opts.Pool, eng.Policy().Limits, "")
@@ -236,6 +248,21 @@ func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in pr
 		ctx = tools.WithWorkspace(ctx, w)
 	}
 	s := a.eng.Run(ctx, programName(in.Program), []byte(in.Program), airlock.RunOptions{Options: opts})
+	session := ""
+	if req != nil && req.Session != nil {
+		session = req.Session.ID()
+	}
+	attrs := []any{"run", s.RunID, "status", s.Status, "wall_ms", s.Stats.WallMillis, "tool_calls", s.Stats.ToolCalls}
+	if session != "" {
+		attrs = append(attrs, "session", session)
+	}
+	if s.Limit != "" {
+		attrs = append(attrs, "limit", s.Limit)
+	}
+	a.opts.Log.Info("run", attrs...)
+	if s.Stats.ToolsStartMillis > float64(slowStart.Milliseconds()) {
+		a.opts.Log.Warn("slow tool server start", "run", s.RunID, "tools_start_ms", s.Stats.ToolsStartMillis)
+	}
 	res := textResult(string(s.Encode(budget)))
 	// A run that did not end ok is an error to the model: denied, blocked,
 	// error, timeout, limit. The summary says which, and what to change.

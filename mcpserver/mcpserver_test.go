@@ -1,9 +1,11 @@
 package mcpserver_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -102,6 +104,39 @@ func TestToolsListTokens(t *testing.T) {
 			t.Logf("%s: %d tokens", filepath.Base(file), n)
 		}
 	}
+}
+
+// Each run is logged: its id, status, duration and tool calls.
+func TestMCPRunLogged(t *testing.T) {
+	var buf syncBuffer
+	cs := connect(t, "policies/default.yaml", mcpserver.Options{Log: slog.New(slog.NewJSONHandler(&buf, nil))})
+	text, _ := callText(t, cs, "run_program", map[string]any{"program": "package main\n\nfunc main() { panic(\"x\") }\n"})
+	s := summary(t, text)
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(buf.String())), &rec); err != nil {
+		t.Fatalf("log %q: %v", buf.String(), err)
+	}
+	if rec["msg"] != "run" || rec["run"] != s["run_id"] || rec["status"] != s["status"] || rec["wall_ms"] == nil {
+		t.Errorf("log %v for summary %s", rec, text)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func TestMCPServer(t *testing.T) {

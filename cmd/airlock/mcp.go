@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"time"
@@ -20,6 +21,7 @@ func newMCPCmd() *cobra.Command {
 		pool      int
 		workspace string
 		traceDir  string
+		logFormat string
 	)
 	cmd := &cobra.Command{
 		Use:   "mcp [--policy P] [--http ADDR] [--pool N] [--workspace ROOT] [--trace-dir DIR]",
@@ -46,9 +48,24 @@ there (a JSON line per tool call, then the final status).
 				return err
 			}
 			defer eng.Close()
-			srv := mcpserver.New(eng, mcpserver.Options{Pool: pool, Workspace: workspace, TraceDir: traceDir, Version: versionString()})
+			var handler slog.Handler
+			switch logFormat {
+			case "text":
+				handler = slog.NewTextHandler(cmd.ErrOrStderr(), nil)
+			case "json":
+				handler = slog.NewJSONHandler(cmd.ErrOrStderr(), nil)
+			default:
+				return usageError("--log-format: want text or json, not %q", logFormat)
+			}
+			log := slog.New(handler)
+			srv := mcpserver.New(eng, mcpserver.Options{Pool: pool, Workspace: workspace, TraceDir: traceDir, Version: versionString(), Log: log})
 			defer srv.Close()
 			ctx := cmd.Context()
+			transport := "stdio"
+			if addr != "" {
+				transport = "http"
+			}
+			log.Info("serving", "policy", eng.Policy().Name, "transport", transport, "pool", pool, "version", versionString())
 			if addr == "" {
 				return srv.ServeStdio(ctx)
 			}
@@ -56,7 +73,7 @@ there (a JSON line per tool call, then the final status).
 			if err != nil {
 				return usageError("--http: %v", err)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "airlock: serving MCP on http://%s/mcp\n", ln.Addr())
+			log.Info("listening", "url", fmt.Sprintf("http://%s/mcp", ln.Addr()))
 			mux := http.NewServeMux()
 			mux.Handle("/mcp", srv.Handler())
 			hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
@@ -77,6 +94,7 @@ there (a JSON line per tool call, then the final status).
 	f.StringVar(&addr, "http", "", "serve streamable HTTP on ADDR (such as 127.0.0.1:8080) instead of stdio")
 	f.IntVar(&pool, "pool", 2, "pre-started sandboxed children kept ready (0: start one per run)")
 	f.StringVar(&workspace, "workspace", "", "give each session a workspace folder under ROOT")
-	f.StringVar(&traceDir, "trace-dir", "", "write each run's audit trace to DIR/run-<n>.jsonl")
+	f.StringVar(&traceDir, "trace-dir", "", "write each run's audit trace to DIR/run-<id>.jsonl")
+	f.StringVar(&logFormat, "log-format", "text", "logs on standard error: text or json")
 	return cmd
 }
