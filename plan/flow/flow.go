@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -48,6 +49,21 @@ const outputSink = -1
 // labelStdout marks a value that writes to the program's output
 // (os.Stdout and writers wrapping it). It is not a source.
 const labelStdout = -2
+
+// labelMaybeNil in what decides a variable's own value says it may hold
+// nil (or a slice of any length): a value not made here was assigned to
+// it, or none. labelMayFail in the cause of a possible run-time error
+// says the operation may fail whatever its operands carry: whether it
+// runs is then part of the cause. Neither is a source.
+const (
+	labelMaybeNil = -3
+	labelMayFail  = -4
+)
+
+// maybeNilT and mayFailT return the labels as new taints: a node owns
+// its taints and adds to them in place.
+func maybeNilT() taint { return taint{labelMaybeNil: {certain: true}} }
+func mayFailT() taint  { return taint{labelMayFail: {certain: true}} }
 
 // Reasons the analysis gives for an uncertain flow; WhyBudget for one it
 // did not finish.
@@ -102,7 +118,7 @@ func (v val) header() taint {
 	if v.fresh {
 		return v.head
 	}
-	return v.t
+	return union(v.t, maybeNilT())
 }
 
 // node is an abstract location: a variable, a parameter, a function's
@@ -112,6 +128,7 @@ type node struct {
 	parent  int   // union-find over alias classes
 	heap    taint // at a class's root: what was written through a reference
 	head    taint // what decides the variable's own value: nil or not, its length
+	headW   taint // at a class's root: the head of whole values written through a pointer
 	sync    taint // at a class's root: the control of the sends and closes of a channel
 	fns     map[target]bool
 	unknown string
@@ -166,6 +183,7 @@ type flowAnalysis struct {
 	libState  int       // the state stateful packages keep
 	stopping  taint     // the control under which the statement being walked may stop the program
 	lastExit  token.Pos // in the function being walked, the end of the last statement that may leave it
+	ctlNow    taint     // the control of the statement or expression being walked
 	commaOK   ast.Expr
 	inRange   map[*types.Var]*types.Var // index variables of loops, to what they index
 	minLen    map[*types.Var]int64      // lengths a guard in force ensures
@@ -222,6 +240,7 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 	a.loops = map[ast.Stmt]int{}
 	a.panicN = a.newNode()
 	a.libVars = a.newNode()
+	a.nodes[a.libVars].head = maybeNilT()
 	a.libState = a.newNode()
 	a.indexUses()
 	a.declare()
@@ -422,6 +441,12 @@ func (a *flowAnalysis) newFn(name string, recv *ast.FieldList, ft *ast.FuncType,
 	}
 	fi.params = fields(ft.Params)
 	fi.results = fields(ft.Results)
+	// Whatever a caller passes, or a result left unassigned, may be nil.
+	for _, n := range append(append(slices.Clone(fi.params), fi.results...), fi.recv) {
+		if n >= 0 {
+			a.nodes[n].head = union(a.nodes[n].head, maybeNilT())
+		}
+	}
 	a.fnList = append(a.fnList, fi)
 	return fi
 }
@@ -474,6 +499,11 @@ func (a *flowAnalysis) continuationLocal(id *ast.Ident) bool {
 // runs only if it did not, and a recovered panic tells that it did. why is
 // "" for a stop the program asks for, a reason for a run-time error.
 func (a *flowAnalysis) mayStop(t taint, at token.Pos, why string) {
+	if t[labelMayFail] != nil || t[labelMaybeNil] != nil {
+		// It may fail whatever its operands carry: whether the code that
+		// may raise it runs, the branch it is under, decides too.
+		t = union(t, a.ctlNow)
+	}
 	t = a.stepped(sources(t), at, why)
 	if len(t) == 0 {
 		return
@@ -491,7 +521,7 @@ func (a *flowAnalysis) own(x ast.Expr, v val) taint {
 	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
 		if obj, ok := a.info.ObjectOf(id).(*types.Var); ok {
 			if n, ok := a.varNode[obj]; ok {
-				return a.nodes[n].head
+				return a.headOf(n)
 			}
 		}
 	}
@@ -523,7 +553,7 @@ func (a *flowAnalysis) indexStops(x, i ast.Expr, xv, iv val, at token.Pos) {
 		}
 		t = union(a.own(x, xv), iv.t)
 	}
-	a.mayStop(t, at, whyRunError)
+	a.mayStop(union(t, mayFailT()), at, whyRunError)
 }
 
 // indexes reports whether i is the index of a loop over x, neither
@@ -837,6 +867,10 @@ func (a *flowAnalysis) union(x, y int) {
 		a.nodes[x].heap = a.mergeInto(a.nodes[x].heap, h)
 		a.nodes[y].heap = nil
 	}
+	if h := a.nodes[y].headW; len(h) > 0 {
+		a.nodes[x].headW = a.mergeInto(a.nodes[x].headW, h)
+		a.nodes[y].headW = nil
+	}
 	if h := a.nodes[y].sync; len(h) > 0 {
 		a.nodes[x].sync = a.mergeInto(a.nodes[x].sync, h)
 		a.nodes[y].sync = nil
@@ -884,7 +918,31 @@ func (a *flowAnalysis) read(n int) taint {
 // value is a node's variable as a value.
 func (a *flowAnalysis) value(n int) val {
 	nd := &a.nodes[n]
-	return val{t: a.read(n), roots: []int{n}, fns: nd.fns, unknown: nd.unknown}
+	v := val{t: a.read(n), roots: []int{n}, fns: nd.fns, unknown: nd.unknown}
+	if root := &a.nodes[a.find(n)]; root != nd {
+		// A function stored through a pointer to the variable.
+		for t := range root.fns {
+			if !v.fns[t] {
+				v.fns = maps.Clone(v.fns)
+				if v.fns == nil {
+					v.fns = map[target]bool{}
+				}
+				v.fns[t] = true
+			}
+		}
+		v.unknown = cmp.Or(v.unknown, root.unknown)
+	}
+	// A variable only ever given values made here is not nil.
+	if h := a.headOf(n); h[labelMaybeNil] == nil {
+		v.fresh, v.head = true, h
+	}
+	return v
+}
+
+// headOf is what decides a node's own value: its assignments, and whole
+// values written through pointers to it.
+func (a *flowAnalysis) headOf(n int) taint {
+	return union(a.nodes[n].head, a.nodes[a.find(n)].headW)
 }
 
 // store adds v to node n, with step as a step of the path.
@@ -949,7 +1007,7 @@ func (a *flowAnalysis) waits(x ast.Expr, v val, at token.Pos) {
 	for _, r := range v.roots {
 		t = union(t, a.nodes[a.find(r)].sync)
 	}
-	a.mayStop(t, at, whyRunError)
+	a.mayStop(union(t, mayFailT()), at, whyRunError)
 }
 
 // stepped returns t with step added to each path, uncertain for why.
@@ -1027,7 +1085,7 @@ func plainLabel(l int) int {
 func sources(t taint) taint {
 	plain := true
 	for l := range t {
-		if l == labelStdout || l >= contBase {
+		if l < 0 || l >= contBase {
 			plain = false
 			break
 		}
@@ -1037,13 +1095,31 @@ func sources(t taint) taint {
 	}
 	out := make(taint, len(t))
 	for l, f := range t {
-		if l == labelStdout {
+		if l < 0 {
 			continue
 		}
 		p := plainLabel(l)
 		if old := out[p]; old == nil || f.certain && !old.certain || f.certain == old.certain && len(f.path) < len(old.path) {
 			out[p] = f
 		}
+	}
+	return out
+}
+
+// nilable reports a type whose values may be nil or of any length.
+func nilable(t types.Type) bool {
+	switch underlying(t).(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// sources2 is sources keeping labelMaybeNil.
+func sources2(t taint) taint {
+	out := sources(t)
+	if f := t[labelMaybeNil]; f != nil {
+		out = union(out, maybeNilT())
 	}
 	return out
 }
@@ -1186,6 +1262,8 @@ func (a *flowAnalysis) block(list []ast.Stmt, ctl taint) exits {
 
 func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 	a.tick()
+	defer func(outer taint) { a.ctlNow = outer }(a.ctlNow)
+	a.ctlNow = ctl
 	switch s := s.(type) {
 	case *ast.BlockStmt:
 		return a.block(s.List, ctl)
@@ -1224,7 +1302,14 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		// How many goroutines run is the runtime's state.
 		a.writeThrough([]int{a.libState}, sources(ctl), s.Pos(), "")
 	case *ast.DeferStmt:
-		a.eval(s.Call, ctl)
+		// A deferred call runs when the function returns: not if it stops
+		// first (os.Exit, log.Fatal, a wait that never ends, a later
+		// deferred call that exits).
+		dctl := ctl
+		if a.cur != nil {
+			dctl = union(ctl, continuation(a.read(a.cur.stops)))
+		}
+		a.eval(s.Call, dctl)
 	case *ast.ReturnStmt:
 		a.returnStmt(s, ctl)
 		return exits{fn: ctl}
@@ -1301,7 +1386,9 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		}
 		for _, cc := range s.Body.List {
 			for _, x := range cc.(*ast.CaseClause).List {
-				c = union(c, a.cond(x, ctl))
+				// A case is evaluated only when the earlier ones did not
+				// match.
+				c = union(c, a.cond(x, union(ctl, c)))
 			}
 		}
 		inner := union(ctl, c)
@@ -1427,6 +1514,9 @@ func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
 				fi.params = append(fi.params, a.newNode())
 			}
 			fi.results = []int{a.newNode()}
+			for _, n := range append(slices.Clone(fi.params), fi.results...) {
+				a.nodes[n].head = maybeNilT()
+			}
 			a.ranges[s] = fi
 			a.fnList = append(a.fnList, fi)
 		}
@@ -1496,6 +1586,14 @@ func underlying(t types.Type) types.Type {
 }
 
 func (a *flowAnalysis) valueSpec(vs *ast.ValueSpec, ctl taint) {
+	if len(vs.Values) == 0 {
+		for _, id := range vs.Names {
+			if obj, ok := a.info.Defs[id].(*types.Var); ok {
+				n := a.varOf(obj)
+				a.nodes[n].head = union(a.nodes[n].head, maybeNilT()) // its zero value
+			}
+		}
+	}
 	switch {
 	case len(vs.Values) == len(vs.Names):
 		for i, id := range vs.Names {
@@ -1583,6 +1681,14 @@ func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
 			}
 		}
 		a.writeThrough(b.roots, t, step, "")
+		if _, deref := l.(*ast.StarExpr); deref && nilable(a.typeOf(l)) {
+			// A whole value written through a pointer: the variable it
+			// points to now holds it (nil or not, its length).
+			for _, r := range b.roots {
+				r = a.find(r)
+				a.nodes[r].headW = a.mergeInto(a.nodes[r].headW, a.stepped(sources2(v.header()), step, ""))
+			}
+		}
 		if a.isRef(a.typeOf(l)) {
 			for _, r := range b.roots {
 				a.unionAll(r, v.roots)
@@ -1650,6 +1756,8 @@ func (a *flowAnalysis) evalMulti(e ast.Expr, n int, ctl taint) []val {
 // literals in it and recording the flows of the calls in it.
 func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 	a.tick()
+	defer func(outer taint) { a.ctlNow = outer }(a.ctlNow)
+	a.ctlNow = ctl
 	switch e := e.(type) {
 	case nil:
 		return val{}
@@ -1662,7 +1770,7 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 	case *ast.FuncLit:
 		fi := a.lit(e, ctl)
 		a.take(target{fn: fi, use: -1})
-		return val{fns: map[target]bool{{fn: fi, use: -1}: true}}
+		return val{fns: map[target]bool{{fn: fi, use: -1}: true}, fresh: true}
 	case *ast.CompositeLit:
 		v := val{fresh: true}
 		for _, el := range e.Elts {
@@ -1765,7 +1873,7 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 			}
 		}
 		if e.Low != nil || e.High != nil || e.Max != nil {
-			a.mayStop(bounds, e.Lbrack, whyRunError) // out of range
+			a.mayStop(union(bounds, mayFailT()), e.Lbrack, whyRunError) // out of range
 		}
 		return val{t: t, roots: x.roots}
 	case *ast.StarExpr:
@@ -1793,8 +1901,9 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 		case token.LAND, token.LOR:
 			// The right side runs only when the left one allows: a length
 			// it tested holds there.
+			// and whether it runs at all is the left side's choice.
 			restore := a.guard(e.X, e.Op == token.LAND)
-			y = a.eval(e.Y, ctl)
+			y = a.eval(e.Y, union(ctl, a.stepped(sources(x.t), e.OpPos, "")))
 			restore()
 		default:
 			y = a.eval(e.Y, ctl)
@@ -1803,14 +1912,14 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 		case token.QUO, token.REM, token.SHL, token.SHR:
 			// Division by zero, a negative shift count.
 			if tv := a.info.Types[e.Y]; tv.Value == nil && isInteger(tv.Type) {
-				a.mayStop(y.t, e.OpPos, whyRunError)
+				a.mayStop(union(y.t, mayFailT()), e.OpPos, whyRunError)
 			}
 		}
 		return val{t: union(x.t, y.t)}
 	case *ast.TypeAssertExpr:
 		x := a.eval(e.X, ctl)
 		if a.commaOK != e {
-			a.mayStop(x.t, e.Lparen, whyRunError) // a failed assertion
+			a.mayStop(union(x.t, mayFailT()), e.Lparen, whyRunError) // a failed assertion
 		}
 		x.fns, x.unknown = nil, "a function value in an interface"
 		return x
@@ -1915,10 +2024,10 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 			if _, fromSlice := underlying(a.typeOf(call.Args[0])).(*types.Slice); fromSlice {
 				switch to := underlying(a.typeOf(call)).(type) {
 				case *types.Array:
-					a.mayStop(a.own(call.Args[0], v), call.Lparen, whyRunError) // too short
+					a.mayStop(union(a.own(call.Args[0], v), mayFailT()), call.Lparen, whyRunError) // too short
 				case *types.Pointer:
 					if _, ok := underlying(to.Elem()).(*types.Array); ok {
-						a.mayStop(a.own(call.Args[0], v), call.Lparen, whyRunError)
+						a.mayStop(union(a.own(call.Args[0], v), mayFailT()), call.Lparen, whyRunError)
 					}
 				}
 			}
@@ -2468,8 +2577,11 @@ func (a *flowAnalysis) builtin(name string, call *ast.CallExpr, args []val, expr
 		return []val{{t: v.t}}
 	case "make":
 		var t taint
-		for _, v := range args[min(1, len(args)):] {
+		for i, v := range args[min(1, len(args)):] {
 			t = union(t, v.t)
+			if a.info.Types[exprs[i+1]].Value == nil {
+				t = union(t, mayFailT())
+			}
 		}
 		a.mayStop(t, call.Pos(), whyRunError) // a negative or huge size
 		if len(args) >= 2 {
@@ -2533,9 +2645,12 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 			stop = union(stop, a.own(exprs[i], v)) // nil
 		}
 	}
+	if !total {
+		stop = union(stop, mayFailT())
+	}
 	a.mayStop(stop, at, whyRunError)
 	if pkg == "sync" && recv != nil && (fn.Name() == "Wait" || strings.HasSuffix(fn.Name(), "Lock")) {
-		a.mayStop(recv.t, at, whyRunError) // waits for the calls of other goroutines
+		a.mayStop(union(recv.t, mayFailT()), at, whyRunError) // waits for the calls of other goroutines
 	}
 	ins := slices.Clone(args)
 	if recv != nil {
