@@ -148,6 +148,11 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 		if rule.Reason != "" {
 			reason = rule.Reason + " (argument " + arg + " carries data read from a " + rule.From + " tool)"
 		}
+		if arg == "" {
+			// Fail closed: more labelled text came back than airlock can
+			// remember, so no argument can be shown free of it.
+			reason = fmt.Sprintf("the run was handed more text from %s tools than airlock can follow; it refuses calls to %s tools from here on", rule.From, rule.To)
+		}
 		tr.Verdict, tr.Reason = "denied", reason
 		return r.blockWith(g, req.Tool, verify.RuleFlow, reason, "keep what "+rule.From+" tools return out of what "+rule.To+" tools receive")
 	}

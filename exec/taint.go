@@ -32,9 +32,9 @@ import (
 // arithmetic on the bytes, a hash, an encoding of a piece not aligned with
 // a word).
 const (
-	minTagged = 8     // shorter strings are too common to mean anything
-	maxTagged = 1024  // longer ones are remembered by their first maxTagged bytes
-	maxTags   = 50000 // remembered strings per run, each form counted
+	minTagged = 8       // shorter strings are too common to mean anything
+	maxTagged = 1024    // longer ones are remembered by their first maxTagged bytes
+	maxTags   = 500_000 // remembered strings per run, each form counted; past it every external call is refused
 )
 
 type taint struct {
@@ -45,6 +45,9 @@ type taint struct {
 	tags map[string]map[string][]string // label -> first minTagged bytes -> remembered strings
 	seen map[string]bool
 	n    int
+	// full is set when a labelled result could not be remembered: from
+	// then on no sink call can be checked, and each is refused.
+	full bool
 	// received holds the labels of every result the run was handed: what
 	// it writes to the workspace carries them (see received).
 	received map[string]bool
@@ -118,8 +121,13 @@ func (t *taint) result(tool string, body []byte, extra ...string) {
 
 // remember adds one string to a label's tags.
 func (t *taint) remember(label, s string) {
+	s = strings.ToLower(s) // matched whatever the case
 	key := label + "\x00" + s
-	if len(s) < minTagged || t.seen[key] || t.n >= maxTags {
+	if len(s) < minTagged || t.seen[key] {
+		return
+	}
+	if t.n >= maxTags {
+		t.full = true
 		return
 	}
 	t.seen[key] = true
@@ -164,8 +172,7 @@ func forms(s string) []string {
 		}
 		return r
 	}, s)
-	h := hex.EncodeToString(b)
-	return []string{s, string(rev), rot, strings.ToLower(s), strings.ToUpper(s), h, strings.ToUpper(h),
+	return []string{s, string(rev), rot, hex.EncodeToString(b),
 		base64.StdEncoding.EncodeToString(b), base64.URLEncoding.EncodeToString(b),
 		base64.RawStdEncoding.EncodeToString(b), base64.RawURLEncoding.EncodeToString(b)}
 }
@@ -200,6 +207,9 @@ func (t *taint) check(tool string, args map[string]any) (rule verify.FlowRule, a
 		if !slices.Contains(labels, r.To) {
 			continue
 		}
+		if t.full {
+			return r, "", true
+		}
 		idx := t.tags[r.From]
 		if len(idx) == 0 {
 			continue
@@ -210,6 +220,7 @@ func (t *taint) check(tool string, args map[string]any) (rule verify.FlowRule, a
 			}
 			hit := false
 			walkStrings(args[name], func(s string) {
+				s = strings.ToLower(s)
 				for i := 0; !hit && i+minTagged <= len(s); i++ {
 					for _, tag := range idx[s[i:i+minTagged]] {
 						if strings.HasPrefix(s[i:], tag) {

@@ -40,6 +40,9 @@ type (
 // MaxCallBound caps CallBound.Max.
 const MaxCallBound = model.MaxCallBound
 
+// WhyCallBudget is model.WhyCallBudget.
+const WhyCallBudget = model.WhyCallBudget
+
 // DefaultTimeout bounds the analysis of one program when Options.Timeout is
 // not set. An ordinary 1,000-line program takes about 10 ms.
 const DefaultTimeout = 3 * time.Second

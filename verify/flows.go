@@ -209,10 +209,12 @@ func checkFlows(p *plan.Plan, pol *Policy) []Violation {
 			if !f.Certain && r.Uncertain == "check" {
 				continue
 			}
+
 			out = append(out, flowViolation(p, f, r))
 		}
 	}
 	out = append(out, checkTiming(p, pol, labelled)...)
+	out = append(out, checkBudget(p, pol, labelled)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Pos, out[j].Pos
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
@@ -271,6 +273,43 @@ func checkTiming(p *plan.Plan, pol *Policy, labelled func(int, string) bool) []V
 		}
 	}
 	return out
+}
+
+// checkBudget refuses the channel through the run's tool_calls budget: a
+// source that decides whether or how often tool calls are made decides how
+// much budget a later sink call finds, and whether it is refused. A
+// program whose call bound is within the policy's limit cannot run out.
+func checkBudget(p *plan.Plan, pol *Policy, labelled func(int, string) bool) []Violation {
+	if p.CallBound != nil && p.CallBound.Bounded && p.CallBound.Max <= pol.Limits.ToolCalls {
+		return nil
+	}
+	for _, r := range pol.flows {
+		if r.Kind == "data" || r.Arg != "" {
+			continue
+		}
+		sink := -1
+		for i := range p.Uses {
+			if labelled(i, r.To) {
+				sink = i
+				break
+			}
+		}
+		if sink < 0 {
+			continue
+		}
+		for _, f := range p.Flows {
+			if f.Kind != "control" || f.To < 0 || !labelled(f.From, r.From) {
+				continue
+			}
+			src, spent := p.Uses[f.From], p.Uses[f.To]
+			return []Violation{{Pos: spent.Pos, Rule: RuleFlow,
+				Message: fmt.Sprintf("cannot rule out that %s at %d:%d (%s) decides how much of the run's %d tool calls %s at %d:%d spends, and so whether %s at %d:%d (%s) is refused (%s)",
+					src.Tool, src.Pos.Line, src.Pos.Col, r.From, pol.Limits.ToolCalls, spent.Tool, spent.Pos.Line, spent.Pos.Col,
+					p.Uses[sink].Tool, p.Uses[sink].Pos.Line, p.Uses[sink].Pos.Col, r.To, plan.WhyCallBudget),
+				Hint: "bound the tool calls with a constant loop bound under the policy's tool_calls limit, or make fewer calls"}}
+		}
+	}
+	return nil
 }
 
 // flowViolation names the source, the sink and the path between them.

@@ -59,7 +59,7 @@ hint: did you mean reason? valid keys: allow, reason`,
 			want: `p.yaml:1:10: unknown key "time" in limits
  | limits: {time: 1s}
  | .........^
-hint: valid keys: timeout, cpu, memory, tool_calls, output_tokens, output_bytes, result_bytes
+hint: valid keys: timeout, cpu, memory, tool_calls, output_tokens, output_bytes, output_overflow, result_bytes
 p.yaml:4:5: unknown key "why" in program rule
  |     why: x
  | ....^

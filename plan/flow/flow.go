@@ -181,6 +181,7 @@ type flowAnalysis struct {
 	panicN    int
 	libVars   int       // the libraries' package variables
 	libState  int       // the state stateful packages keep
+	initStops int       // the control under which initialisation may stop the program
 	stopping  taint     // the control under which the statement being walked may stop the program
 	lastExit  token.Pos // in the function being walked, the end of the last statement that may leave it
 	ctlNow    taint     // the control of the statement or expression being walked
@@ -242,6 +243,7 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 	a.libVars = a.newNode()
 	a.nodes[a.libVars].head = maybeNilT()
 	a.libState = a.newNode()
+	a.initStops = a.newNode()
 	a.indexUses()
 	a.declare()
 	for pass := 0; ; pass++ {
@@ -459,17 +461,24 @@ func (a *flowAnalysis) pass() {
 			a.cur = nil
 			for _, s := range d.Specs {
 				if vs, ok := s.(*ast.ValueSpec); ok {
+					a.stopping = nil
 					a.valueSpec(vs, nil)
+					// An initialiser that may stop the program stops it
+					// before main runs.
+					a.store(a.initStops, val{t: a.stopping}, token.NoPos, false, "")
 				}
 			}
 		case *ast.FuncDecl:
 			obj, _ := a.info.Defs[d.Name].(*types.Func)
 			if fi := a.fns[obj]; fi != nil && fi.body != nil {
 				a.walkFn(fi)
+				if d.Recv == nil && d.Name.Name == "init" {
+					a.store(a.initStops, val{t: a.read(fi.stops)}, token.NoPos, false, "")
+				}
 			}
 		}
 	}
-	a.cur = nil
+	a.cur, a.stopping = nil, nil
 }
 
 // walkFn walks a function's body in its control context. A goto may jump
@@ -478,7 +487,11 @@ func (a *flowAnalysis) pass() {
 func (a *flowAnalysis) walkFn(fi *fnInfo) {
 	outer, stopping, lastExit := a.cur, a.stopping, a.lastExit
 	a.cur, a.stopping, a.lastExit = fi, nil, token.NoPos
-	a.block(fi.body.List, union(callersControl(a.read(fi.ctl)), a.read(fi.jumps)))
+	base := union(callersControl(a.read(fi.ctl)), a.read(fi.jumps))
+	if fi.name == "main" && fi.recv < 0 {
+		base = union(base, continuation(a.read(a.initStops))) // main runs only if the initialisers did not stop
+	}
+	a.block(fi.body.List, base)
 	a.cur, a.stopping, a.lastExit = outer, stopping, lastExit
 }
 
@@ -1777,6 +1790,15 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 			x := a.eval(el, ctl)
 			v.t = union(v.t, x.t)
 			v.roots = append(v.roots, x.roots...)
+			for t := range x.fns { // functions it holds (a FuncMap, handlers)
+				if v.fns == nil {
+					v.fns = map[target]bool{}
+				}
+				v.fns[t] = true
+			}
+		}
+		if len(v.fns) > 0 {
+			v.unknown = "a function value taken from a map or slice"
 		}
 		return v
 	case *ast.KeyValueExpr:
@@ -1785,7 +1807,7 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 			k = a.eval(e.Key, ctl)
 		}
 		v := a.eval(e.Value, ctl)
-		return val{t: union(k.t, v.t), roots: append(k.roots, v.roots...)}
+		return val{t: union(k.t, v.t), roots: append(k.roots, v.roots...), fns: v.fns}
 	case *ast.SelectorExpr:
 		sel := a.info.Selections[e]
 		if sel == nil {
@@ -2697,6 +2719,14 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		}
 	}
 
+	// Every call of a function may hand out the same object (a cached
+	// table, a package's variable): its results share one node.
+	sn, ok := a.site[LibName(fn)]
+	if !ok {
+		sn = a.newNode()
+		a.site[LibName(fn)] = sn
+	}
+
 	// Callbacks run with the other arguments: functions given for a
 	// parameter of function type (a function given as any is printed or
 	// encoded, not called; a template calls what its FuncMap holds).
@@ -2707,7 +2737,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		if !ok {
 			continue
 		}
-		if pkg != "text/template" && pkg != "html/template" && i < len(exprs) {
+		if !templates(pkg) && i < len(exprs) {
 			var pt types.Type
 			switch {
 			case fn.Signature().Variadic() && i >= params.Len()-1:
@@ -2723,8 +2753,14 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		}
 		var cbArgs []val
 		var cbExprs []ast.Expr
-		for range sig.Params().Len() {
-			cbArgs = append(cbArgs, val{t: in, roots: roots})
+		for k := range sig.Params().Len() {
+			p := val{t: in, roots: roots}
+			if _, isFunc := underlying(sig.Params().At(k).Type()).(*types.Signature); isFunc {
+				// The library's own function (slices.Collect's yield):
+				// what the program passes it reaches the library's result.
+				p = val{t: in, roots: []int{sn}, unknown: whyLibraryFunc, fresh: true}
+			}
+			cbArgs = append(cbArgs, p)
 			cbExprs = append(cbExprs, exprs[i])
 		}
 		// Whether the library calls it again (strings.IndexFunc stops at
@@ -2735,13 +2771,43 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 			a.callbacks[exprs[i]] = again
 		}
 		var got taint
-		for _, r := range a.call(v, cbArgs, cbExprs, exprs[i].Pos(), union(ctl, a.read(again)), sig, nil) {
+		// Whether, and how often, the library calls it is what the library
+		// was given (strings.Map calls it once per rune) and what it
+		// returned before (strings.IndexFunc stops at the first true).
+		cbctl := union(ctl, a.stepped(sources(in), exprs[i].Pos(), ""), a.read(again))
+		for _, r := range a.call(v, cbArgs, cbExprs, exprs[i].Pos(), cbctl, sig, nil) {
 			got = union(got, r.t)
 		}
 		a.store(again, val{t: sources(got)}, exprs[i].Pos(), false, "")
 		cbResults = union(cbResults, got)
 	}
 	in = union(in, cbResults)
+	if templates(pkg) {
+		// A template calls the functions of its FuncMap, held in a map.
+		for i, v := range args {
+			fns := map[target]bool{}
+			for t := range v.fns {
+				fns[t] = true
+			}
+			for _, r := range v.roots {
+				for t := range a.nodes[a.find(r)].fns {
+					fns[t] = true
+				}
+			}
+			if len(fns) == 0 {
+				continue
+			}
+			var cbArgs []val
+			var cbExprs []ast.Expr
+			for range 4 {
+				cbArgs = append(cbArgs, val{t: in, roots: roots})
+				cbExprs = append(cbExprs, exprs[i])
+			}
+			for _, r := range a.call(val{fns: fns}, cbArgs, cbExprs, exprs[i].Pos(), union(ctl, a.stepped(sources(in), at, "")), nil, nil) {
+				in = union(in, r.t)
+			}
+		}
+	}
 
 	// Library code calls some methods of the values it is given (fmt calls
 	// String and Error, encoding/json MarshalJSON, io Read and Write): run
@@ -2759,7 +2825,10 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 				ps[k], pex[k] = val{t: in, roots: roots}, exprs[i]
 			}
 			recv := args[i]
-			for _, r := range a.callFn(fi, false, &recv, ps, pex, at, ctl, whyLibrary) {
+			// Whether, and how often, it is called is what the library was
+			// given (a verb, a dynamic type, the order sort.Sort finds).
+			mctl := union(ctl, a.stepped(sources(in), at, ""))
+			for _, r := range a.callFn(fi, false, &recv, ps, pex, at, mctl, whyLibrary) {
 				in = union(in, r.t)
 			}
 		}
@@ -2790,13 +2859,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	sig := fn.Signature()
 	vals := make([]val, sig.Results().Len())
 	out := a.stepped(in, at, "")
-	// Every call of a function may hand out the same object (a cached
-	// table, a package's variable): its results share one node.
-	sn, ok := a.site[LibName(fn)]
-	if !ok {
-		sn = a.newNode()
-		a.site[LibName(fn)] = sn
-	}
+
 	for i := range vals {
 		vals[i] = val{t: out, unknown: whyLibraryFunc}
 		if a.isRef(sig.Results().At(i).Type()) {
@@ -2809,6 +2872,10 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	}
 	return vals
 }
+
+// templates reports the template packages, which call what their data
+// and FuncMap hold.
+func templates(pkg string) bool { return pkg == "text/template" || pkg == "html/template" }
 
 // handsOutVars reports whether fn's package has an exported variable of
 // type t, which fn may return.
