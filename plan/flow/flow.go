@@ -188,10 +188,12 @@ type flowAnalysis struct {
 	commaOK   ast.Expr
 	inRange   map[*types.Var]*types.Var // index variables of loops, to what they index
 	minLen    map[*types.Var]int64      // lengths a guard in force ensures
-	site      map[string]int            // a library function's node: what its results reference
-	bound     map[*ast.SelectorExpr]int // a method value's bound receiver
-	callbacks map[ast.Expr]int          // a callback's results: whether the library calls it again
-	toolState map[string]int            // a tool package's node: what its calls were given
+	comps     map[types.Type][]types.Type
+	callees   map[*fnInfo]map[*fnInfo]bool // the call graph seen so far
+	site      map[string]int               // a library function's node: what its results reference
+	bound     map[*ast.SelectorExpr]int    // a method value's bound receiver
+	callbacks map[ast.Expr]int             // a callback's results: whether the library calls it again
+	toolState map[string]int               // a tool package's node: what its calls were given
 	loops     map[ast.Stmt]int
 }
 
@@ -235,6 +237,7 @@ func Analyse(p *pass.Program) (flows []model.Flow, findings []model.Finding) {
 		}
 	}()
 	a.site = map[string]int{}
+	a.callees = map[*fnInfo]map[*fnInfo]bool{}
 	a.bound = map[*ast.SelectorExpr]int{}
 	a.callbacks = map[ast.Expr]int{}
 	a.toolState = map[string]int{}
@@ -528,6 +531,71 @@ func (a *flowAnalysis) mayStop(t taint, at token.Pos, why string) {
 	a.store(a.panicN, val{t: t}, token.NoPos, false, "")
 }
 
+// reaches reports whether from calls to, directly or through others.
+func (a *flowAnalysis) reaches(from, to *fnInfo) bool {
+	seen := map[*fnInfo]bool{}
+	stack := []*fnInfo{from}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if f == to {
+			return true
+		}
+		if seen[f] {
+			continue
+		}
+		seen[f] = true
+		for g := range a.callees[f] {
+			stack = append(stack, g)
+		}
+	}
+	return false
+}
+
+// selectionStops notes the nil pointers a selection x.f may go through:
+// x itself when it is a pointer (or an interface whose method is called),
+// and the embedded pointers on the way to a promoted field or method,
+// which what x holds decides.
+func (a *flowAnalysis) selectionStops(sel *types.Selection, x ast.Expr, v val, at token.Pos) {
+	t := sel.Recv()
+	_, isPtr := underlying(t).(*types.Pointer)
+	through := isPtr && (sel.Kind() == types.FieldVal || !ptrRecv(sel))
+	if types.IsInterface(t) && sel.Kind() == types.MethodVal {
+		through = true
+	}
+	var cause taint
+	if through {
+		cause = a.own(x, v)
+	}
+	// The path's embedded fields: a pointer among them may be nil.
+	idx := sel.Index()
+	cur := pass.Deref(t)
+	for _, i := range idx[:len(idx)-1] {
+		st, ok := underlying(cur).(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			break
+		}
+		f := st.Field(i).Type()
+		if _, ok := underlying(f).(*types.Pointer); ok {
+			cause = union(cause, v.t, maybeNilT())
+		}
+		cur = pass.Deref(f)
+	}
+	if len(cause) > 0 {
+		a.mayStop(cause, at, whyRunError)
+	}
+}
+
+// ptrRecv reports a method selection whose method takes a pointer.
+func ptrRecv(sel *types.Selection) bool {
+	fn, ok := sel.Obj().(*types.Func)
+	if !ok || fn.Signature().Recv() == nil {
+		return false
+	}
+	_, isPtr := types.Unalias(fn.Signature().Recv().Type()).(*types.Pointer)
+	return isPtr
+}
+
 // own is what decides the value of x itself, not of what it references:
 // whether it is nil, its length. For a variable, what was assigned to it.
 func (a *flowAnalysis) own(x ast.Expr, v val) taint {
@@ -548,6 +616,10 @@ func (a *flowAnalysis) indexStops(x, i ast.Expr, xv, iv val, at token.Pos) {
 	var t taint
 	switch u := underlying(a.typeOf(x)).(type) {
 	case *types.Map:
+		if holdsInterface(u.Key()) {
+			// A key that is not hashable panics.
+			a.mayStop(union(iv.t, mayFailT()), at, whyRunError)
+		}
 		return
 	case *types.Array:
 		if a.info.Types[i].Value != nil {
@@ -820,6 +892,67 @@ func assignsAny(stmts []ast.Stmt, cond ast.Expr, info *types.Info) bool {
 			return !found
 		})
 	}
+	return found
+}
+
+// changes reports whether a loop's body or post statement may change what
+// its condition reads: assigns a variable it names, or calls anything
+// (the condition's own calls included).
+func changes(s *ast.ForStmt, info *types.Info) bool {
+	vars := map[types.Object]bool{}
+	calls := false
+	ast.Inspect(s.Cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := info.ObjectOf(n).(*types.Var); ok {
+				vars[v] = true
+			}
+		case *ast.CallExpr:
+			if tv := info.Types[n.Fun]; !tv.IsType() {
+				calls = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				calls = true
+			}
+		}
+		return true
+	})
+	if calls {
+		return true
+	}
+	found := false
+	check := func(root ast.Node) {
+		if root == nil {
+			return
+		}
+		ast.Inspect(root, func(n ast.Node) bool {
+			var lhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs = n.Lhs
+			case *ast.IncDecStmt:
+				lhs = []ast.Expr{n.X}
+			case *ast.CallExpr, *ast.SendStmt, *ast.GoStmt:
+				found = true // a call may change what the condition reads
+			case *ast.UnaryExpr:
+				if n.Op == token.AND || n.Op == token.ARROW {
+					found = true
+				}
+			}
+			for _, l := range lhs {
+				ast.Inspect(l, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && vars[info.ObjectOf(id)] {
+						found = true
+					}
+					return true
+				})
+			}
+			return !found
+		})
+	}
+	check(s.Body)
+	check(s.Post)
 	return found
 }
 
@@ -1119,6 +1252,49 @@ func sources(t taint) taint {
 	return out
 }
 
+// holdsAnyInterface reports whether any of types holds an interface.
+func holdsAnyInterface(list []types.Type) bool {
+	for _, t := range list {
+		if _, ok := underlying(t).(*types.Interface); ok {
+			return true
+		}
+		if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsInterface reports a type whose values may hold an interface, or a
+// type parameter: comparing or hashing them may panic.
+func holdsInterface(t types.Type) bool {
+	seen := map[types.Type]bool{}
+	var walk func(types.Type) bool
+	walk = func(u types.Type) bool {
+		if u == nil || seen[u] {
+			return false
+		}
+		seen[u] = true
+		if _, ok := types.Unalias(u).(*types.TypeParam); ok {
+			return true
+		}
+		switch x := u.Underlying().(type) {
+		case *types.Interface:
+			return true
+		case *types.Array:
+			return walk(x.Elem())
+		case *types.Struct:
+			for i := range x.NumFields() {
+				if walk(x.Field(i).Type()) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(t)
+}
+
 // nilable reports a type whose values may be nil or of any length.
 func nilable(t types.Type) bool {
 	switch underlying(t).(type) {
@@ -1375,6 +1551,11 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 		if s.Cond == nil && !leaves(s.Body) {
 			a.mayStop(ctl, s.Pos(), "") // a loop that never ends: nothing after it runs
 		}
+		if s.Cond != nil && !leaves(s.Body) && !changes(s, a.info) {
+			// Nothing in the loop changes its condition: once true, it
+			// never ends.
+			a.mayStop(union(c, mayFailT()), s.Pos(), whyRunError)
+		}
 		if k, x := countsUp(s); k != nil {
 			if kv := a.loopIndex(k, x, s.Body, s.Post); kv != nil {
 				defer delete(a.inRange, kv)
@@ -1402,6 +1583,9 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 				// A case is evaluated only when the earlier ones did not
 				// match.
 				c = union(c, a.cond(x, union(ctl, c)))
+				if s.Tag != nil && (holdsInterface(a.typeOf(s.Tag)) || holdsInterface(a.typeOf(x))) {
+					a.mayStop(union(c, mayFailT()), x.Pos(), whyRunError) // comparing what is not comparable
+				}
 			}
 		}
 		inner := union(ctl, c)
@@ -1554,6 +1738,11 @@ func (a *flowAnalysis) rangeStmt(s *ast.RangeStmt, ctl taint) exits {
 			}
 		}
 	}
+	if p, ok := underlying(xt).(*types.Pointer); ok && s.Value != nil {
+		if _, isArray := underlying(p.Elem()).(*types.Array); isArray {
+			a.mayStop(a.own(s.X, x), s.X.Pos(), whyRunError) // a nil array pointer
+		}
+	}
 	switch underlying(xt).(type) {
 	case *types.Slice, *types.Array, *types.Basic, *types.Pointer:
 		if s.Key != nil {
@@ -1682,8 +1871,12 @@ func (a *flowAnalysis) assign(l ast.Expr, v val, step token.Pos, ctl taint) {
 		if key != nil {
 			k := a.eval(key, ctl)
 			t = union(t, k.t)
-			if _, isMap := underlying(a.typeOf(base)).(*types.Map); isMap {
-				a.mayStop(a.own(base, b), l.Pos(), whyRunError) // a nil map
+			if m, isMap := underlying(a.typeOf(base)).(*types.Map); isMap {
+				cause := a.own(base, b) // a nil map
+				if holdsInterface(m.Key()) {
+					cause = union(cause, k.t, mayFailT()) // a key that is not hashable
+				}
+				a.mayStop(cause, l.Pos(), whyRunError)
 			} else {
 				a.indexStops(base, key, b, k, l.Pos())
 			}
@@ -1817,6 +2010,7 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 		switch sel.Kind() {
 		case types.MethodVal:
 			m, _ := sel.Obj().(*types.Func)
+			a.selectionStops(sel, e.X, x, e.Sel.Pos())
 			x.fns, x.unknown = nil, ""
 			// The receiver is bound now: it is passed, not what decides
 			// which function runs.
@@ -1865,9 +2059,7 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 			a.take(t)
 			return val{fns: map[target]bool{t: true}}
 		}
-		if sel.Indirect() {
-			a.mayStop(a.own(e.X, x), e.Sel.Pos(), whyRunError) // a nil pointer
-		}
+		a.selectionStops(sel, e.X, x, e.Sel.Pos())
 		x.fns, x.unknown = nil, "a function value stored in a struct field"
 		return x
 	case *ast.IndexExpr:
@@ -1931,6 +2123,12 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 			y = a.eval(e.Y, ctl)
 		}
 		switch e.Op {
+		case token.EQL, token.NEQ:
+			// Comparing interfaces panics when they hold values that are
+			// not comparable (slices, maps, functions).
+			if holdsInterface(a.typeOf(e.X)) || holdsInterface(a.typeOf(e.Y)) {
+				a.mayStop(union(x.t, y.t, mayFailT()), e.OpPos, whyRunError)
+			}
 		case token.QUO, token.REM, token.SHL, token.SHR:
 			// Division by zero, a negative shift count.
 			if tv := a.info.Types[e.Y]; tv.Value == nil && isInteger(tv.Type) {
@@ -2100,12 +2298,16 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 			methodExpr := sel != nil && sel.Kind() == types.MethodExpr
 			if sel != nil && sel.Kind() == types.MethodVal {
 				r := a.eval(recvX, ctl)
-				if _, isPtr := underlying(a.typeOf(recvX)).(*types.Pointer); !isPtr {
+				_, isPtr := underlying(a.typeOf(recvX)).(*types.Pointer)
+				_, ptrMethod := types.Unalias(obj.Signature().Recv().Type()).(*types.Pointer)
+				switch {
+				case !isPtr && ptrMethod && !types.IsInterface(a.typeOf(recvX)):
 					r.state = a.own(recvX, r)
 					r.fresh, r.head = true, nil // &x taken for a pointer method
-				} else {
-					r.state = r.header()
+				default:
+					r.state = a.own(recvX, r)
 				}
+				a.selectionStops(sel, recvX, r, call.Fun.(*ast.SelectorExpr).Sel.Pos())
 				recv = &r
 			}
 			args, exprs := a.args(call, ctl)
@@ -2358,10 +2560,19 @@ func sameShape(a *flowAnalysis, s, sig *types.Signature, withRecv bool) bool {
 // function (not bound, no recv) the first argument is the receiver.
 func (a *flowAnalysis) callFn(fi *fnInfo, bound bool, recv *val, args []val, exprs []ast.Expr, at token.Pos, ctl taint, why string) []val {
 	a.store(fi.ctl, val{t: ctl}, at, false, why)
-	if fi == a.cur {
-		// How deep the recursion goes, and whether the stack overflows,
-		// is what it recurses under.
-		a.mayStop(ctl, at, whyRunError)
+	if a.cur != nil {
+		if a.callees[a.cur] == nil {
+			a.callees[a.cur] = map[*fnInfo]bool{}
+		}
+		if !a.callees[a.cur][fi] {
+			a.callees[a.cur][fi] = true
+			a.changed = true
+		}
+		if a.reaches(fi, a.cur) {
+			// How deep the recursion goes, and whether the stack
+			// overflows, is what it recurses under.
+			a.mayStop(union(ctl, mayFailT()), at, whyRunError)
+		}
 	}
 	if fi.recv >= 0 && !bound {
 		if recv == nil && len(args) > 0 {
@@ -2518,6 +2729,7 @@ func (a *flowAnalysis) outputControl(ctl taint, at token.Pos) {
 // dynCall calls method m through an interface: any of the program's
 // methods of that name may run, or a library type's.
 func (a *flowAnalysis) dynCall(m *types.Func, recv val, args []val, exprs []ast.Expr, at token.Pos, ctl taint) []val {
+	a.mayStop(recv.state, at, whyRunError) // a nil interface
 	var results []val
 	merge := func(vals []val) {
 		for i, v := range vals {
@@ -2651,6 +2863,14 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	// does (libTotal); a method's receiver may be nil or copied, and a
 	// callback nil, whatever the function.
 	_, total := libTotal[LibName(fn)]
+	if total && (pkg == "slices" || pkg == "maps") {
+		// Generic: comparing interfaces they are given may panic.
+		for i := range args {
+			if a.components(a.typeOf(exprs[i])) != nil && holdsAnyInterface(a.components(a.typeOf(exprs[i]))) {
+				total = false
+			}
+		}
+	}
 	var stop taint
 	if recv != nil {
 		stop = recv.state
@@ -2661,8 +2881,8 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	for i, v := range args {
 		_, isFunc := underlying(a.typeOf(exprs[i])).(*types.Signature)
 		switch {
-		case !total && !a.isRef(a.typeOf(exprs[i])):
-			stop = union(stop, v.t)
+		case !total:
+			stop = union(stop, v.t) // what it holds too: its contents may make it panic
 		case !total || isFunc || isMethodIface(paramType(fn.Signature(), i)):
 			stop = union(stop, a.own(exprs[i], v)) // nil
 		}
@@ -2784,7 +3004,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	in = union(in, cbResults)
 	if templates(pkg) {
 		// A template calls the functions of its FuncMap, held in a map.
-		for i, v := range args {
+		for i, v := range ins {
 			fns := map[target]bool{}
 			for t := range v.fns {
 				fns[t] = true
@@ -2793,6 +3013,12 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 				for t := range a.nodes[a.find(r)].fns {
 					fns[t] = true
 				}
+			}
+			if i >= len(exprs) {
+				i = len(exprs) - 1 // the receiver: its position is the call's
+			}
+			if i < 0 {
+				continue
 			}
 			if len(fns) == 0 {
 				continue
@@ -2853,6 +3079,23 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		switch underlying(t).(type) {
 		case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface:
 			a.writeThrough(v.roots, written, at, "")
+			if _, ok := underlying(t).(*types.Pointer); ok {
+				// It may replace the whole value (json.Unmarshal sizes a
+				// slice): nil or not, its length, are its arguments'.
+				for _, r := range v.roots {
+					r = a.find(r)
+					a.nodes[r].headW = a.mergeInto(a.nodes[r].headW, union(a.stepped(written, at, ""), maybeNilT()))
+				}
+			}
+			// It may keep the functions it was given (a template's
+			// FuncMap): they are its to call later.
+			for _, w := range args {
+				if len(w.fns) > 0 {
+					for _, r := range v.roots {
+						a.storeFns(a.find(r), val{fns: w.fns})
+					}
+				}
+			}
 		}
 	}
 
@@ -3010,24 +3253,83 @@ func (a *flowAnalysis) mayCall(pkg string, t types.Type, fi *fnInfo) bool {
 	if t == nil || fi.sig == nil || fi.sig.Recv() == nil {
 		return false
 	}
-	template := pkg == "text/template" || pkg == "html/template"
+	template := templates(pkg)
 	if !template && !implicitMethods()[fi.name] || template && !token.IsExported(fi.name) {
 		return false
 	}
 	rt := pass.Deref(fi.sig.Recv().Type())
-	if iface, ok := underlying(t).(*types.Interface); ok {
-		if !types.Implements(rt, iface) && !types.Implements(types.NewPointer(rt), iface) {
-			return false
-		}
-		if template || anyMethods[fi.name] {
-			return true
-		}
-		for i := range iface.NumMethods() {
-			if iface.Method(i).Name() == fi.name {
+	// Library code reaches what the value holds: elements, fields (the
+	// embedded ones promote their methods), map keys and values.
+	for _, u := range a.components(t) {
+		if iface, ok := underlying(u).(*types.Interface); ok {
+			if !types.Implements(rt, iface) && !types.Implements(types.NewPointer(rt), iface) {
+				continue
+			}
+			if template || anyMethods[fi.name] {
 				return true
 			}
+			for i := range iface.NumMethods() {
+				if iface.Method(i).Name() == fi.name {
+					return true
+				}
+			}
+			continue
 		}
-		return false
+		if sameOrigin(pass.Deref(u), rt) {
+			return true
+		}
 	}
-	return types.Identical(pass.Deref(t), rt)
+	return false
+}
+
+// sameOrigin reports whether two types are the same, or instances of the
+// same generic type.
+func sameOrigin(x, y types.Type) bool {
+	if types.Identical(x, y) {
+		return true
+	}
+	nx, ok1 := types.Unalias(x).(*types.Named)
+	ny, ok2 := types.Unalias(y).(*types.Named)
+	return ok1 && ok2 && nx.Origin() == ny.Origin()
+}
+
+// components lists t and the types its values hold, through pointers,
+// elements, map keys and values, and struct fields.
+func (a *flowAnalysis) components(t types.Type) []types.Type {
+	if list, ok := a.comps[t]; ok {
+		return list
+	}
+	seen := map[types.Type]bool{}
+	var list []types.Type
+	var walk func(types.Type)
+	walk = func(u types.Type) {
+		if u == nil || seen[u] || len(list) > 200 {
+			return
+		}
+		seen[u] = true
+		list = append(list, u)
+		switch x := u.Underlying().(type) {
+		case *types.Pointer:
+			walk(x.Elem())
+		case *types.Slice:
+			walk(x.Elem())
+		case *types.Array:
+			walk(x.Elem())
+		case *types.Chan:
+			walk(x.Elem())
+		case *types.Map:
+			walk(x.Key())
+			walk(x.Elem())
+		case *types.Struct:
+			for i := range x.NumFields() {
+				walk(x.Field(i).Type())
+			}
+		}
+	}
+	walk(t)
+	if a.comps == nil {
+		a.comps = map[types.Type][]types.Type{}
+	}
+	a.comps[t] = list
+	return list
 }
