@@ -596,6 +596,19 @@ func ptrRecv(sel *types.Selection) bool {
 	return isPtr
 }
 
+// assigned is what was assigned to the variable x, not written through
+// references to it; for another expression, all it carries.
+func (a *flowAnalysis) assigned(x ast.Expr) taint {
+	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+		if obj, ok := a.info.ObjectOf(id).(*types.Var); ok {
+			if n, ok := a.varNode[obj]; ok {
+				return a.nodes[n].t
+			}
+		}
+	}
+	return nil
+}
+
 // own is what decides the value of x itself, not of what it references:
 // whether it is nil, its length. For a variable, what was assigned to it.
 func (a *flowAnalysis) own(x ast.Expr, v val) taint {
@@ -1252,6 +1265,12 @@ func sources(t taint) taint {
 	return out
 }
 
+// isNil reports the predeclared nil.
+func (a *flowAnalysis) isNil(e ast.Expr) bool {
+	tv, ok := a.info.Types[e]
+	return ok && tv.IsNil()
+}
+
 // holdsAnyInterface reports whether any of types holds an interface.
 func holdsAnyInterface(list []types.Type) bool {
 	for _, t := range list {
@@ -1583,7 +1602,7 @@ func (a *flowAnalysis) stmt(s ast.Stmt, ctl taint) exits {
 				// A case is evaluated only when the earlier ones did not
 				// match.
 				c = union(c, a.cond(x, union(ctl, c)))
-				if s.Tag != nil && (holdsInterface(a.typeOf(s.Tag)) || holdsInterface(a.typeOf(x))) {
+				if s.Tag != nil && holdsInterface(a.typeOf(s.Tag)) && holdsInterface(a.typeOf(x)) && !a.isNil(x) {
 					a.mayStop(union(c, mayFailT()), x.Pos(), whyRunError) // comparing what is not comparable
 				}
 			}
@@ -1790,7 +1809,7 @@ func underlying(t types.Type) types.Type {
 func (a *flowAnalysis) valueSpec(vs *ast.ValueSpec, ctl taint) {
 	if len(vs.Values) == 0 {
 		for _, id := range vs.Names {
-			if obj, ok := a.info.Defs[id].(*types.Var); ok {
+			if obj, ok := a.info.Defs[id].(*types.Var); ok && nilable(obj.Type()) {
 				n := a.varOf(obj)
 				a.nodes[n].head = union(a.nodes[n].head, maybeNilT()) // its zero value
 			}
@@ -2126,7 +2145,9 @@ func (a *flowAnalysis) eval(e ast.Expr, ctl taint) val {
 		case token.EQL, token.NEQ:
 			// Comparing interfaces panics when they hold values that are
 			// not comparable (slices, maps, functions).
-			if holdsInterface(a.typeOf(e.X)) || holdsInterface(a.typeOf(e.Y)) {
+			// (nil never panics; nor a comparison with a value of a
+			// comparable type that is not an interface).
+			if holdsInterface(a.typeOf(e.X)) && holdsInterface(a.typeOf(e.Y)) && !a.isNil(e.X) && !a.isNil(e.Y) {
 				a.mayStop(union(x.t, y.t, mayFailT()), e.OpPos, whyRunError)
 			}
 		case token.QUO, token.REM, token.SHL, token.SHR:
@@ -2302,7 +2323,9 @@ func (a *flowAnalysis) callExpr(call *ast.CallExpr, ctl taint) []val {
 				_, ptrMethod := types.Unalias(obj.Signature().Recv().Type()).(*types.Pointer)
 				switch {
 				case !isPtr && ptrMethod && !types.IsInterface(a.typeOf(recvX)):
-					r.state = a.own(recvX, r)
+					// Its state: what was assigned to it (a strings.Builder
+					// copied from one written under a branch panics).
+					r.state = union(a.own(recvX, r), a.assigned(recvX))
 					r.fresh, r.head = true, nil // &x taken for a pointer method
 				default:
 					r.state = a.own(recvX, r)
@@ -3079,7 +3102,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 		switch underlying(t).(type) {
 		case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface:
 			a.writeThrough(v.roots, written, at, "")
-			if _, ok := underlying(t).(*types.Pointer); ok {
+			if pt, ok := underlying(t).(*types.Pointer); ok && nilable(pt.Elem()) {
 				// It may replace the whole value (json.Unmarshal sizes a
 				// slice): nil or not, its length, are its arguments'.
 				for _, r := range v.roots {
