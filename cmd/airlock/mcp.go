@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -22,6 +24,7 @@ func newMCPCmd() *cobra.Command {
 		workspace string
 		traceDir  string
 		logFormat string
+		profile   string
 	)
 	cmd := &cobra.Command{
 		Use:   "mcp [--policy P] [--http ADDR] [--pool N] [--workspace ROOT] [--trace-dir DIR]",
@@ -58,6 +61,16 @@ there (a JSON line per tool call, then the final status).
 				return usageError("--log-format: want text or json, not %q", logFormat)
 			}
 			log := slog.New(handler)
+			if profile != "" {
+				f, err := os.Create(profile)
+				if err != nil {
+					return usageError("--cpu-profile: %v", err)
+				}
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return usageError("--cpu-profile: %v", err)
+				}
+				defer func() { pprof.StopCPUProfile(); f.Close() }()
+			}
 			srv := mcpserver.New(eng, mcpserver.Options{Pool: pool, Workspace: workspace, TraceDir: traceDir, Version: versionString(), Log: log})
 			defer srv.Close()
 			ctx := cmd.Context()
@@ -96,5 +109,6 @@ there (a JSON line per tool call, then the final status).
 	f.StringVar(&workspace, "workspace", "", "give each session a workspace folder under ROOT")
 	f.StringVar(&traceDir, "trace-dir", "", "write each run's audit trace to DIR/run-<id>.jsonl")
 	f.StringVar(&logFormat, "log-format", "text", "logs on standard error: text or json")
+	f.StringVar(&profile, "cpu-profile", "", "write the server's CPU profile to FILE when it stops (go tool pprof reads it)")
 	return cmd
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Load: `airlock mcp --http` under 1, 8, 32 and 64 concurrent MCP sessions,
+# each run's program printing a value of its own; hello programs, tool
+# calls, scripts and a hostile program every tenth run. Runs per second,
+# p50/p99 latency, server memory and threads per level, wrong answers, and
+# what the server left behind.
+#
+#   bash bench/load.sh [runs per level] [sessions, e.g. 1,8,32,64] [pool] [mix: full or hello]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CGO_ENABLED=0
+mkdir -p bin
+go build -o bin/airlock ./cmd/airlock
+go run ./bench/load -runs "${1:-320}" -sessions "${2:-1,8,32,64}" -pool "${3:-4}" -mix "${4:-full}" -airlock bin/airlock
