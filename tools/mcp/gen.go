@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/google/jsonschema-go/jsonschema"
 )
 
 // A tool function as generated: the Go names for one MCP tool.
@@ -15,7 +17,7 @@ type function struct {
 	Name   string // Go name, "CreateEntities"
 	Tool   string // MCP tool name, "create_entities"
 	Typed  bool   // the result is a struct generated from the output schema
-	schema *compiledSchema
+	schema *jsonschema.Resolved
 }
 
 // declaration is a generated package: its Go source and the functions it

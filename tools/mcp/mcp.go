@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"net/http"
 	"os"
@@ -38,10 +39,8 @@ import (
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/internal/proc"
+	"github.com/google/jsonschema-go/jsonschema"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // Defaults for settings the policy leaves out.
@@ -266,7 +265,7 @@ func (p *Provider) Prepare(fn string, raw []json.RawMessage) (map[string]any, er
 	if len(raw) != 1 {
 		return nil, fmt.Errorf("%s takes 1 argument (args), got %d", fn, len(raw))
 	}
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw[0]))
+	v, err := decodeJSON(raw[0])
 	if err != nil {
 		return nil, fmt.Errorf("argument args: %w", err)
 	}
@@ -274,12 +273,13 @@ func (p *Provider) Prepare(fn string, raw []json.RawMessage) (map[string]any, er
 	if !ok {
 		return nil, fmt.Errorf("argument args: want an object, got %s", jsonKind(v))
 	}
+	args := canonical(obj).(map[string]any)
 	if f.schema != nil {
-		if err := f.schema.validate(obj); err != nil {
-			return nil, fmt.Errorf("argument args: %w", err)
+		if err := f.schema.Validate(args); err != nil {
+			return nil, fmt.Errorf("argument args: %s", validationMessage(err))
 		}
 	}
-	return canonical(obj).(map[string]any), nil
+	return args, nil
 }
 
 // canonical turns json.Number into int64 when whole, else float64.
@@ -533,46 +533,43 @@ func asMap(v any) (map[string]any, error) {
 	return m, nil
 }
 
-// compiledSchema validates arguments against one tool's input schema.
-type compiledSchema struct{ s *jsonschema.Schema }
-
-func (c *compiledSchema) validate(v any) error {
-	if err := c.s.Validate(v); err != nil {
-		var ve *jsonschema.ValidationError
-		if errors.As(err, &ve) {
-			return errors.New(flattenValidation(ve))
+// validationMessage writes a validation error as where in the arguments
+// and what: "at /entities: type: null has type "null", want "array"".
+func validationMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "validating root: ")
+	at := ""
+	for {
+		rest, ok := strings.CutPrefix(msg, "validating ")
+		if !ok {
+			break
 		}
-		return err
+		loc, after, ok := strings.Cut(rest, ": ")
+		if !ok {
+			break
+		}
+		at, msg = loc, after
 	}
-	return nil
+	at = strings.ReplaceAll(strings.ReplaceAll(at, "/properties/", "/"), "/items", "/*")
+	msg = strings.ReplaceAll(msg, "<invalid reflect.Value>", "null")
+	if at == "" {
+		return msg
+	}
+	return "at " + at + ": " + msg
 }
 
-// english prints validation messages; built on first use to keep start-up
-// free of it.
-var english = sync.OnceValue(func() *message.Printer { return message.NewPrinter(language.English) })
-
-// flattenValidation writes the innermost causes of a validation error on
-// one line: "at /entities/0: missing property 'name'".
-func flattenValidation(ve *jsonschema.ValidationError) string {
-	var leaves []string
-	var walk func(e *jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
-			loc := "/" + strings.Join(e.InstanceLocation, "/")
-			msg := e.ErrorKind.LocalizedString(english())
-			leaves = append(leaves, "at "+loc+": "+msg)
-			return
-		}
-		for _, c := range e.Causes {
-			walk(c)
-		}
+// decodeJSON decodes one JSON value, keeping numbers as json.Number and
+// refusing anything after it.
+func decodeJSON(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
 	}
-	walk(ve)
-	slices.Sort(leaves)
-	if len(leaves) > 5 {
-		leaves = append(leaves[:5], fmt.Sprintf("and %d more", len(leaves)-5))
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("more than one JSON value")
 	}
-	return strings.Join(leaves, "; ")
+	return v, nil
 }
 
 // compileSchemas compiles each tool's input schema. References to anything
@@ -588,21 +585,25 @@ func (d *declaration) compileSchemas(tools []toolInfo) error {
 			continue
 		}
 		b, _ := json.Marshal(t.InputSchema)
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		var s jsonschema.Schema
+		if err := json.Unmarshal(b, &s); err != nil {
+			return fmt.Errorf("tool %s: input schema: %w", t.Name, err)
+		}
+		switch s.Schema {
+		case "", "http://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema#",
+			"https://json-schema.org/draft/2020-12/schema":
+		default:
+			// Another draft: its keywords are read as 2020-12's, which
+			// the common ones (types, properties, required) share.
+			s.Schema = ""
+		}
+		// References to anything outside the schema are refused: Resolve
+		// has no loader, so it neither reads files nor fetches.
+		rs, err := s.Resolve(&jsonschema.ResolveOptions{BaseURI: "airlock:///" + f.Name + ".json"})
 		if err != nil {
 			return fmt.Errorf("tool %s: input schema: %w", t.Name, err)
 		}
-		c := jsonschema.NewCompiler()
-		c.UseLoader(jsonschema.SchemeURLLoader{}) // no file or network access
-		url := "airlock:///" + f.Name + ".json"
-		if err := c.AddResource(url, doc); err != nil {
-			return fmt.Errorf("tool %s: input schema: %w", t.Name, err)
-		}
-		s, err := c.Compile(url)
-		if err != nil {
-			return fmt.Errorf("tool %s: input schema: %w", t.Name, err)
-		}
-		f.schema = &compiledSchema{s}
+		f.schema = rs
 	}
 	return nil
 }

@@ -119,7 +119,7 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "1 interpreter\nyaegi honours json tags\nargument args: at /entities: got null, want array\n"
+	want := "1 interpreter\nyaegi honours json tags\nargument args: at /entities: type: null has type \"null\", want \"array\"\n"
 	if out.String() != want {
 		t.Errorf("program printed:\n%s\nwant:\n%s", out.String(), want)
 	}
