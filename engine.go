@@ -295,7 +295,7 @@ func (e *Engine) Run(ctx context.Context, name string, src []byte, opts RunOptio
 	var started time.Duration
 	s := e.run(ctx, name, src, opts, &started)
 	s.RunID = opts.RunID
-	if started > 0 {
+	if started >= time.Millisecond {
 		// Starting the tool servers is part of the run's time, and shown
 		// on its own.
 		s.Stats.ToolsStartMillis = float64(started.Microseconds()) / 1000

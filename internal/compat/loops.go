@@ -658,6 +658,10 @@ func (r *compatRewriter) rangeOverFunc(rs *ast.RangeStmt, sig *types.Signature, 
 		params = append(params, name+" "+t)
 	}
 
+	// Once the body returned false, Go panics if the iterator calls it
+	// again.
+	stopped := r.name("stop")
+
 	// Returns store their results and leave the iteration.
 	var before, after string
 	if len(returns) > 0 {
@@ -698,7 +702,7 @@ func (r *compatRewriter) rangeOverFunc(rs *ast.RangeStmt, sig *types.Signature, 
 			}
 		}
 		for _, ret := range returns {
-			end := " " + done + " = true; return false }"
+			end := " " + done + " = true; " + stopped + " = true; return false }"
 			if len(ret.Results) == 0 {
 				r.replace(ret.Pos(), ret.End(), "{"+end)
 				continue
@@ -713,7 +717,7 @@ func (r *compatRewriter) rangeOverFunc(rs *ast.RangeStmt, sig *types.Signature, 
 			return
 		}
 		if b.Tok == token.BREAK {
-			r.replace(b.Pos(), b.End(), "return false")
+			r.replace(b.Pos(), b.End(), "{ "+stopped+" = true; return false }")
 		} else {
 			r.replace(b.Pos(), b.End(), "return true")
 		}
@@ -723,8 +727,9 @@ func (r *compatRewriter) rangeOverFunc(rs *ast.RangeStmt, sig *types.Signature, 
 	if l, ok := parent(stack).(*ast.LabeledStmt); ok && l.Stmt == rs {
 		start = l.Pos() // the label is left unused
 	}
-	r.replace(start, rs.X.Pos(), before)
-	head := "(func(" + strings.Join(params, ", ") + ") bool {"
+	r.replace(start, rs.X.Pos(), "{ var "+stopped+" bool; "+before)
+	after += " }"
+	head := "(func(" + strings.Join(params, ", ") + ") bool { if " + stopped + " { panic(" + r.runtimeShim("RangeContinued") + "()) };"
 	if len(assign) > 0 {
 		head += " " + strings.Join(assign, "; ") + ";"
 	}

@@ -261,6 +261,12 @@ func TypedNil(ptr, iface string, line, col int) error {
 		Line: line, Col: col}
 }
 
+// RangeContinued is the panic of a range-over-func iterator that calls
+// the loop body again after it returned false, as Go words it.
+func RangeContinued() error {
+	return &RuntimeError{msg: "runtime error: range function continued iteration after function for loop body returned false"}
+}
+
 // DividePanic panics as Go does for an integer division by zero at line
 // and col: the planner calls it where its own check fails.
 func DividePanic(line, col int) {

@@ -94,6 +94,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"BoundPanic":     reflect.ValueOf(BoundPanic),
 		"TemplateError":  reflect.ValueOf(TemplateError),
 		"TypedNil":       reflect.ValueOf(TypedNil),
+		"RangeContinued": reflect.ValueOf(RangeContinued),
 		"DividePanic":    reflect.ValueOf(DividePanic),
 		"MakeLen1":       reflect.ValueOf(MakeLen1),
 		"Select":         reflect.ValueOf(Select),
