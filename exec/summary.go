@@ -20,6 +20,7 @@ const (
 	StatusError   = "error"   // compile error, panic or crash
 	StatusTimeout = "timeout" // wall-clock limit
 	StatusLimit   = "limit"   // another limit: memory, cpu, output, tool_calls, result
+	StatusBusy    = "busy"    // airlock mcp had no turn for it: nothing ran; retry
 )
 
 // MinTokens and MaxTokens bound a summary's token budget; see

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -49,6 +50,10 @@ type Options struct {
 	// Log receives a record per run (its id, status, duration) and of
 	// slow tool server starts; nil: none.
 	Log *slog.Logger
+	// Concurrent is how many programs run at once (0: twice the CPUs);
+	// Queue how many more may wait for a turn (0: 256). A run past both
+	// is answered at once: busy, retry later.
+	Concurrent, Queue int
 }
 
 // slowStart is how long a tool server may take to start before the log
@@ -63,6 +68,9 @@ type Server struct {
 	mcp  *sdk.Server
 	pool *exec.Pool
 	runs atomic.Int64
+
+	slots   chan struct{} // a token per run that may run now
+	waiting atomic.Int64  // runs waiting for a slot
 
 	mu         sync.Mutex
 	workspaces map[string]*tools.Workspace // by session
@@ -92,7 +100,13 @@ func New(eng *airlock.Engine, opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	a := &Server{eng: eng, opts: opts, workspaces: map[string]*tools.Workspace{}}
+	if opts.Concurrent <= 0 {
+		opts.Concurrent = 2 * runtime.NumCPU()
+	}
+	if opts.Queue <= 0 {
+		opts.Queue = 256
+	}
+	a := &Server{eng: eng, opts: opts, workspaces: map[string]*tools.Workspace{}, slots: make(chan struct{}, opts.Concurrent)}
 	if opts.Pool > 0 {
 		a.pool = exec.NewPool(opts.Pool, eng.Policy().Limits, "")
 	}
@@ -221,6 +235,30 @@ func textResult(s string) *sdk.CallToolResult {
 }
 
 func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in programInput) (*sdk.CallToolResult, any, error) {
+	// At most Concurrent programs run at once; Queue more wait their
+	// turn; past that the answer is at once, not a slow collapse.
+	select {
+	case a.slots <- struct{}{}:
+	default:
+		if a.waiting.Add(1) > int64(a.opts.Queue) {
+			a.waiting.Add(-1)
+			a.opts.Log.Warn("busy", "running", a.opts.Concurrent, "waiting", a.opts.Queue)
+			s := &exec.Summary{Status: exec.StatusBusy, Policy: a.eng.Policy().Name, Sandbox: exec.Sandbox{Active: []string{}}, RunID: exec.NewRunID(),
+				Error: &exec.ErrorInfo{Kind: "busy", Message: fmt.Sprintf("airlock is running %d programs and %d more are waiting", a.opts.Concurrent, a.opts.Queue),
+					Hint: "retry in a few seconds; nothing of this program ran"}}
+			res := textResult(string(s.Encode(a.eng.Policy().Limits.OutputTokens)))
+			res.IsError = true
+			return res, nil, nil
+		}
+		select {
+		case a.slots <- struct{}{}:
+			a.waiting.Add(-1)
+		case <-ctx.Done():
+			a.waiting.Add(-1)
+			return nil, nil, ctx.Err()
+		}
+	}
+	defer func() { <-a.slots }()
 	a.runs.Add(1)
 	opts := exec.Options{MaxTokens: in.MaxTokens, Pool: a.pool, RunID: exec.NewRunID(), MCP: true}
 	if in.MaxTokens != 0 && (in.MaxTokens < exec.MinTokens || in.MaxTokens > exec.MaxTokens) {

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
@@ -103,6 +104,36 @@ func TestToolsListTokens(t *testing.T) {
 		} else {
 			t.Logf("%s: %d tokens", filepath.Base(file), n)
 		}
+	}
+}
+
+// Past the runs it may run at once and those it lets wait, the server
+// answers busy at once, and nothing of the program runs; the others run.
+func TestMCPBusy(t *testing.T) {
+	cs := connect(t, "policies/default.yaml", mcpserver.Options{Concurrent: 1, Queue: 1})
+	slow := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 30000000; i++ {\n\t\tn += i & 1\n\t}\n\tfmt.Println(n > 0)\n}\n"
+	type answer struct {
+		status string
+		isErr  bool
+	}
+	answers := make(chan answer, 3)
+	for i := range 3 {
+		go func() {
+			time.Sleep(time.Duration(i) * 150 * time.Millisecond) // in order: one runs, one waits, one is turned away
+			text, isErr := callText(t, cs, "run_program", map[string]any{"program": slow})
+			answers <- answer{summary(t, text)["status"].(string), isErr}
+		}()
+	}
+	got := map[string]int{}
+	for range 3 {
+		a := <-answers
+		got[a.status]++
+		if a.isErr != (a.status != "ok") {
+			t.Errorf("status %s with isError %v", a.status, a.isErr)
+		}
+	}
+	if got["busy"] != 1 || got["ok"] != 2 {
+		t.Errorf("answers %v, want 2 ok and 1 busy", got)
 	}
 }
 

@@ -25,6 +25,8 @@ func newMCPCmd() *cobra.Command {
 		traceDir  string
 		logFormat string
 		profile   string
+		conc      int
+		queue     int
 	)
 	cmd := &cobra.Command{
 		Use:   "mcp [--policy P] [--http ADDR] [--pool N] [--workspace ROOT] [--trace-dir DIR]",
@@ -71,7 +73,8 @@ there (a JSON line per tool call, then the final status).
 				}
 				defer func() { pprof.StopCPUProfile(); f.Close() }()
 			}
-			srv := mcpserver.New(eng, mcpserver.Options{Pool: pool, Workspace: workspace, TraceDir: traceDir, Version: versionString(), Log: log})
+			srv := mcpserver.New(eng, mcpserver.Options{Pool: pool, Workspace: workspace, TraceDir: traceDir, Version: versionString(), Log: log,
+				Concurrent: conc, Queue: queue})
 			defer srv.Close()
 			ctx := cmd.Context()
 			transport := "stdio"
@@ -109,6 +112,8 @@ there (a JSON line per tool call, then the final status).
 	f.StringVar(&workspace, "workspace", "", "give each session a workspace folder under ROOT")
 	f.StringVar(&traceDir, "trace-dir", "", "write each run's audit trace to DIR/run-<id>.jsonl")
 	f.StringVar(&logFormat, "log-format", "text", "logs on standard error: text or json")
+	f.IntVar(&conc, "concurrent", 0, "programs run at once (default twice the CPUs)")
+	f.IntVar(&queue, "queue", 0, "programs that may wait for a turn before the answer is busy (default 256)")
 	f.StringVar(&profile, "cpu-profile", "", "write the server's CPU profile to FILE when it stops (go tool pprof reads it)")
 	return cmd
 }
