@@ -5,10 +5,12 @@
 # p50/p99 latency, server memory and threads per level, wrong answers, and
 # what the server left behind.
 #
-#   bash bench/load.sh [runs per level] [sessions, e.g. 1,8,32,64] [pool] [mix: full or hello]
+#   bash bench/load.sh [runs per level] [sessions, e.g. 1,8,32,64] [pool] [mix: full or hello] [report every N runs]
+#
+# A soak: bash bench/load.sh 30000 64 4 full 3000 (about ten minutes here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CGO_ENABLED=0
 mkdir -p bin
 go build -o bin/airlock ./cmd/airlock
-go run ./bench/load -runs "${1:-320}" -sessions "${2:-1,8,32,64}" -pool "${3:-4}" -mix "${4:-full}" -airlock bin/airlock
+go run ./bench/load -runs "${1:-320}" -sessions "${2:-1,8,32,64}" -pool "${3:-4}" -mix "${4:-full}" -every "${5:-0}" -airlock bin/airlock

@@ -36,6 +36,7 @@ func main() {
 	airlock := flag.String("airlock", "bin/airlock", "airlock binary")
 	mix := flag.String("mix", "full", "full (hello, tool calls, scripts, a hostile program every tenth run) or hello")
 	profile := flag.String("profile", "", "have the server write its CPU profile to FILE")
+	flag.IntVar(&every, "every", 0, "also report every this many runs within a level (0: only at its end)")
 	flag.Parse()
 	helloOnly = *mix == "hello"
 
@@ -97,9 +98,11 @@ func level(url string, n, total int, next *atomic.Int64, pid int) {
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
+		window    []time.Duration // since the last interim report
 		wrong     int
 		left      atomic.Int64
 		wg        sync.WaitGroup
+		lastT     = time.Now()
 	)
 	left.Store(int64(total))
 	start := time.Now()
@@ -116,6 +119,14 @@ func level(url string, n, total int, next *atomic.Int64, pid int) {
 				ok := err == nil && answered(res, want)
 				mu.Lock()
 				latencies = append(latencies, d)
+				window = append(window, d)
+				if every > 0 && len(latencies)%every == 0 {
+					slices.Sort(window)
+					threads, rss := status(pid)
+					fmt.Printf("  after %6d: %8.1f runs/s  p50 %7.1f ms  p99 %7.1f ms  wrong %d  rss %d KiB  threads %d\n", len(latencies),
+						float64(len(window))/time.Since(lastT).Seconds(), ms(window[len(window)/2]), ms(window[min(len(window)-1, len(window)*99/100)]), wrong, rss, threads)
+					window, lastT = window[:0], time.Now()
+				}
 				if !ok {
 					wrong++
 					if err != nil {
@@ -138,11 +149,16 @@ func level(url string, n, total int, next *atomic.Int64, pid int) {
 	fmt.Printf("%8d %6d %8.1f %8.1f %8.1f %7d %9d %7d\n", n, total, float64(total)/elapsed.Seconds(), pct(0.5), pct(0.99), wrong, rss, threads)
 }
 
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
 // want is what a run's summary must say.
 type want struct {
 	status string
 	output string // exact, when status is ok
 }
+
+// every is how often a level reports while it runs.
+var every int
 
 // helloOnly runs hello programs alone.
 var helloOnly bool
