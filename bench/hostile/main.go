@@ -13,12 +13,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/airlockhq/airlock/bench/internal/procstat"
 )
 
 // programs are the hostile programs, each with the status it must get.
@@ -158,44 +159,13 @@ limits: {timeout: 3s, memory: 64MiB}
 
 // status reads a process's thread count and resident memory.
 func status(pid int) (threads, rssKiB int) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	threads, rssKiB, err := procstat.Status(pid)
 	check(err)
-	for _, line := range strings.Split(string(b), "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		switch f[0] {
-		case "Threads:":
-			threads, _ = strconv.Atoi(f[1])
-		case "VmRSS:":
-			rssKiB, _ = strconv.Atoi(f[1])
-		}
-	}
 	return threads, rssKiB
 }
 
 // children counts the processes whose parent is pid.
-func children(pid int) int {
-	entries, _ := os.ReadDir("/proc")
-	n := 0
-	for _, e := range entries {
-		if _, err := strconv.Atoi(e.Name()); err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid ...: comm may hold spaces, so read past ")".
-		s := string(b)
-		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
-			n++
-		}
-	}
-	return n
-}
+func children(pid int) int { return procstat.Children(pid) }
 
 func check(err error) {
 	if err != nil {

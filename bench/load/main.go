@@ -27,6 +27,8 @@ import (
 	"time"
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/airlockhq/airlock/bench/internal/procstat"
 )
 
 func main() {
@@ -224,43 +226,13 @@ func listening(r io.Reader) string {
 
 // status reads a process's thread count and resident memory.
 func status(pid int) (threads, rssKiB int) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	threads, rssKiB, err := procstat.Status(pid)
 	check(err)
-	for _, line := range strings.Split(string(b), "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		switch f[0] {
-		case "Threads:":
-			threads, _ = strconv.Atoi(f[1])
-		case "VmRSS:":
-			rssKiB, _ = strconv.Atoi(f[1])
-		}
-	}
 	return threads, rssKiB
 }
 
 // children counts the processes whose parent is pid.
-func children(pid int) int {
-	entries, _ := os.ReadDir("/proc")
-	n := 0
-	for _, e := range entries {
-		if _, err := strconv.Atoi(e.Name()); err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		s := string(b)
-		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
-			n++
-		}
-	}
-	return n
-}
+func children(pid int) int { return procstat.Children(pid) }
 
 // cgroups counts the cgroups the server made and has not removed.
 func cgroups(pid int) int {
