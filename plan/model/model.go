@@ -115,10 +115,10 @@ type Flow struct {
 	Why     string `json:"why,omitempty"` // for an uncertain flow: what made the analysis give up
 }
 
-// WhyCallBudget is the Why of a control flow through the run's tool_calls
-// budget: calls made under a source's control spend it, and a later call
-// may be refused for lack of it. A policy whose limit is above the
-// program's call bound rules it out.
+// WhyCallBudget says why the run's tool_calls budget carries a source's
+// influence: calls made under its control spend the budget, and a later
+// call may be refused for lack of it. A policy whose limit is above the
+// program's call bound rules it out (verify's checkBudget).
 const WhyCallBudget = "the calls before it spend the run's tool_calls budget, and may leave none for it"
 
 // Note is a remark about a program that does not stop it from running:
