@@ -7,6 +7,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/airlockhq/airlock/verify"
 )
 
 // A capture keeps the head and the last bytes of any stream, written in
@@ -85,5 +87,44 @@ func TestRawArgsCapped(t *testing.T) {
 	got := rawArgs([]json.RawMessage{json.RawMessage(`"data/x"`), big})
 	if got[0] != `"data/x"` || !strings.HasSuffix(got[1], "… (5002 bytes)") || len(got[1]) > maxTracedArg+40 {
 		t.Fatalf("rawArgs = %q", got)
+	}
+}
+
+// A run handed more labelled text than the tags hold fails closed: every
+// later call to a sink is refused, whatever it carries.
+func TestTaintFailsClosedWhenFull(t *testing.T) {
+	pol, err := verify.Load("p.yaml", []byte(`name: p
+tools:
+  fs.ReadFile: {}
+  http.Post: {}
+labels:
+  fs.ReadFile: [private]
+  http.Post: [external]
+flows:
+  - deny: {from: private, to: external}
+    uncertain: check
+`), []verify.ToolSig{{Name: "fs.ReadFile", Params: []string{"path"}}, {Name: "http.Post", Params: []string{"url", "contentType", "body"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tt := newTaint(pol)
+	tt.result("fs.ReadFile", []byte(`"s3cr3t-t0ken-4242"`))
+	if _, _, broken := tt.check("http.Post", map[string]any{"body": "hello, world"}); broken {
+		t.Fatal("an argument that carries nothing labelled is refused")
+	}
+	if _, arg, broken := tt.check("http.Post", map[string]any{"body": "x S3CR3T-T0KEN-4242 y"}); !broken || arg != "body" {
+		t.Fatal("the labelled text, in another case, passes")
+	}
+	var b strings.Builder
+	for i := 0; !tt.full; i++ {
+		b.Reset()
+		for j := range 1000 {
+			fmt.Fprintf(&b, "line-%d-%d\n", i, j)
+		}
+		body, _ := json.Marshal(b.String())
+		tt.result("fs.ReadFile", body)
+	}
+	if _, arg, broken := tt.check("http.Post", map[string]any{"body": "hello, world"}); !broken || arg != "" {
+		t.Fatal("with the tags full, a sink call is not refused")
 	}
 }
