@@ -167,7 +167,7 @@ func (s *Summary) Encode(maxTokens int) []byte {
 		}
 	}
 	fit := func(budget int) (string, *Cut) {
-		if s.gap.DroppedBytes > 0 && s.gap.String() == output {
+		if s.gap.DroppedBytes > 0 {
 			return fitParts(s.gap.Head, s.gap.Tail, s.gap.DroppedBytes, s.gap.DroppedLines, budget)
 		}
 		return fitOutput(output, budget)

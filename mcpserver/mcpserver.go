@@ -67,7 +67,6 @@ type Server struct {
 	opts Options
 	mcp  *sdk.Server
 	pool *exec.Pool
-	runs atomic.Int64
 
 	slots   chan struct{} // a token per run that may run now
 	waiting atomic.Int64  // runs waiting for a slot
@@ -259,7 +258,6 @@ func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in pr
 		}
 	}
 	defer func() { <-a.slots }()
-	a.runs.Add(1)
 	opts := exec.Options{MaxTokens: in.MaxTokens, Pool: a.pool, RunID: exec.NewRunID(), MCP: true}
 	if in.MaxTokens != 0 && (in.MaxTokens < exec.MinTokens || in.MaxTokens > exec.MaxTokens) {
 		return nil, nil, fmt.Errorf("max_tokens must be between %d and %d", exec.MinTokens, exec.MaxTokens)

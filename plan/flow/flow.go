@@ -2889,7 +2889,7 @@ func (a *flowAnalysis) libCall(fn *types.Func, recv *val, args []val, exprs []as
 	if total && (pkg == "slices" || pkg == "maps") {
 		// Generic: comparing interfaces they are given may panic.
 		for i := range args {
-			if a.components(a.typeOf(exprs[i])) != nil && holdsAnyInterface(a.components(a.typeOf(exprs[i]))) {
+			if holdsAnyInterface(a.components(a.typeOf(exprs[i]))) {
 				total = false
 			}
 		}
