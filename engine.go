@@ -3,6 +3,7 @@ package airlock
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/parser"
@@ -33,6 +34,7 @@ type Engine struct {
 	policy     *verify.Policy
 	policyData []byte // the policy file as read, for approval digests
 	registry   *tools.Registry
+	verdicts   verdicts // recent verdicts, for runs without approval
 }
 
 // Default returns an engine with the built-in policy: no tools, the
@@ -305,8 +307,28 @@ func (e *Engine) Run(ctx context.Context, name string, src []byte, opts RunOptio
 }
 
 func (e *Engine) run(ctx context.Context, name string, src []byte, opts RunOptions, started *time.Duration) *exec.Summary {
+	var key *[sha256.Size]byte
+	if opts.Approved == "" && len(src) <= maxCachedSource {
+		// A program run before under this policy, with the same tools,
+		// has the same verdict.
+		var pkgs []plan.ToolPackage
+		if !IsScript(name, src) {
+			paths := toolImports(src)
+			start := time.Now()
+			err := e.CheckServers(context.Background(), paths)
+			*started = time.Since(start)
+			if err == nil {
+				pkgs = e.registry.PackagesFor(paths)
+			}
+		}
+		k := verdictKey(name, src, opts.Strict, pkgs)
+		if v := e.verdicts.get(k); v != nil {
+			return exec.Run(ctx, v, e.registry, opts.Options)
+		}
+		key = &k
+	}
 	p, connect, err := e.plan(name, src)
-	*started = connect
+	*started += connect
 	if err == nil && opts.Approved != "" {
 		m := e.Manifest(p, src)
 		cached, ok := recall(m.Digest)
@@ -339,6 +361,9 @@ func (e *Engine) run(ctx context.Context, name string, src []byte, opts RunOptio
 		v = e.Verify(p, src, opts.Strict)
 	} else {
 		v = e.Check(p, opts.Strict)
+		if key != nil {
+			e.verdicts.put(*key, v)
+		}
 	}
 	return exec.Run(ctx, v, e.registry, opts.Options)
 }

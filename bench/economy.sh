@@ -7,7 +7,5 @@
 # without it that workflow is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CGO_ENABLED=0
-mkdir -p bin
-go build -o bin/airlock ./cmd/airlock
+source bench/build.sh
 go run ./bench/economy -airlock bin/airlock "$@"

@@ -6,7 +6,5 @@
 #   bash bench/hostile.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CGO_ENABLED=0
-mkdir -p bin
-go build -o bin/airlock ./cmd/airlock
+source bench/build.sh
 go run ./bench/hostile -n "${1:-1000}" -airlock bin/airlock

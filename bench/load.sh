@@ -10,7 +10,5 @@
 # A soak: bash bench/load.sh 34000 64 4 full 3400 (about ten minutes here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CGO_ENABLED=0
-mkdir -p bin
-go build -o bin/airlock ./cmd/airlock
+source bench/build.sh
 go run ./bench/load -runs "${1:-320}" -sessions "${2:-1,8,32,64}" -pool "${3:-4}" -mix "${4:-full}" -every "${5:-0}" -airlock bin/airlock

@@ -11,9 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${AIRLOCK_MCP_SERVERS:?set AIRLOCK_MCP_SERVERS to the npm prefix holding the MCP servers}"
-export CGO_ENABLED=0
-mkdir -p bin
-go build -o bin/airlock ./cmd/airlock
+source bench/build.sh
 echo "== one echo call: SDK directly vs the provider alone (go test -bench)"
 go test ./tools/mcp -run '^$' -bench 'BenchmarkCall' -benchtime 300x | grep -E 'Benchmark'
 echo "== one echo call from a program through airlock (median of 300, µs)"

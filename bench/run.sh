@@ -3,7 +3,6 @@
 # run: bash bench/run.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p bin
-go build -o bin/airlock ./cmd/airlock
+source bench/build.sh
 go build -o bin/hello ./bench/hello
 go run ./bench/cold -n "${1:-41}" -airlock bin/airlock -hello bin/hello

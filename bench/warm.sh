@@ -4,7 +4,6 @@
 #   bash bench/warm.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CGO_ENABLED=0
-mkdir -p bin
-go build -o bin/airlock ./cmd/airlock
-go run ./bench/warm -n "${1:-41}" -airlock bin/airlock
+source bench/build.sh
+go build -o bin/hello ./bench/hello
+go run ./bench/warm -n "${1:-41}" -airlock bin/airlock -hello bin/hello

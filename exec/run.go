@@ -1,8 +1,8 @@
 // Package exec runs an approved program in a sandboxed child process and
-// builds the summary the model reads. The parent side (Run) starts the same
-// binary as the child (ChildMain), serves its tool calls after checking each
-// against the policy, enforces the limits, and is the only writer of the
-// summary.
+// builds the summary the model reads. The parent side (Run) starts the child
+// (package exec/child: airlock-sandbox, or the running binary re-executed),
+// serves its tool calls after checking each against the policy, enforces the
+// limits, and is the only writer of the summary.
 package exec
 
 import (
@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/airlockhq/airlock/exec/child"
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/plan"
@@ -176,7 +177,7 @@ func (r *runner) run(ctx context.Context) {
 	stubs := map[string]string{}
 	var packages []string
 	slim := goLimits(r.lim)
-	var script *shellJob
+	var script *child.ShellJob
 	if r.plan.Language == "sh" {
 		a, err := r.shellAccess()
 		if err != nil {
@@ -184,7 +185,7 @@ func (r *runner) run(ctx context.Context) {
 				Hint: "set providers.shell.dir in the policy to the folder scripts work in"})
 			return
 		}
-		script = &shellJob{Script: string(r.source), Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}
+		script = &child.ShellJob{Script: string(r.source), Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}
 		slim = shellLimits(a, r.lim)
 	}
 	for _, imp := range r.plan.Imports {
@@ -206,9 +207,10 @@ func (r *runner) run(ctx context.Context) {
 	}
 	slices.Sort(packages)
 
-	c := r.opts.Pool.get(slim)
+	c := r.opts.Pool.get(slim, packages)
 	var layers []sandbox.Layer
 	if c != nil {
+		defer r.opts.Pool.refill()
 		layers = c.layers
 	} else {
 		var err error
@@ -253,13 +255,13 @@ func (r *runner) run(ctx context.Context) {
 	go func() { defer wg.Done(); io.Copy(errOut, stderr) }()
 	go func() { defer wg.Done(); r.serve(ctx, guard, reqR, respW) }()
 
-	j := job{Source: string(r.source), Stubs: stubs, Packages: packages, Limits: slim, MemoryByCgroup: guard.MemoryByCgroup(),
-		ResultBytes: r.lim.ResultBytes, Shell: script}
-	if script != nil {
-		j.Source = ""
-	}
 	go func() {
-		rpc.WriteFrame(stdin, j)
+		if !c.setUp {
+			rpc.WriteFrame(stdin, child.Setup{Packages: packages, Limits: slim, MemoryByCgroup: guard.MemoryByCgroup(), Shell: script})
+		}
+		if script == nil {
+			rpc.WriteFrame(stdin, child.Job{Source: string(r.source), Stubs: stubs, ResultBytes: r.lim.ResultBytes})
+		}
 		stdin.Close()
 	}()
 
@@ -409,7 +411,7 @@ func crashError(waitErr error, stderr string) *ErrorInfo {
 func firstRuntimeLine(stderr string) string {
 	for _, l := range strings.Split(stderr, "\n") {
 		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") || strings.HasPrefix(l, "runtime: ") {
-			return limitString(l, 300)
+			return child.LimitString(l, 300)
 		}
 	}
 	return ""

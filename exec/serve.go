@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/airlockhq/airlock/exec/child"
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/tools"
@@ -19,7 +20,10 @@ import (
 // MaxToolResult caps the encoded result of one tool call handed to the
 // program; providers cap what they read on top (fs max_read, http
 // max_response).
-const MaxToolResult = 32 << 20
+const MaxToolResult = child.MaxToolResult
+
+// MaxArgBytes caps the encoded arguments of one tool call.
+const MaxArgBytes = child.MaxArgBytes
 
 // maxRequest caps one frame from the child: arguments are capped by
 // MaxArgBytes, a result handed back with airlock.Result by the policy.

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"syscall"
 
+	"github.com/airlockhq/airlock/exec/child"
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/tools/shell"
@@ -138,8 +139,8 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 		}
 	}()
 	go func() {
-		rpc.WriteFrame(stdin, job{Limits: lim, MemoryByCgroup: guard.MemoryByCgroup(),
-			Shell: &shellJob{Script: script, Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}})
+		rpc.WriteFrame(stdin, child.Setup{Limits: lim, MemoryByCgroup: guard.MemoryByCgroup(),
+			Shell: &child.ShellJob{Script: script, Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}})
 		stdin.Close()
 	}()
 	wg.Wait()

@@ -5,16 +5,20 @@ import (
 	"io"
 	"os"
 	osexec "os/exec"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/airlockhq/airlock/exec/child"
+	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/verify"
 )
 
-// child is a started sandboxed child waiting for its job on standard input.
-// It serves one job and is then discarded.
-type child struct {
+// proc is a started sandboxed child waiting for its setup, then its job,
+// on standard input. It serves one job and is then discarded.
+type proc struct {
+	setUp  bool // its setup was sent: it is confined, its interpreter ready
 	cmd    *osexec.Cmd
 	guard  *sandbox.Guard
 	limits sandbox.Limits
@@ -30,32 +34,30 @@ type child struct {
 // caller requires all of them.
 var errIsolation = errors.New("sandbox layers missing")
 
-// selfPath is the binary to re-execute as the child.
-func selfPath(self string) string {
-	if self != "" {
-		return self
-	}
-	if _, err := os.Stat("/proc/self/exe"); err == nil {
-		return "/proc/self/exe"
-	}
-	exe, _ := os.Executable()
-	return exe
-}
-
 // startChild starts the binary self as a sandboxed child under lim. With
 // requireIsolation it refuses, before starting anything, when a layer is
 // missing, returning errIsolation and the layers.
-func startChild(self string, lim sandbox.Limits, requireIsolation bool) (*child, []sandbox.Layer, error) {
-	cmd := osexec.Command(selfPath(self), ChildArg)
+func startChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, []sandbox.Layer, error) {
+	c, layers, again, err := tryStartChild(self, lim, requireIsolation)
+	if again {
+		c, layers, _, err = tryStartChild(self, lim, requireIsolation)
+	}
+	return c, layers, err
+}
+
+// tryStartChild is one attempt of startChild; again reports a failed start
+// worth one more try (see sandbox.Guard.StartFailed).
+func tryStartChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, []sandbox.Layer, bool, error) {
+	cmd := osexec.Command(childPath(self), ChildArg)
 	reqR, reqW, err := os.Pipe()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	respR, respW, err := os.Pipe()
 	if err != nil {
 		reqR.Close()
 		reqW.Close()
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	closeAll := func() {
 		for _, f := range []*os.File{reqR, reqW, respR, respW} {
@@ -69,30 +71,32 @@ func startChild(self string, lim sandbox.Limits, requireIsolation bool) (*child,
 	guard, err := sandbox.Prepare(cmd, lim)
 	if err != nil {
 		closeAll()
-		return nil, nil, errors.New("preparing sandbox: " + err.Error())
+		return nil, nil, false, errors.New("preparing sandbox: " + err.Error())
 	}
 	layers := guard.Layers()
 	if requireIsolation && len(sandbox.Missing(layers)) > 0 {
 		guard.Finish()
 		closeAll()
-		return nil, layers, errIsolation
+		return nil, layers, false, errIsolation
 	}
-	if err := cmd.Start(); err != nil {
+	err = cmd.Start()
+	if err != nil {
+		again := guard.StartFailed()
 		guard.Finish()
 		closeAll()
-		return nil, layers, errors.New("starting sandbox: " + err.Error())
+		return nil, layers, again, errors.New("starting sandbox: " + err.Error())
 	}
 	reqW.Close()
 	respR.Close()
 	if err := guard.Started(cmd.Process.Pid); err != nil {
 		guard.Kill()
 	}
-	return &child{cmd: cmd, guard: guard, limits: lim, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
-		reqR: reqR, respW: respW}, layers, nil
+	return &proc{cmd: cmd, guard: guard, limits: lim, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
+		reqR: reqR, respW: respW}, layers, false, nil
 }
 
 // discard kills a child that will not be used, and reaps it.
-func (c *child) discard() {
+func (c *proc) discard() {
 	c.guard.Kill()
 	c.stdin.Close()
 	c.cmd.Wait()
@@ -101,29 +105,48 @@ func (c *child) discard() {
 	c.respW.Close()
 }
 
-// Pool keeps a few pre-started children for Go programs, so a run does not
-// wait for a process to start, its runtime to initialise and the sandbox's
-// namespaces and cgroup to be set up. Every child is fully isolated before
-// it receives anything, serves one program and is discarded: nothing a
-// program leaves behind reaches the next. A Pool is safe for concurrent use.
+// Pool keeps a few pre-started children for the Go programs one policy
+// allows, so a run waits neither for a process to start, its runtime to
+// initialise and the sandbox's namespaces and cgroup to be set up, nor for
+// the child to confine itself and make an interpreter that can reach every
+// package the policy allows. Every child is fully isolated before it
+// receives a program, serves one and is discarded: nothing a program leaves
+// behind reaches the next. A Pool is safe for concurrent use.
 type Pool struct {
-	self    string
-	limits  sandbox.Limits
-	ready   chan *child
-	wg      sync.WaitGroup
-	mu      sync.Mutex
-	closed  bool
-	pending int
+	self     string
+	limits   sandbox.Limits
+	packages []string // sorted
+	ready    chan *proc
+	once     bool // children taken are not replaced
+	wg       sync.WaitGroup
+	mu       sync.Mutex
+	closed   bool
+	pending  int
 }
 
-// NewPool starts size children for programs run under limits (the
-// policy's) and keeps that many ready. self is the binary to re-execute;
-// "" is this one.
-func NewPool(size int, limits verify.Limits, self string) *Pool {
-	p := &Pool{self: self, limits: goLimits(limits), ready: make(chan *child, size)}
+// NewPool starts size children for the programs pol allows and keeps that
+// many ready. self is the binary to re-execute; "" is this one.
+func NewPool(size int, pol *verify.Policy, self string) *Pool {
+	// Besides the policy's packages, every program may import airlock and
+	// airlock/table.
+	packages := append(pol.Imports(), "airlock", "airlock/table")
+	slices.Sort(packages)
+	p := &Pool{self: self, limits: goLimits(pol.Limits), packages: packages, ready: make(chan *proc, size)}
 	for range size {
-		p.refill()
+		p.start()
 	}
+	return p
+}
+
+// Prestart starts one child for a Go program pol may allow, to be passed as
+// Options.Pool: it starts and confines itself while the program is planned
+// and verified. The child is not replaced once taken. Close the Pool after
+// the run; a child the run did not take is discarded.
+func Prestart(pol *verify.Policy, self string) *Pool {
+	p := NewPool(0, pol, self)
+	p.ready = make(chan *proc, 1)
+	p.once = true
+	p.start()
 	return p
 }
 
@@ -132,8 +155,16 @@ func goLimits(lim verify.Limits) sandbox.Limits {
 	return sandbox.Limits{Memory: lim.Memory, CPU: lim.CPU, OpenFiles: 64, Threads: 64}
 }
 
-// refill starts one child in the background.
+// refill replaces a child taken from the pool.
 func (p *Pool) refill() {
+	if p == nil || p.once {
+		return
+	}
+	p.start()
+}
+
+// start starts one child in the background and sends it its setup.
+func (p *Pool) start() {
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
@@ -145,30 +176,48 @@ func (p *Pool) refill() {
 	go func() {
 		defer p.wg.Done()
 		c, _, err := startChild(p.self, p.limits, false)
+		if err == nil {
+			err = rpc.WriteFrame(c.stdin, child.Setup{Packages: p.packages, Limits: p.limits, MemoryByCgroup: c.guard.MemoryByCgroup()})
+			c.setUp = true
+			if err != nil {
+				c.discard()
+			}
+		}
 		p.mu.Lock()
 		p.pending--
 		closed := p.closed
 		p.mu.Unlock()
-		if err != nil {
-			return
-		}
-		if closed {
+		if err == nil && closed {
 			c.discard()
+		}
+		if err != nil || closed {
+			if p.once {
+				p.ready <- nil // get stops waiting
+			}
 			return
 		}
 		p.ready <- c
 	}()
 }
 
-// get returns a ready child started with lim, or nil; a taken child is
-// replaced in the background.
-func (p *Pool) get(lim sandbox.Limits) *child {
+// get returns a ready child started with lim whose interpreter reaches
+// packages, or nil. The caller calls refill once the run has ended, so that
+// starting the next child does not compete with the run.
+func (p *Pool) get(lim sandbox.Limits, packages []string) *proc {
 	if p == nil || !sameLimits(p.limits, lim) {
 		return nil
 	}
+	for _, pkg := range packages {
+		if _, ok := slices.BinarySearch(p.packages, pkg); !ok {
+			return nil
+		}
+	}
+	if p.once {
+		// Its one child is nearer to ready than a new one would be.
+		return <-p.ready
+	}
 	select {
 	case c := <-p.ready:
-		p.refill()
 		return c
 	default:
 		return nil
@@ -189,9 +238,18 @@ func (p *Pool) Close() {
 	for {
 		select {
 		case c := <-p.ready:
-			c.discard()
+			if c != nil {
+				c.discard()
+			}
 		default:
 			return
 		}
 	}
 }
+
+// ChildArg is the hidden first argument that turns a binary into the
+// sandboxed child (see ChildMain).
+const ChildArg = child.Arg
+
+// ChildMain runs the child side of a sandboxed run and never returns.
+func ChildMain() { child.Main() }

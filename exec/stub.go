@@ -7,13 +7,9 @@ import (
 	"go/token"
 	"strings"
 
+	"github.com/airlockhq/airlock/exec/child"
 	"github.com/airlockhq/airlock/plan"
 )
-
-// rtPackage is the native package tool stubs call into; it exists only in
-// the child and carries no authority: every call it makes is checked by the
-// parent.
-const rtPackage = "airlockrt"
 
 // stubSource turns a tool package's declarations into a compilable package
 // whose functions forward each call to the parent. Declarations keep their
@@ -29,7 +25,7 @@ func stubSource(pkg plan.ToolPackage) (string, error) {
 		return src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset]
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "package %s\n\nimport %q\n", f.Name.Name, rtPackage)
+	fmt.Fprintf(&b, "package %s\n\nimport %q\n", f.Name.Name, child.RuntimePackage)
 	for _, imp := range f.Imports {
 		fmt.Fprintf(&b, "import %s\n", text(imp))
 	}
@@ -71,7 +67,7 @@ func stubBody(tool string, ft *ast.FuncType, text func(ast.Node) string) (string
 			args = append(args, n.Name)
 		}
 	}
-	call := fmt.Sprintf("%s.Call(%q, []any{%s}", rtPackage, tool, strings.Join(args, ", "))
+	call := fmt.Sprintf("%s.Call(%q, []any{%s}", child.RuntimePackage, tool, strings.Join(args, ", "))
 	var results []ast.Expr
 	if ft.Results != nil {
 		for _, field := range ft.Results.List {

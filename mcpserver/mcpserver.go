@@ -107,7 +107,7 @@ func New(eng *airlock.Engine, opts Options) *Server {
 	}
 	a := &Server{eng: eng, opts: opts, workspaces: map[string]*tools.Workspace{}, slots: make(chan struct{}, opts.Concurrent)}
 	if opts.Pool > 0 {
-		a.pool = exec.NewPool(opts.Pool, eng.Policy().Limits, "")
+		a.pool = exec.NewPool(opts.Pool, eng.Policy(), "")
 	}
 	a.mcp = sdk.NewServer(&sdk.Implementation{Name: "airlock", Version: opts.Version}, &sdk.ServerOptions{
 		Instructions: a.instructions(),

@@ -18,19 +18,20 @@ import (
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
-const hello = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello, world\")\n}\n"
+const helloSrc = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello, world\")\n}\n"
 
 func main() {
 	n := flag.Int("n", 41, "runs of each")
 	airlock := flag.String("airlock", "bin/airlock", "airlock binary")
 	pool := flag.Int("pool", 2, "the server's pool size")
+	hello := flag.String("hello", "bin/hello", "a compiled Go hello-world, the baseline")
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "airlock-warm")
 	check(err)
 	defer os.RemoveAll(dir)
 	src := filepath.Join(dir, "hello.go")
-	check(os.WriteFile(src, []byte(hello), 0o644))
+	check(os.WriteFile(src, []byte(helloSrc), 0o644))
 
 	ctx := context.Background()
 	client := sdk.NewClient(&sdk.Implementation{Name: "bench", Version: "1"}, nil)
@@ -40,9 +41,17 @@ func main() {
 	defer session.Close()
 	time.Sleep(500 * time.Millisecond) // let the pool fill
 
-	var cold, warm []time.Duration
+	var cold, warm, native, ping []time.Duration
 	for range *n {
 		start := time.Now()
+		check(exec.Command(*hello).Run())
+		native = append(native, time.Since(start))
+
+		start = time.Now()
+		check(session.Ping(ctx, nil))
+		ping = append(ping, time.Since(start))
+
+		start = time.Now()
 		out, err := exec.Command(*airlock, "run", src).CombinedOutput()
 		if err != nil || !strings.Contains(string(out), `"status":"ok"`) {
 			fmt.Fprintf(os.Stderr, "cold run: %v\n%s", err, out)
@@ -51,7 +60,7 @@ func main() {
 		cold = append(cold, time.Since(start))
 
 		start = time.Now()
-		res, err := session.CallTool(ctx, &sdk.CallToolParams{Name: "run_program", Arguments: map[string]any{"program": hello}})
+		res, err := session.CallTool(ctx, &sdk.CallToolParams{Name: "run_program", Arguments: map[string]any{"program": helloSrc}})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "warm run:", err)
 			os.Exit(1)
@@ -63,11 +72,21 @@ func main() {
 		}
 		time.Sleep(20 * time.Millisecond) // as between an agent's turns: the pool refills
 	}
-	c, w := median(cold), median(warm)
-	fmt.Printf("%-46s %10s %10s %10s\n", "hello-world run", "median", "min", "max")
-	fmt.Printf("%-46s %10s %10s %10s\n", "cold `airlock run` (baseline)", round(c), round(slices.Min(cold)), round(slices.Max(cold)))
-	fmt.Printf("%-46s %10s %10s %10s\n", "airlock mcp run_program, warm pool", round(w), round(slices.Min(warm)), round(slices.Max(warm)))
-	fmt.Printf("warm is %.2fx faster (%d runs each, interleaved)\n", float64(c)/float64(w), *n)
+	base := median(native)
+	fmt.Printf("%-46s %10s %10s %10s %8s\n", "hello-world", "median", "min", "max", "ratio")
+	for _, row := range []struct {
+		name string
+		d    []time.Duration
+	}{
+		{"go hello-world (compiled, baseline)", native},
+		{"MCP ping through the same session (floor)", ping},
+		{"airlock mcp run_program, warm pool", warm},
+		{"cold `airlock run`", cold},
+	} {
+		m := median(row.d)
+		fmt.Printf("%-46s %10s %10s %10s %7.2fx\n", row.name, round(m), round(slices.Min(row.d)), round(slices.Max(row.d)), float64(m)/float64(base))
+	}
+	fmt.Printf("(%d runs each, interleaved)\n", *n)
 }
 
 func median(d []time.Duration) time.Duration {

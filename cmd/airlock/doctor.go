@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/exec/sandbox"
 )
 
@@ -44,8 +45,13 @@ cgo build) and what airlock does without it.
 				Arch    string  `json:"arch"`
 				Layers  []entry `json:"layers"`
 				Missing int     `json:"missing"`
+				// Child is the binary each sandboxed child runs, and why
+				// an airlock-sandbox found next to airlock is not used.
+				Child    string `json:"child"`
+				ChildWhy string `json:"child_not_sandbox_binary,omitempty"`
 			}
 			report.OS, report.Arch = runtime.GOOS, runtime.GOARCH
+			report.Child, report.ChildWhy = exec.ChildBinary()
 			for _, l := range layers {
 				e := entry{Layer: l}
 				if !l.Active {
@@ -71,6 +77,10 @@ cgo build) and what airlock does without it.
 					if e.WithoutIt != "" {
 						fmt.Fprintf(out, "  %-10s          without it: %s\n", "", e.WithoutIt)
 					}
+				}
+				fmt.Fprintf(out, "  %-10s         %s\n", "child", report.Child)
+				if report.ChildWhy != "" {
+					fmt.Fprintf(out, "  %-10s         %s not used: %s\n", "", exec.SandboxBinary, report.ChildWhy)
 				}
 				if report.Missing == 0 {
 					fmt.Fprintln(out, "every layer is available: `airlock run --require-isolation` will run here")

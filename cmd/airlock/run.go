@@ -83,6 +83,12 @@ of the model's context.
 			if err != nil {
 				return err
 			}
+			if opts.Memory == 0 && !airlock.IsScript(name, src) {
+				// The sandboxed child starts while the program is planned
+				// and verified.
+				opts.Pool = exec.Prestart(eng.Policy(), "")
+				defer opts.Pool.Close()
+			}
 			s := eng.Run(ctx, name, src, airlock.RunOptions{Options: opts, Strict: strict, Approved: approved})
 			if _, err := cmd.OutOrStdout().Write(s.Encode(budget)); err != nil {
 				return err

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -80,6 +81,7 @@ func Prepare(cmd *exec.Cmd, lim Limits) (*Guard, error) {
 		} else {
 			g.cgroup = cg
 			mem = Layer{Name: Memory, Active: true, Detail: cgroupDetail(cg.version)}
+			g.intoCgroup(attr)
 		}
 	}
 	g.layers = []Layer{
@@ -146,9 +148,44 @@ func readSysctl(name string) (int, bool) {
 	return n, err == nil
 }
 
+// cloneIntoCgroup is cleared once a start into a cgroup fails: the kernel
+// (before 5.7) or a seccomp profile around airlock refuses clone3, and the
+// parent moves each child into its cgroup after the start instead.
+var cloneIntoCgroup atomic.Bool
+
+func init() { cloneIntoCgroup.Store(true) }
+
+// intoCgroup has the kernel start the child inside its cgroup (cgroup v2,
+// CLONE_INTO_CGROUP): it is never outside it, and the parent does not wait
+// for the migration of a running process, which takes milliseconds.
+func (g *Guard) intoCgroup(attr *syscall.SysProcAttr) {
+	if g.cgroup.version != 2 || !cloneIntoCgroup.Load() {
+		return
+	}
+	dir, err := os.Open(g.cgroup.dir)
+	if err != nil {
+		return
+	}
+	g.cgroupDir = dir
+	attr.UseCgroupFD, attr.CgroupFD = true, int(dir.Fd())
+}
+
+func (g *Guard) startFailed() bool {
+	if g.cgroupDir == nil {
+		return false
+	}
+	cloneIntoCgroup.Store(false)
+	return true
+}
+
 func (g *Guard) started(pid int) error {
 	if g.cgroup == nil {
 		return nil
+	}
+	if g.cgroupDir != nil {
+		g.cgroupDir.Close()
+		g.cgroupDir = nil
+		return nil // started inside it
 	}
 	if err := g.cgroup.add(pid); err != nil {
 		return fmt.Errorf("moving the child into its memory cgroup: %w", err)
@@ -193,6 +230,10 @@ func (g *Guard) finish() Usage {
 		if ws, ok := state.Sys().(syscall.WaitStatus); ok {
 			killedBySignal = ws.Signaled() && ws.Signal() == syscall.SIGKILL
 		}
+	}
+	if g.cgroupDir != nil {
+		g.cgroupDir.Close()
+		g.cgroupDir = nil
 	}
 	if g.cgroup != nil {
 		g.cgroup.kill()

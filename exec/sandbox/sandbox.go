@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"sync/atomic"
@@ -133,7 +134,10 @@ type Guard struct {
 	limits Limits
 	layers []Layer
 	cgroup *cgroup // nil when no cgroup limits the child's memory
-	killed atomic.Bool
+	// cgroupDir, when set, is the cgroup's directory, which the kernel
+	// starts the child in.
+	cgroupDir *os.File
+	killed    atomic.Bool
 }
 
 // Layers reports every layer as the parent sees it before the start: the
@@ -155,6 +159,15 @@ func (g *Guard) MemoryByCgroup() bool {
 // Started fails the caller should Kill the child.
 func (g *Guard) Started(pid int) error {
 	return g.started(pid)
+}
+
+// StartFailed reports, after cmd.Start failed, whether starting again with
+// a new command and Guard may succeed: the failed start had the kernel
+// place the child in its cgroup, which some kernels and seccomp profiles
+// refuse; later Guards move the child in after the start instead. Call
+// Finish on this Guard either way.
+func (g *Guard) StartFailed() bool {
+	return g.startFailed()
 }
 
 // Kill ends the child with SIGKILL: its process group and everything in its

@@ -1,4 +1,4 @@
-package exec
+package child
 
 import (
 	"context"
@@ -24,9 +24,9 @@ import (
 	planshell "github.com/airlockhq/airlock/plan/shell"
 )
 
-// shellJob makes the child a shell: it runs Script with mvdan.cc/sh's
+// ShellJob makes the child a shell: it runs Script with mvdan.cc/sh's
 // interpreter instead of a Go program.
-type shellJob struct {
+type ShellJob struct {
 	Script string            `json:"script"`
 	Dir    string            `json:"dir"`
 	Env    map[string]string `json:"env"`
@@ -46,7 +46,7 @@ const stderrTail = 2 << 10
 // any command, builtin with effects or redirection runs, the parent is
 // asked: it checks the policy and ends the run when it refuses. The exit
 // status is returned; a script that cannot start is a ProgramError.
-func runScript(j *shellJob, link *childLink) (int, *rpc.ProgramError) {
+func runScript(j *ShellJob, link *childLink) (int, *rpc.ProgramError) {
 	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(j.Script), "script")
 	if err != nil {
 		return 0, &rpc.ProgramError{Kind: "compile", Message: err.Error()}
@@ -209,7 +209,7 @@ func (s *shellChecks) run(ctx context.Context, hc interp.HandlerContext, args, a
 		}
 		return true
 	})
-	argv := append([]string{s.self, ChildArg, execMode, strconv.Itoa(len(allowed))}, allowed...)
+	argv := append([]string{s.self, Arg, execMode, strconv.Itoa(len(allowed))}, allowed...)
 	argv = append(append(argv, "--", allowed[0]), args...)
 	cmd := osexec.Command(s.self)
 	cmd.Args, cmd.Env, cmd.Dir = argv, env, hc.Dir

@@ -1,4 +1,4 @@
-package exec
+package child
 
 import (
 	"encoding/json"
@@ -27,19 +27,37 @@ import (
 	"github.com/airlockhq/airlock/tools/sql/wire"
 )
 
-// ChildArg is the hidden first argument that turns the airlock binary into
-// the sandboxed child. main checks for it before anything else runs.
-const ChildArg = "__airlock_sandbox_child"
+// Arg is the hidden first argument that turns a binary into the sandboxed
+// child: the airlock binary, a program embedding airlock (airlock.Child),
+// or airlock-sandbox. main checks for it before anything else runs.
+const Arg = "__airlock_sandbox_child"
 
-// job is what the parent sends the child on its standard input.
-type job struct {
-	Source         string            `json:"source"`
-	Stubs          map[string]string `json:"stubs"`    // import path -> stub source
-	Packages       []string          `json:"packages"` // standard-library import paths the program may use
-	Limits         sandbox.Limits    `json:"limits"`
-	MemoryByCgroup bool              `json:"memory_by_cgroup"`
-	ResultBytes    int64             `json:"result_bytes"`
-	Shell          *shellJob         `json:"shell,omitempty"` // run a shell script instead of Source
+// RuntimePackage is the native package tool stubs call into; it exists only
+// in the child and carries no authority: every call it makes is checked by
+// the parent.
+const RuntimePackage = "airlockrt"
+
+// MaxToolResult caps the encoded result of one tool call handed to the
+// program; providers cap what they read on top (fs max_read, http
+// max_response).
+const MaxToolResult = 32 << 20
+
+// Setup is the first frame the parent sends a child on its standard input:
+// what the child needs before the program, so that a pooled child waits
+// fully confined, its interpreter ready. A shell child gets its script here.
+type Setup struct {
+	Packages       []string       `json:"packages"` // standard-library import paths the program may use
+	Limits         sandbox.Limits `json:"limits"`
+	MemoryByCgroup bool           `json:"memory_by_cgroup"`
+	Shell          *ShellJob      `json:"shell,omitempty"` // run a shell script instead of a Go program
+}
+
+// Job is the second frame, for a Go program: the program and what belongs
+// to its run.
+type Job struct {
+	Source      string            `json:"source"`
+	Stubs       map[string]string `json:"stubs"` // import path -> stub source
+	ResultBytes int64             `json:"result_bytes"`
 }
 
 // MaxArgBytes caps the encoded arguments of one tool call.
@@ -49,10 +67,11 @@ const MaxArgBytes = 1 << 20
 // the policy's tool declarations.
 const maxJob = 64 << 20
 
-// ChildMain runs the child side of a sandboxed run and never returns. The
-// child reads its job, enters the sandbox, then compiles and runs the
-// program, reporting through fd 3 and reading tool answers from fd 4.
-func ChildMain() {
+// Main runs the child side of a sandboxed run and never returns. The
+// child reads its setup, enters the sandbox and prepares its interpreter,
+// then reads the program, compiles and runs it, reporting through fd 3 and
+// reading tool answers from fd 4.
+func Main() {
 	if len(os.Args) > 2 && os.Args[2] == execMode {
 		execMain(os.Args[3:]) // a shell's command, confined; never returns
 	}
@@ -63,27 +82,34 @@ func ChildMain() {
 	reqs := os.NewFile(3, "requests")
 	resps := os.NewFile(4, "responses")
 	link := &childLink{w: reqs, r: resps}
-	body, err := rpc.ReadFrame(os.Stdin, maxJob)
-	if err != nil {
-		fail(link, "internal", "reading job: "+err.Error())
+	var set Setup
+	if err := readFrame(&set); err != nil {
+		fail(link, "internal", "reading setup: "+err.Error())
 	}
-	var j job
-	if err := json.Unmarshal(body, &j); err != nil {
-		fail(link, "internal", "decoding job: "+err.Error())
-	}
-	link.resultMax = j.ResultBytes
-	if _, err := sandbox.Enter(j.Limits, j.MemoryByCgroup); err != nil {
+	if _, err := sandbox.Enter(set.Limits, set.MemoryByCgroup); err != nil {
 		fail(link, "internal", "entering sandbox: "+err.Error())
 	}
-	if j.Shell != nil {
-		if _, perr := runScript(j.Shell, link); perr != nil {
+	if set.Shell != nil {
+		if _, perr := runScript(set.Shell, link); perr != nil {
 			link.send(rpc.Request{Op: rpc.OpError, Error: perr})
 			os.Exit(1)
 		}
 		link.send(rpc.Request{Op: rpc.OpDone})
 		os.Exit(0)
 	}
-	if perr := runProgram(j, link); perr != nil {
+	in, files, perr := newInterpreter(set.Packages, link)
+	if perr == nil {
+		var j Job
+		if err := readFrame(&j); err != nil {
+			fail(link, "internal", "reading job: "+err.Error())
+		}
+		link.resultMax = j.ResultBytes
+		for path, src := range j.Stubs {
+			files["src/"+path+"/stub.go"] = &fstest.MapFile{Data: []byte(src)}
+		}
+		perr = runProgram(in, j.Source)
+	}
+	if perr != nil {
 		link.send(rpc.Request{Op: rpc.OpError, Error: perr})
 		os.Exit(1)
 	}
@@ -91,18 +117,25 @@ func ChildMain() {
 	os.Exit(0)
 }
 
+// readFrame reads the next frame from the parent on standard input.
+func readFrame(v any) error {
+	body, err := rpc.ReadFrame(os.Stdin, maxJob)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(body, v)
+}
+
 func fail(link *childLink, kind, msg string) {
 	link.send(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: kind, Message: msg}})
 	os.Exit(3)
 }
 
-// runProgram compiles and runs the program in a fresh interpreter that can
-// reach only the allowed packages, the tool stubs and the runtime package.
-func runProgram(j job, link *childLink) *rpc.ProgramError {
+// newInterpreter makes a fresh interpreter that can reach only the allowed
+// packages, the runtime package and the tool stubs, which are added to files
+// when the program arrives.
+func newInterpreter(packages []string, link *childLink) (*interp.Interpreter, fstest.MapFS, *rpc.ProgramError) {
 	files := fstest.MapFS{}
-	for path, src := range j.Stubs {
-		files["src/"+path+"/stub.go"] = &fstest.MapFile{Data: []byte(src)}
-	}
 	programStreams(link)
 	in := interp.New(interp.Options{
 		GoPath:               ".",
@@ -112,13 +145,18 @@ func runProgram(j job, link *childLink) *rpc.ProgramError {
 		Stdout:               os.Stdout,
 		Stderr:               os.Stderr, // the interpreter's own notes, not the program's output
 	})
-	if err := in.Use(exports(j.Packages, link)); err != nil {
-		return &rpc.ProgramError{Kind: "internal", Message: err.Error()}
+	if err := in.Use(exports(packages, link)); err != nil {
+		return nil, nil, &rpc.ProgramError{Kind: "internal", Message: err.Error()}
 	}
 	if err := in.Use(selfWrappers(in)); err != nil {
-		return &rpc.ProgramError{Kind: "internal", Message: err.Error()}
+		return nil, nil, &rpc.ProgramError{Kind: "internal", Message: err.Error()}
 	}
-	prog, err := compile(in, j.Source)
+	return in, files, nil
+}
+
+// runProgram compiles and runs the program.
+func runProgram(in *interp.Interpreter, source string) *rpc.ProgramError {
+	prog, err := compile(in, source)
 	if err != nil {
 		return compileError(err)
 	}
@@ -192,7 +230,7 @@ func compileError(err error) *rpc.ProgramError {
 		e := list[0]
 		return &rpc.ProgramError{Kind: "compile", Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Column}
 	}
-	msg := limitString(err.Error(), 4096)
+	msg := LimitString(err.Error(), 4096)
 	pe := &rpc.ProgramError{Kind: "compile", Message: msg}
 	if m := posPrefix.FindStringSubmatch(msg); m != nil {
 		pe.Line, _ = strconv.Atoi(m[1])
@@ -252,7 +290,7 @@ func exports(packages []string, link *childLink) interp.Exports {
 		ex[rt] = syms
 	}
 	ex["."] = library.Symbols["."]
-	ex[rtPackage+"/"+rtPackage] = map[string]reflect.Value{
+	ex[RuntimePackage+"/"+RuntimePackage] = map[string]reflect.Value{
 		"Call": reflect.ValueOf(link.call),
 	}
 	ex["airlock/airlock"] = map[string]reflect.Value{
@@ -380,7 +418,7 @@ func describe(v any) string {
 	}()
 	select {
 	case s := <-out:
-		return limitString(s, 4096)
+		return LimitString(s, 4096)
 	case <-time.After(500 * time.Millisecond):
 		return fmt.Sprintf("%T (its Error method did not return)", v)
 	}
@@ -390,7 +428,8 @@ type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
-func limitString(s string, n int) string {
+// LimitString cuts s to n bytes, marking the cut.
+func LimitString(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
