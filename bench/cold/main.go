@@ -20,6 +20,7 @@ func main() {
 	n := flag.Int("n", 41, "runs per command")
 	airlock := flag.String("airlock", "bin/airlock", "airlock binary")
 	hello := flag.String("hello", "bin/hello", "compiled Go hello-world binary")
+	yaegi := flag.String("yaegi", "bin/yaegi", "bare yaegi: the full standard library, no sandbox")
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "airlock-bench")
@@ -35,6 +36,7 @@ func main() {
 		args []string
 	}{
 		{"go hello-world (compiled, baseline)", []string{*hello}},
+		{"bare yaegi hello.go (no sandbox)", []string{*yaegi, helloSrc}},
 		{"airlock run hello.go (cold)", []string{*airlock, "run", helloSrc}},
 		{"airlock verify 1,000-line program", []string{*airlock, "verify", big}},
 		{"airlock run shipped example", []string{*airlock, "run", "--policy", "policies/spreadsheet.yaml", "testdata/examples/active_accounts.go"}},
