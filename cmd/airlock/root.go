@@ -52,7 +52,9 @@ prints a compact JSON summary sized for a model's context.
 ` + exitCodesHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionLine(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(newPlanCmd(), newVerifyCmd(), newRunCmd(), newPolicyCmd(), newToolsCmd(), newMCPCmd(), newDoctorCmd(), newVersionCmd())
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
