@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // SandboxBinary is the name of the child-only binary a build installs next
@@ -20,8 +21,11 @@ const SandboxBinary = "airlock-sandbox"
 // why a sandbox binary found is not used; it is empty otherwise.
 func ChildBinary() (path string, why string) {
 	b := sandboxBinary()
-	if b.file != nil {
+	if b.file != nil && !sandboxBinaryFailed.Load() {
 		return b.path, ""
+	}
+	if b.file != nil {
+		b.why = "a child could not be started from it"
 	}
 	exe, _ := os.Executable()
 	return exe, b.why
@@ -58,9 +62,11 @@ func findSandboxBinary() childBin {
 		return childBin{}
 	}
 	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Mode()&0o111 == 0 || fi.Mode()&0o022 != 0 {
+	if err != nil || !fi.Mode().IsRegular() || fi.Mode()&0o001 == 0 || fi.Mode()&0o022 != 0 {
+		// The child executes it as another user: it must be executable
+		// by anyone, and writable by its owner alone.
 		f.Close()
-		return childBin{path: path, why: "not a regular executable file writable only by its owner"}
+		return childBin{path: path, why: "not a regular file executable by all and writable only by its owner (mode 0755)"}
 	}
 	theirs, err := buildinfo.Read(f)
 	if err != nil {
@@ -109,18 +115,24 @@ func settings(bi *debug.BuildInfo) map[string]string {
 	return m
 }
 
+// sandboxBinaryFailed is set once a child could not be started from the
+// sandbox binary (a folder mounted noexec, say): later children start from
+// the running executable.
+var sandboxBinaryFailed atomic.Bool
+
 // childPath is the binary a child is started from: self when set, else the
-// airlock-sandbox binary kept open, else the running executable.
-func childPath(self string) string {
+// airlock-sandbox binary kept open, else the running executable. sandbox
+// reports the second case.
+func childPath(self string) (path string, sandbox bool) {
 	if self != "" {
-		return self
+		return self, false
 	}
-	if b := sandboxBinary(); b.file != nil {
-		return "/proc/self/fd/" + strconv.Itoa(int(b.file.Fd()))
+	if b := sandboxBinary(); b.file != nil && !sandboxBinaryFailed.Load() {
+		return "/proc/self/fd/" + strconv.Itoa(int(b.file.Fd())), true
 	}
 	if _, err := os.Stat("/proc/self/exe"); err == nil {
-		return "/proc/self/exe"
+		return "/proc/self/exe", false
 	}
 	exe, _ := os.Executable()
-	return exe
+	return exe, false
 }

@@ -48,7 +48,8 @@ func startChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, 
 // tryStartChild is one attempt of startChild; again reports a failed start
 // worth one more try (see sandbox.Guard.StartFailed).
 func tryStartChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, []sandbox.Layer, bool, error) {
-	cmd := osexec.Command(childPath(self), ChildArg)
+	path, fromSandbox := childPath(self)
+	cmd := osexec.Command(path, ChildArg)
 	reqR, reqW, err := os.Pipe()
 	if err != nil {
 		return nil, nil, false, err
@@ -82,6 +83,10 @@ func tryStartChild(self string, lim sandbox.Limits, requireIsolation bool) (*pro
 	err = cmd.Start()
 	if err != nil {
 		again := guard.StartFailed()
+		if fromSandbox {
+			sandboxBinaryFailed.Store(true)
+			again = true
+		}
 		guard.Finish()
 		closeAll()
 		return nil, layers, again, errors.New("starting sandbox: " + err.Error())

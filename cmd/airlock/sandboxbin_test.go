@@ -12,8 +12,9 @@ import (
 
 // TestSandboxBinary builds airlock and airlock-sandbox as a release does,
 // into a folder only its owner can enter, and runs the shipped example:
-// the children run airlock-sandbox. A sandbox binary from another build is
-// left alone, and the runs go on from airlock's own binary.
+// the children run airlock-sandbox. A sandbox binary from another build, or
+// one the sandbox's user cannot execute, is left alone, and the runs go on
+// from airlock's own binary.
 func TestSandboxBinary(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the sandbox binary is found through /proc")
@@ -74,6 +75,16 @@ func TestSandboxBinary(t *testing.T) {
 		t.Fatalf("children run from %s (%s), want %s", child, why, sandbox)
 	}
 	example()
+
+	// One the sandbox's user could not execute is left alone.
+	if err := os.Chmod(sandbox, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if child, why := doctor(); child == sandbox || !strings.Contains(why, "0755") {
+		t.Fatalf("a sandbox binary of mode 0700: children run from %s (%q)", child, why)
+	}
+	example()
+	os.Chmod(sandbox, 0o755)
 
 	build("v0.0.0-test.2", "./cmd/airlock-sandbox", sandbox)
 	child, why := doctor()
