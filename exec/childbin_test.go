@@ -52,7 +52,7 @@ func TestSameBuild(t *testing.T) {
 // whose limits differ, starts a child of its own.
 func TestPoolPackages(t *testing.T) {
 	p := &Pool{limits: goLimits(verify.DefaultLimits()), packages: []string{"airlock", "airlock/table", "fmt", "strings"}, ready: make(chan *proc, 1)}
-	c := &proc{setUp: true}
+	c := &proc{setUp: true, h: &localChild{}}
 	p.ready <- c
 	if got := p.get(goLimits(verify.DefaultLimits()), []string{"fmt", "os"}); got != nil {
 		t.Fatal("a child without os served a program importing it")

@@ -136,7 +136,7 @@ type runner struct {
 	cancel context.CancelFunc
 	// guard is the program's child, which a refused call stops; set once
 	// it has started.
-	guard  *sandbox.Guard
+	guard  stopper
 	tracer *tracer
 	taint  *taint // run-time flow checks; nil when the policy asks for none
 	// shellCPU is the CPU time of the scripts a Go program ran.
@@ -159,7 +159,7 @@ type runner struct {
 
 // stop records why the parent ends the run (the first reason wins) and kills
 // the child.
-func (r *runner) stop(g *sandbox.Guard, status, limit string, info *ErrorInfo) {
+func (r *runner) stop(g stopper, status, limit string, info *ErrorInfo) {
 	r.mu.Lock()
 	if r.status == "" {
 		r.status, r.limit, r.errInfo = status, limit, info
@@ -214,7 +214,7 @@ func (r *runner) run(ctx context.Context) {
 		layers = c.layers
 	} else {
 		var err error
-		c, layers, err = startChild(r.opts.Self, slim, r.opts.RequireIsolation)
+		c, layers, err = r.opts.Pool.startChild(r.opts.Self, slim, r.opts.RequireIsolation)
 		if err != nil && !errors.Is(err, errIsolation) {
 			r.fail(StatusError, &ErrorInfo{Kind: "internal", Message: err.Error()})
 			return
@@ -237,7 +237,7 @@ func (r *runner) run(ctx context.Context) {
 	}
 	defer c.reqR.Close()
 	defer c.respW.Close()
-	cmd, guard, stdin, stdout, stderr := c.cmd, c.guard, c.stdin, c.stdout, c.stderr
+	guard, stdin, stdout, stderr := c.h, c.stdin, c.stdout, c.stderr
 	reqR, respW := c.reqR, c.respW
 	r.mu.Lock()
 	r.guard = guard
@@ -257,7 +257,7 @@ func (r *runner) run(ctx context.Context) {
 
 	go func() {
 		if !c.setUp {
-			rpc.WriteFrame(stdin, child.Setup{Packages: packages, Limits: slim, MemoryByCgroup: guard.MemoryByCgroup(), Shell: script})
+			rpc.WriteFrame(stdin, child.Setup{Packages: packages, Limits: slim, MemoryByCgroup: guard.memoryByCgroup(), Shell: script})
 		}
 		if script == nil {
 			rpc.WriteFrame(stdin, child.Job{Source: string(r.source), Stubs: stubs, ResultBytes: r.lim.ResultBytes})
@@ -274,11 +274,9 @@ func (r *runner) run(ctx context.Context) {
 		r.stop(guard, StatusError, "", &ErrorInfo{Kind: "canceled", Message: "the run was canceled"})
 	})
 	wg.Wait()
-	waitErr := cmd.Wait()
+	usage, waitErr := guard.wait() // nothing of the child outlives it
 	timer.Stop()
 	stopCtx()
-	guard.Kill() // nothing of the child may outlive the run
-	usage := guard.Finish()
 
 	s.Stats.WallMillis = ms(time.Since(start))
 	s.Stats.CPUMillis = ms(usage.CPU + r.shellCPU)
@@ -317,12 +315,7 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 		s.Violations = append(s.Violations, *r.violation)
 	}
 
-	signaled := false
-	if ee, ok := waitErr.(*osexec.ExitError); ok {
-		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			signaled = true
-		}
-	}
+	signaled := waitSignaled(waitErr)
 	switch {
 	case r.status != "":
 		s.Status, s.Limit, s.Error = r.status, r.limit, r.errInfo
@@ -366,8 +359,37 @@ func exitCode(waitErr error) int {
 	if errors.As(waitErr, &ee) && ee.Exited() {
 		return ee.ExitCode()
 	}
+	var we *waitError
+	if errors.As(waitErr, &we) && we.exited {
+		return we.code
+	}
 	return 0
 }
+
+// waitSignaled reports whether a child was ended by a signal.
+func waitSignaled(waitErr error) bool {
+	var ee *osexec.ExitError
+	if errors.As(waitErr, &ee) {
+		ws, ok := ee.Sys().(syscall.WaitStatus)
+		return ok && ws.Signaled()
+	}
+	var we *waitError
+	return errors.As(waitErr, &we) && we.signaled
+}
+
+// stopper ends a child: a handle, or the shell's.
+type stopper interface{ Kill() }
+
+// waitError is how a child a spawner started ended, as the spawner saw it:
+// the text is that of the spawner's wait error.
+type waitError struct {
+	exited   bool
+	code     int
+	signaled bool
+	text     string
+}
+
+func (e *waitError) Error() string { return e.text }
 
 func limitError(which string, lim verify.Limits) *ErrorInfo {
 	e := &ErrorInfo{Kind: "limit"}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/airlockhq/airlock/exec/child"
 	"github.com/airlockhq/airlock/exec/rpc"
-	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
@@ -32,7 +31,7 @@ const maxRequest = 2 * MaxArgBytes
 // serve answers the child's requests until the pipe closes. Every call is
 // checked against the policy on the canonical arguments the provider will
 // use; a refused call ends the run.
-func (r *runner) serve(ctx context.Context, g *sandbox.Guard, in io.Reader, out io.Writer) {
+func (r *runner) serve(ctx context.Context, g stopper, in io.Reader, out io.Writer) {
 	max := max(maxRequest, int(r.lim.ResultBytes)+1024)
 	for {
 		req, err := rpc.ReadRequest(in, max)
@@ -97,7 +96,7 @@ func rawArgs(args []json.RawMessage) []string {
 	return out
 }
 
-func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) rpc.Response {
+func (r *runner) call(ctx context.Context, g stopper, req *rpc.Request) rpc.Response {
 	start := time.Now()
 	tr := TraceCall{Tool: req.Tool, Verdict: "allowed"}
 	for _, a := range req.Args {
@@ -226,12 +225,12 @@ func (r *runner) call(ctx context.Context, g *sandbox.Guard, req *rpc.Request) r
 // block records a refused call and ends the run. rule is "tool" for a call
 // the policy denied, "argument" for arguments that cannot be put in the
 // canonical form the policy judges.
-func (r *runner) block(g *sandbox.Guard, tool, rule, reason string) rpc.Response {
+func (r *runner) block(g stopper, tool, rule, reason string) rpc.Response {
 	return r.blockWith(g, tool, rule, reason, "")
 }
 
 // blockWith is block with a hint naming the rule that refused the call.
-func (r *runner) blockWith(g *sandbox.Guard, tool, rule, reason, hint string) rpc.Response {
+func (r *runner) blockWith(g stopper, tool, rule, reason, hint string) rpc.Response {
 	st := r.stats(tool)
 	st.Denied++
 	if hint == "" {

@@ -88,7 +88,7 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, a.Timeout)
 	defer cancel()
 	lim := shellLimits(a, r.lim)
-	c, layers, err := startChild(r.opts.Self, lim, r.opts.RequireIsolation)
+	c, layers, err := r.opts.Pool.startChild(r.opts.Self, lim, r.opts.RequireIsolation)
 	if errors.Is(err, errIsolation) {
 		return "", fmt.Errorf("sandbox layers missing: %v", sandbox.Missing(layers))
 	}
@@ -97,7 +97,7 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 	}
 	defer c.reqR.Close()
 	defer c.respW.Close()
-	cmd, guard, stdin, stdout, stderr, reqR, respW := c.cmd, c.guard, c.stdin, c.stdout, c.stderr, c.reqR, c.respW
+	guard, stdin, stdout, stderr, reqR, respW := c.h, c.stdin, c.stdout, c.stderr, c.reqR, c.respW
 	stopped := context.AfterFunc(ctx, guard.Kill)
 	defer stopped()
 
@@ -139,14 +139,12 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 		}
 	}()
 	go func() {
-		rpc.WriteFrame(stdin, child.Setup{Limits: lim, MemoryByCgroup: guard.MemoryByCgroup(),
+		rpc.WriteFrame(stdin, child.Setup{Limits: lim, MemoryByCgroup: guard.memoryByCgroup(),
 			Shell: &child.ShellJob{Script: script, Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}})
 		stdin.Close()
 	}()
 	wg.Wait()
-	waitErr := cmd.Wait()
-	guard.Kill()
-	usage := guard.Finish()
+	usage, waitErr := guard.wait()
 	r.mu.Lock()
 	r.shellCPU += usage.CPU
 	r.mu.Unlock()

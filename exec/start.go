@@ -19,8 +19,7 @@ import (
 // on standard input. It serves one job and is then discarded.
 type proc struct {
 	setUp  bool // its setup was sent: it is confined, its interpreter ready
-	cmd    *osexec.Cmd
-	guard  *sandbox.Guard
+	h      handle
 	limits sandbox.Limits
 	layers []sandbox.Layer
 	stdin  io.WriteCloser
@@ -29,6 +28,41 @@ type proc struct {
 	reqR   *os.File // requests from the child
 	respW  *os.File // answers to the child
 }
+
+// handle is the parent's hold on a started child, whether it started the
+// child itself or a spawner did.
+type handle interface {
+	// Kill ends the child and everything it started; it is safe to call
+	// at any time, more than once.
+	Kill()
+	// wait waits for the child to end, kills what is left of it, and
+	// reports what it used and how it ended (an *osexec.ExitError or a
+	// *waitError, nil for a clean exit).
+	wait() (sandbox.Usage, error)
+	// memoryByCgroup reports whether a cgroup caps the child's memory.
+	memoryByCgroup() bool
+	// gone reports whether the child is known to have ended before its
+	// run: its spawner ended.
+	gone() bool
+}
+
+// localChild is a child this process started.
+type localChild struct {
+	cmd   *osexec.Cmd
+	guard *sandbox.Guard
+}
+
+func (h *localChild) Kill() { h.guard.Kill() }
+
+func (h *localChild) wait() (sandbox.Usage, error) {
+	err := h.cmd.Wait()
+	h.guard.Kill() // nothing of the child may outlive it
+	return h.guard.Finish(), err
+}
+
+func (h *localChild) memoryByCgroup() bool { return h.guard.MemoryByCgroup() }
+
+func (h *localChild) gone() bool { return false }
 
 // errIsolation is returned by startChild when a layer is missing and the
 // caller requires all of them.
@@ -96,16 +130,15 @@ func tryStartChild(self string, lim sandbox.Limits, requireIsolation bool) (*pro
 	if err := guard.Started(cmd.Process.Pid); err != nil {
 		guard.Kill()
 	}
-	return &proc{cmd: cmd, guard: guard, limits: lim, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
+	return &proc{h: &localChild{cmd: cmd, guard: guard}, limits: lim, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
 		reqR: reqR, respW: respW}, layers, false, nil
 }
 
 // discard kills a child that will not be used, and reaps it.
 func (c *proc) discard() {
-	c.guard.Kill()
+	c.h.Kill()
 	c.stdin.Close()
-	c.cmd.Wait()
-	c.guard.Finish()
+	c.h.wait()
 	c.reqR.Close()
 	c.respW.Close()
 }
@@ -122,7 +155,8 @@ type Pool struct {
 	limits   sandbox.Limits
 	packages []string // sorted
 	ready    chan *proc
-	once     bool // children taken are not replaced
+	once     bool     // children taken are not replaced
+	sp       *spawner // starts the children when set
 	wg       sync.WaitGroup
 	mu       sync.Mutex
 	closed   bool
@@ -137,6 +171,12 @@ func NewPool(size int, pol *verify.Policy, self string) *Pool {
 	packages := append(pol.Imports(), "airlock", "airlock/table")
 	slices.Sort(packages)
 	p := &Pool{self: self, limits: goLimits(pol.Limits), packages: packages, ready: make(chan *proc, size)}
+	if size > 0 {
+		// A spawner starts every child of the runs that use this pool,
+		// so that this process, large by now, never forks. Without
+		// one, children are started here.
+		p.sp, _ = startSpawner(self)
+	}
 	for range size {
 		p.start()
 	}
@@ -180,9 +220,9 @@ func (p *Pool) start() {
 	p.mu.Unlock()
 	go func() {
 		defer p.wg.Done()
-		c, _, err := startChild(p.self, p.limits, false)
+		c, _, err := p.startChild(p.self, p.limits, false)
 		if err == nil {
-			err = rpc.WriteFrame(c.stdin, child.Setup{Packages: p.packages, Limits: p.limits, MemoryByCgroup: c.guard.MemoryByCgroup()})
+			err = rpc.WriteFrame(c.stdin, child.Setup{Packages: p.packages, Limits: p.limits, MemoryByCgroup: c.h.memoryByCgroup()})
 			c.setUp = true
 			if err != nil {
 				c.discard()
@@ -205,6 +245,22 @@ func (p *Pool) start() {
 	}()
 }
 
+// startChild starts a child as the package's startChild does, through the
+// pool's spawner when it has a working one. A nil Pool starts it here.
+func (p *Pool) startChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, []sandbox.Layer, error) {
+	if p == nil || p.sp == nil {
+		return startChild(self, lim, requireIsolation)
+	}
+	c, layers, again, err := p.sp.start(lim, requireIsolation)
+	if again {
+		c, layers, _, err = p.sp.start(lim, requireIsolation)
+	}
+	if err != nil && !errors.Is(err, errIsolation) && p.sp.isGone() {
+		return startChild(self, lim, requireIsolation)
+	}
+	return c, layers, err
+}
+
 // get returns a ready child started with lim whose interpreter reaches
 // packages, or nil. The caller calls refill once the run has ended, so that
 // starting the next child does not compete with the run.
@@ -221,11 +277,19 @@ func (p *Pool) get(lim sandbox.Limits, packages []string) *proc {
 		// Its one child is nearer to ready than a new one would be.
 		return <-p.ready
 	}
-	select {
-	case c := <-p.ready:
-		return c
-	default:
-		return nil
+	for {
+		select {
+		case c := <-p.ready:
+			if c.h.gone() {
+				// Its spawner ended, and it with it.
+				c.discard()
+				p.start()
+				continue
+			}
+			return c
+		default:
+			return nil
+		}
 	}
 }
 
@@ -240,6 +304,11 @@ func (p *Pool) Close() {
 	p.closed = true
 	p.mu.Unlock()
 	p.wg.Wait()
+	defer func() {
+		if p.sp != nil {
+			p.sp.close()
+		}
+	}()
 	for {
 		select {
 		case c := <-p.ready:

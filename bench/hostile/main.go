@@ -164,8 +164,12 @@ func status(pid int) (threads, rssKiB int) {
 	return threads, rssKiB
 }
 
-// children counts the processes whose parent is pid.
-func children(pid int) int { return procstat.Children(pid) }
+// children counts the processes below pid: the spawner and the children
+// it keeps ready.
+func children(pid int) int {
+	procs, _ := procstat.Descendants(pid)
+	return len(procs)
+}
 
 func check(err error) {
 	if err != nil {

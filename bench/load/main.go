@@ -79,7 +79,9 @@ limits: {timeout: 5s, memory: 64MiB}
 		level(url, n, *runs, &next, pid)
 	}
 	time.Sleep(2 * time.Second) // the pool refills; nothing else may remain
-	fmt.Printf("left behind: %d processes besides the pool of %d, %d cgroups\n", children(pid)-*pool, *pool, cgroups(pid)-*pool)
+	procs, spawners := procstat.Descendants(pid)
+	fmt.Printf("left behind: %d processes besides the pool of %d and %d spawner, %d cgroups besides the pool's\n",
+		len(procs)-*pool-spawners, *pool, spawners, cgroups(append(procs, pid))-*pool)
 }
 
 // level runs total programs over n sessions at once.
@@ -231,19 +233,19 @@ func status(pid int) (threads, rssKiB int) {
 	return threads, rssKiB
 }
 
-// children counts the processes whose parent is pid.
-func children(pid int) int { return procstat.Children(pid) }
-
-// cgroups counts the cgroups the server made and has not removed.
-func cgroups(pid int) int {
+// cgroups counts the cgroups the server, or its spawner, made and has not
+// removed: a cgroup is named after the process that made it.
+func cgroups(pids []int) int {
 	n := 0
 	filepath.WalkDir("/sys/fs/cgroup", func(path string, d os.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), fmt.Sprintf("airlock-%d-", pid)) {
-			n++
-			return filepath.SkipDir
+		for _, pid := range pids {
+			if strings.HasPrefix(d.Name(), fmt.Sprintf("airlock-%d-", pid)) {
+				n++
+				return filepath.SkipDir
+			}
 		}
 		if strings.Count(path, "/") > 6 {
 			return filepath.SkipDir

@@ -75,6 +75,9 @@ func Main() {
 	if len(os.Args) > 2 && os.Args[2] == execMode {
 		execMain(os.Args[3:]) // a shell's command, confined; never returns
 	}
+	if len(os.Args) > 2 && os.Args[2] == SpawnMode {
+		spawnMain() // starts children for a long-running parent; never returns
+	}
 	// Programs a shell child starts must not inherit the pipes to the
 	// parent: they could forge requests.
 	syscall.CloseOnExec(3)

@@ -203,6 +203,15 @@ func (cg *cgroup) remove() error {
 
 // removeStale deletes cgroups left behind by airlock processes that died
 // before they could clean up.
+// RemoveStaleCgroups removes the cgroups airlock processes that have ended
+// left behind (a spawner killed with its children running), killing what
+// is left in them.
+func RemoveStaleCgroups() {
+	if p, err := findMemoryParent(); err == nil {
+		removeStale(p.dir)
+	}
+}
+
 func removeStale(parent string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {

@@ -74,3 +74,6 @@ func missingLayers() []Layer {
 
 // LimitExec does nothing where Landlock is not available.
 func LimitExec(files []string) error { return nil }
+
+// RemoveStaleCgroups does nothing outside Linux.
+func RemoveStaleCgroups() {}

@@ -30,24 +30,42 @@ func Status(pid int) (threads, rssKiB int, err error) {
 	return threads, rssKiB, nil
 }
 
-// Children counts the processes whose parent is pid.
-func Children(pid int) int {
+// Descendants returns the processes below pid: its children, theirs, and
+// so on. spawners counts those among them that are airlock's spawner, which
+// starts sandboxed children for a server.
+func Descendants(pid int) (pids []int, spawners int) {
+	parent := map[int]int{}
 	entries, _ := os.ReadDir("/proc")
-	n := 0
 	for _, e := range entries {
-		if _, err := strconv.Atoi(e.Name()); err != nil {
+		p, err := strconv.Atoi(e.Name())
+		if err != nil {
 			continue
 		}
 		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
 		if err != nil {
 			continue
 		}
-		// pid (comm) state ppid ...: comm may hold spaces, so read past ")".
 		s := string(b)
 		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
-			n++
+		if len(f) > 1 {
+			parent[p], _ = strconv.Atoi(f[1])
 		}
 	}
-	return n
+	below := func(p int) bool {
+		for i := 0; i < 64 && p > 1; i++ {
+			if p = parent[p]; p == pid {
+				return true
+			}
+		}
+		return false
+	}
+	for p := range parent {
+		if below(p) {
+			pids = append(pids, p)
+			if b, err := os.ReadFile("/proc/" + strconv.Itoa(p) + "/cmdline"); err == nil && strings.HasSuffix(string(b), "\x00spawn\x00") {
+				spawners++
+			}
+		}
+	}
+	return pids, spawners
 }
