@@ -168,10 +168,14 @@ func (s *spawner) start(req SpawnRequest, files []*os.File) {
 
 	waitErr := cmd.Wait()
 	guard.Kill() // nothing of the child may outlive it
-	usage := guard.Finish()
-	s.mu.Lock()
-	delete(s.guards, req.ID)
-	s.mu.Unlock()
+	usage := guard.Usage()
+	// The cgroup is removed once the parent has its answer.
+	defer func() {
+		guard.Remove()
+		s.mu.Lock()
+		delete(s.guards, req.ID)
+		s.mu.Unlock()
+	}()
 	r := SpawnReply{Op: "exited", ID: req.ID, Usage: usage}
 	if waitErr != nil {
 		r.Status = waitErr.Error()

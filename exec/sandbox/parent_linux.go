@@ -218,7 +218,7 @@ func running(pid int) bool {
 	return err == nil && info.Signo == 0
 }
 
-func (g *Guard) finish() Usage {
+func (g *Guard) finish(remove bool) Usage {
 	var u Usage
 	state := g.cmd.ProcessState
 	var killedBySignal bool
@@ -240,7 +240,9 @@ func (g *Guard) finish() Usage {
 		s := g.cgroup.stats()
 		u.PeakMemory = max(u.PeakMemory, s.peak)
 		u.MemoryLimitHit = s.oomKill || (killedBySignal && s.atLimit && !g.killed.Load())
-		g.cgroup.remove()
+		if remove {
+			g.cgroup.remove()
+		}
 	}
 	// The kernel checks RLIMIT_CPU against tick-sampled time, which on a
 	// virtual machine can run well ahead of the precise time rusage
@@ -250,4 +252,10 @@ func (g *Guard) finish() Usage {
 		u.CPULimitHit = u.CPU >= lim/2
 	}
 	return u
+}
+
+func (g *Guard) remove() {
+	if g.cgroup != nil {
+		g.cgroup.remove()
+	}
 }

@@ -182,7 +182,22 @@ func (g *Guard) Kill() {
 // Finish reports what the child used and removes its cgroup. Call it once,
 // after Wait, or after a failed Start to release the cgroup.
 func (g *Guard) Finish() Usage {
-	u := g.finish()
+	return g.usage(true)
+}
+
+// Usage is Finish without removing the cgroup, so that the caller can hand
+// the usage on first; it must call Remove afterwards.
+func (g *Guard) Usage() Usage {
+	return g.usage(false)
+}
+
+// Remove removes the child's cgroup after Usage.
+func (g *Guard) Remove() {
+	g.remove()
+}
+
+func (g *Guard) usage(remove bool) Usage {
+	u := g.finish(remove)
 	u.Killed = g.killed.Load()
 	if u.Killed {
 		u.CPULimitHit = false
