@@ -135,6 +135,22 @@ func (a *Server) ServeStdio(ctx context.Context) error {
 	return nil
 }
 
+// Health serves a readiness check: 200 and {"status":"ok",...} while a
+// run would be taken, 503 and "busy" while every run slot is taken and the
+// queue is full, so that a load balancer sends new sessions elsewhere.
+func (a *Server) Health() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		running, waiting := len(a.slots), a.waiting.Load()
+		status, code := "ok", http.StatusOK
+		if running >= a.opts.Concurrent && waiting >= int64(a.opts.Queue) {
+			status, code = "busy", http.StatusServiceUnavailable
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(code)
+		fmt.Fprintf(w, "{\"status\":%q,\"running\":%d,\"waiting\":%d,\"version\":%q}\n", status, running, waiting, a.opts.Version)
+	})
+}
+
 // Handler serves streamable HTTP, each client a session of its own.
 func (a *Server) Handler() http.Handler {
 	return sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return a.mcp }, nil)

@@ -30,6 +30,13 @@ import (
 // repository) to a Go SDK client over in-memory transports.
 func connect(t *testing.T, policy string, opts mcpserver.Options) *sdk.ClientSession {
 	t.Helper()
+	cs, _ := connectServer(t, policy, opts)
+	return cs
+}
+
+// connectServer is connect, also returning the server.
+func connectServer(t *testing.T, policy string, opts mcpserver.Options) (*sdk.ClientSession, *mcpserver.Server) {
+	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
 	repo := filepath.Join(filepath.Dir(file), "..")
 	path := ""
@@ -57,7 +64,7 @@ func connect(t *testing.T, policy string, opts mcpserver.Options) *sdk.ClientSes
 		srv.Close()
 		eng.Close()
 	})
-	return cs
+	return cs, srv
 }
 
 // callText calls a tool and returns its text, failing on a protocol error.
@@ -110,7 +117,16 @@ func TestToolsListTokens(t *testing.T) {
 // Past the runs it may run at once and those it lets wait, the server
 // answers busy at once, and nothing of the program runs; the others run.
 func TestMCPBusy(t *testing.T) {
-	cs := connect(t, "policies/default.yaml", mcpserver.Options{Concurrent: 1, Queue: 1})
+	cs, srv := connectServer(t, "policies/default.yaml", mcpserver.Options{Concurrent: 1, Queue: 1})
+	health := func() (int, string) {
+		rec := httptest.NewRecorder()
+		srv.Health().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+		return rec.Code, rec.Body.String()
+	}
+	if code, body := health(); code != 200 || !strings.Contains(body, `"status":"ok"`) {
+		t.Fatalf("idle health: %d %s", code, body)
+	}
+	healthBusy := make(chan string, 1)
 	slow := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 30000000; i++ {\n\t\tn += i & 1\n\t}\n\tfmt.Println(n > 0)\n}\n"
 	type answer struct {
 		status string
@@ -124,6 +140,11 @@ func TestMCPBusy(t *testing.T) {
 			answers <- answer{summary(t, text)["status"].(string), isErr}
 		}()
 	}
+	go func() {
+		time.Sleep(450 * time.Millisecond) // one runs, one waits: full
+		code, body := health()
+		healthBusy <- fmt.Sprint(code, " ", body)
+	}()
 	got := map[string]int{}
 	for range 3 {
 		a := <-answers
@@ -134,6 +155,12 @@ func TestMCPBusy(t *testing.T) {
 	}
 	if got["busy"] != 1 || got["ok"] != 2 {
 		t.Errorf("answers %v, want 2 ok and 1 busy", got)
+	}
+	if h := <-healthBusy; !strings.HasPrefix(h, "503 ") || !strings.Contains(h, `"status":"busy"`) {
+		t.Errorf("health while full: %s", h)
+	}
+	if code, body := health(); code != 200 {
+		t.Errorf("health after: %d %s", code, body)
 	}
 }
 

@@ -36,7 +36,9 @@ as a streamable-HTTP server. An agent gets four tools instead of every tool
 the policy grants: run_program (run a Go program or shell script in the
 sandbox and get the summary), check_program (the plan and verdicts without
 running), search_tools and describe_tool (progressive discovery of the Go
-signatures of the tools a program can call).
+signatures of the tools a program can call). Over HTTP the MCP endpoint is
+/mcp, and /healthz answers 200 while a run would be taken, 503 while every
+slot and the queue are full.
 
 A pool of pre-started sandboxed children (--pool, default 2) takes process
 start and set-up off each run; every child serves one program and is
@@ -92,6 +94,7 @@ there (a JSON line per tool call, then the final status).
 			log.Info("listening", "url", fmt.Sprintf("http://%s/mcp", ln.Addr()))
 			mux := http.NewServeMux()
 			mux.Handle("/mcp", srv.Handler())
+			mux.Handle("/healthz", srv.Health())
 			hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 			go func() {
 				<-ctx.Done()
