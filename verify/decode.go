@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -452,6 +453,66 @@ func (l *loader) providers(n ast.Node) {
 		if v, ok := l.value(kv.Value, 0); ok {
 			l.pol.Providers[name] = v
 		}
+	}
+	l.environment(m)
+}
+
+// expanded are the provider settings in which ${VAR} is expanded from the
+// environment where airlock runs, by path below providers: "*" is any key,
+// "[]" any item of a list.
+var expanded = [][]string{
+	{"http", "headers", "*"},
+	{"http", "host_headers", "*", "*"},
+	{"sql", "dsn"},
+	{"shell", "env", "*"},
+	{"cli", "*", "env", "*"},
+	{"mcp", "*", "command"},
+	{"mcp", "*", "args", "[]"},
+	{"mcp", "*", "env", "*"},
+	{"mcp", "*", "headers", "*"},
+}
+
+// environment reports every variable a provider setting expands that is
+// not set here: a policy that needs one does not load, rather than fail at
+// the first call that uses it.
+func (l *loader) environment(providers *ast.MappingNode) {
+	var walk func(n ast.Node, pattern []string, path string)
+	walk = func(n ast.Node, pattern []string, path string) {
+		if len(pattern) == 0 {
+			s, ok := n.(*ast.StringNode)
+			if !ok {
+				return // not a string: the provider reports it
+			}
+			seen := map[string]bool{}
+			os.Expand(s.Value, func(name string) string {
+				if _, set := os.LookupEnv(name); !set && !seen[name] {
+					seen[name] = true
+					line, col := l.pos(n)
+					l.ps.add(line, col, "set "+name+" in the environment airlock runs in, or leave it out of the policy",
+						"providers.%s: environment variable %s is not set", path, name)
+				}
+				return ""
+			})
+			return
+		}
+		switch n := n.(type) {
+		case *ast.MappingNode:
+			for _, kv := range n.Values {
+				k, ok := kv.Key.(*ast.StringNode)
+				if ok && (pattern[0] == "*" || pattern[0] == k.Value) {
+					walk(kv.Value, pattern[1:], strings.TrimPrefix(path+"."+k.Value, "."))
+				}
+			}
+		case *ast.SequenceNode:
+			if pattern[0] == "[]" {
+				for i, item := range n.Values {
+					walk(item, pattern[1:], fmt.Sprintf("%s[%d]", path, i))
+				}
+			}
+		}
+	}
+	for _, p := range expanded {
+		walk(providers, p, "")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -516,6 +517,11 @@ func TestDefault(t *testing.T) {
 
 // TestShippedPolicies loads every policy in policies/.
 func TestShippedPolicies(t *testing.T) {
+	if _, ok := os.LookupEnv("AIRLOCK_MCP_SERVERS"); !ok {
+		// support.yaml finds its MCP server there; loading checks only
+		// that the variable is set.
+		t.Setenv("AIRLOCK_MCP_SERVERS", t.TempDir())
+	}
 	files, err := filepath.Glob("../policies/*.yaml")
 	if err != nil || len(files) < 3 {
 		t.Fatalf("shipped policies: %v, %v", files, err)
@@ -627,5 +633,64 @@ func TestSizesAndDurations(t *testing.T) {
 		if (err != nil) != tt.err || got != tt.want {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.err)
 		}
+	}
+}
+
+// TestUnsetVariables: a ${VAR} or $VAR the policy's providers expand and
+// the environment lacks is a load error naming file, line, column, the
+// setting and the variable, wherever such settings are; set, it loads.
+func TestUnsetVariables(t *testing.T) {
+	const src = `name: env
+providers:
+  http:
+    headers: {X-Team: "${AIRLOCK_T_TEAM}"}
+    host_headers:
+      api.example.com: {Authorization: "Bearer ${AIRLOCK_T_TOKEN}"}
+  sql:
+    driver: postgres
+    dsn: "postgres://app:${AIRLOCK_T_PASSWORD}@db/app"
+  shell:
+    dir: .
+    env: {LANG: C.UTF-8, HOME: "$AIRLOCK_T_HOME"}
+  cli:
+    Gh:
+      command: [gh, version]
+      env: {GH_TOKEN: "${AIRLOCK_T_GH}"}
+  mcp:
+    files:
+      command: ${AIRLOCK_T_DIR}/bin/server
+      args: [--root, "${AIRLOCK_T_ROOT}"]
+      env: {KEY: "${AIRLOCK_T_KEY}"}
+    remote:
+      url: https://mcp.example.com/mcp
+      headers: {Authorization: "Bearer ${AIRLOCK_T_REMOTE}"}
+`
+	want := map[string]string{
+		"AIRLOCK_T_TEAM":     "env.yaml:4 providers.http.headers.X-Team",
+		"AIRLOCK_T_TOKEN":    "env.yaml:6 providers.http.host_headers.api.example.com.Authorization",
+		"AIRLOCK_T_PASSWORD": "env.yaml:9 providers.sql.dsn",
+		"AIRLOCK_T_HOME":     "env.yaml:12 providers.shell.env.HOME",
+		"AIRLOCK_T_GH":       "env.yaml:16 providers.cli.Gh.env.GH_TOKEN",
+		"AIRLOCK_T_DIR":      "env.yaml:19 providers.mcp.files.command",
+		"AIRLOCK_T_ROOT":     "env.yaml:20 providers.mcp.files.args[1]",
+		"AIRLOCK_T_KEY":      "env.yaml:21 providers.mcp.files.env.KEY",
+		"AIRLOCK_T_REMOTE":   "env.yaml:24 providers.mcp.remote.headers.Authorization",
+	}
+	_, err := LoadWith("env.yaml", []byte(src), nil)
+	if err == nil {
+		t.Fatal("a policy with unset variables loaded")
+	}
+	for name, where := range want {
+		at, setting, _ := strings.Cut(where, " ")
+		re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(at) + `:\d+: ` + regexp.QuoteMeta(setting) + `: environment variable ` + name + ` is not set$`)
+		if !re.MatchString(err.Error()) {
+			t.Errorf("no error %q for %s in:\n%v", where, name, err)
+		}
+	}
+	for name := range want {
+		t.Setenv(name, "x")
+	}
+	if _, err := LoadWith("env.yaml", []byte(src), nil); err != nil && strings.Contains(err.Error(), "environment variable") {
+		t.Fatalf("with every variable set: %v", err)
 	}
 }
