@@ -287,7 +287,7 @@ func main() {
 	}
 }
 `,
-			bound: CallBound{Bounded: true, Max: 12 + 4 + 5},
+			bound: CallBound{Bounded: true, Max: 12 + 4 + 5, Min: 12 + 4}, // not the loop whose condition has &&
 		},
 		{
 			name: "helper called twice and in a constant loop",
@@ -354,7 +354,7 @@ func main() {
 	}
 }
 `,
-			bound: CallBound{Bounded: true, Max: 10 + 3 + 5},
+			bound: CallBound{Bounded: true, Max: 10 + 3 + 5, Min: 3}, // a break, a continue
 		},
 		{
 			name: "range over a tool result",
@@ -375,7 +375,7 @@ func main() {
 			want: []string{
 				"7:2 unbounded-calls: fs.ReadFile is called in a loop with no constant bound (for _, f := range files { ... })",
 			},
-			bound: CallBound{Bounded: false, Max: 1 + 20},
+			bound: CallBound{Bounded: false, Max: 1 + 20, Min: 1}, // a prefix may be shorter
 		},
 		{
 			name: "unbounded loops",
@@ -455,7 +455,7 @@ func main() {
 			want: []string{
 				"5:6 unbounded-calls: walk is recursive and calls fs.Glob, so the number of calls has no bound before the program runs",
 			},
-			bound: CallBound{Bounded: true, Max: 1},
+			bound: CallBound{Bounded: true, Max: 1, Min: 1},
 		},
 		{
 			name: "functions as values",
@@ -557,7 +557,7 @@ func main() {
 	}
 }
 `,
-			bound: CallBound{Bounded: true, Max: MaxCallBound},
+			bound: CallBound{Bounded: true, Max: MaxCallBound, Min: MaxCallBound},
 		},
 	}
 	for _, tt := range tests {
@@ -573,6 +573,7 @@ func main() {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("notes:\n%s\nwant:\n%s", join(got), join(tt.want))
 			}
+			bound.Loop = nil // TestLeastCalls looks at it
 			if bound != tt.bound {
 				t.Errorf("bound = %+v, want %+v", bound, tt.bound)
 			}
@@ -615,5 +616,44 @@ func TestLintCorpus(t *testing.T) {
 		if bound.Max < 0 || bound.Max > MaxCallBound {
 			t.Errorf("%s: bound %+v", file, bound)
 		}
+	}
+}
+
+// TestLeastCalls: the fewest calls a run that does not fail makes, and the
+// loop named for them. Anything that may skip a call or end main first
+// (a branch, break, continue, return, panic, exit, a helper that may exit,
+// a function value, a loop bounded only from above) keeps it out.
+func TestLeastCalls(t *testing.T) {
+	const head = "package main\n\nimport (\n\t\"fmt\"\n\t\"log\"\n\t\"os\"\n\n\t\"airlock/fs\"\n)\n\nvar _ = fmt.Sprint\nvar _ = log.Fatal\nvar _ = os.Exit\n\n"
+	for _, c := range []struct {
+		name, src string
+		min       int
+		loop      string // the named loop's header and calls, "" for none
+	}{
+		{"a constant loop", "func main() {\n\tfor i := 0; i < 500; i++ {\n\t\tfs.ReadFile(fmt.Sprint(i))\n\t}\n}\n", 500, "for i := 0; i < 500; i++ { ... } 500"},
+		{"errors skipped with continue after the call", "func main() {\n\tfor i := range 200 {\n\t\tb, err := fs.ReadFile(fmt.Sprint(i))\n\t\tif err != nil {\n\t\t\tcontinue\n\t\t}\n\t\t_ = b\n\t}\n}\n", 200, "for i := range 200 { ... } 200"},
+		{"a return on error", "func main() {\n\tfor i := range 200 {\n\t\tif _, err := fs.ReadFile(fmt.Sprint(i)); err != nil {\n\t\t\treturn\n\t\t}\n\t}\n}\n", 0, ""},
+		{"log.Fatal on error", "func main() {\n\tfor i := range 200 {\n\t\tif _, err := fs.ReadFile(fmt.Sprint(i)); err != nil {\n\t\t\tlog.Fatal(err)\n\t\t}\n\t}\n}\n", 0, ""},
+		{"calls before an exit count", "func main() {\n\tfs.ReadFile(\"a\")\n\tfs.ReadFile(\"b\")\n\tif len(os.Args) > 5 {\n\t\tos.Exit(1)\n\t}\n\tfor range 300 {\n\t\tfs.ReadFile(\"c\")\n\t}\n}\n", 2, ""},
+		{"a helper that may panic", "func check(err error) {\n\tif err != nil {\n\t\tpanic(err)\n\t}\n}\n\nfunc main() {\n\tfor i := range 300 {\n\t\t_, err := fs.ReadFile(fmt.Sprint(i))\n\t\tcheck(err)\n\t}\n}\n", 0, ""},
+		{"a helper that returns", "func show(b string) {\n\tif b == \"\" {\n\t\treturn\n\t}\n\tfmt.Println(len(b))\n}\n\nfunc main() {\n\tfor i := range 300 {\n\t\tb, _ := fs.ReadFile(fmt.Sprint(i))\n\t\tshow(b)\n\t}\n}\n", 300, "for i := range 300 { ... } 300"},
+		{"a break", "func main() {\n\tfor i := range 300 {\n\t\tb, _ := fs.ReadFile(fmt.Sprint(i))\n\t\tif b == \"\" {\n\t\t\tbreak\n\t\t}\n\t}\n}\n", 0, ""},
+		{"a break of an inner switch", "func main() {\n\tfor i := range 300 {\n\t\tb, _ := fs.ReadFile(fmt.Sprint(i))\n\t\tswitch b {\n\t\tcase \"\":\n\t\t\tbreak\n\t\t}\n\t}\n}\n", 300, "for i := range 300 { ... } 300"},
+		{"under a branch", "func main() {\n\tif len(os.Args) > 1 {\n\t\tfor range 300 {\n\t\t\tfs.ReadFile(\"a\")\n\t\t}\n\t}\n}\n", 0, ""},
+		{"bounded only from above", "func main() {\n\tdone := false\n\tfor i := 0; i < 300 && !done; i++ {\n\t\tb, _ := fs.ReadFile(fmt.Sprint(i))\n\t\tdone = b == \"\"\n\t}\n}\n", 0, ""},
+		{"the right of ||", "func main() {\n\tfor i := range 300 {\n\t\t_ = i > 5 || fmt.Sprint(fs.ReadFile(\"a\")) != \"\"\n\t}\n}\n", 0, ""},
+		{"a literal list and nested loops", "func main() {\n\tnames := []string{\"a\", \"b\", \"c\"}\n\tfor _, n := range names {\n\t\tfor j := 0; j < 50; j++ {\n\t\t\tfs.ReadFile(n + fmt.Sprint(j))\n\t\t}\n\t}\n\tfs.ReadFile(\"last\")\n}\n", 151, "for _, n := range names { ... } 150"},
+		{"a function value", "func main() {\n\tf := func() {}\n\tfor range 300 {\n\t\tfs.ReadFile(\"a\")\n\t\tf()\n\t}\n}\n", 0, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, bound := lintProgram(t, head+c.src)
+			loop := ""
+			if bound.Loop != nil {
+				loop = fmt.Sprintf("%s %d", bound.Loop.Header, bound.Loop.Calls)
+			}
+			if bound.Min != c.min || loop != c.loop {
+				t.Errorf("min %d, loop %q; want %d, %q", bound.Min, loop, c.min, c.loop)
+			}
+		})
 	}
 }

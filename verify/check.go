@@ -27,6 +27,7 @@ const (
 	RuleDeferred = "deferred" // a use that cannot be checked statically, in strict mode
 	RuleProgram  = "program"  // a program rule that matched
 	RulePolicy   = "policy"   // no usable policy
+	RuleCalls    = "tool_calls" // more tool calls than the policy's limit, certainly
 )
 
 // ruleFailed starts the reason of a denial by a rule that failed to
@@ -58,6 +59,7 @@ type Verdict struct {
 
 	approved bool
 	strict   bool
+	notes    []plan.Note // the check's own remarks, beside the plan's
 	plan     *plan.Plan
 	source   []byte
 	policy   *Policy
@@ -119,7 +121,7 @@ func (v *Verdict) MarshalJSON() ([]byte, error) {
 	var notes []plan.Note
 	var flows []plan.Flow
 	if v.plan != nil {
-		notes, flows = v.plan.Notes, v.plan.Flows
+		notes, flows = append(slices.Clone(v.plan.Notes), v.notes...), v.plan.Flows
 	}
 	return json.Marshal(struct {
 		File       string       `json:"file"`
@@ -211,6 +213,7 @@ func Check(p *plan.Plan, pol *Policy, opts CheckOptions) *Verdict {
 	}
 	v.Violations = append(v.Violations, pol.checkProgram(p)...)
 	v.Violations = append(v.Violations, checkFlows(p, pol)...)
+	v.checkCalls(p, pol)
 
 	slices.SortStableFunc(v.Violations, func(a, b Violation) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col), strings.Compare(a.Rule, b.Rule))
@@ -406,4 +409,32 @@ func plural(names []string, one, many string) string {
 		return fmt.Sprintf(one, names[0])
 	}
 	return fmt.Sprintf(many, strings.Join(names, ", "))
+}
+
+// callsHint is what to do about a program that makes more tool calls than
+// the policy allows.
+const callsHint = "fetch in bulk (one call returning many items) instead of one call per item, or make fewer calls; or raise limits.tool_calls in the policy"
+
+// checkCalls compares the plan's call bound with the policy's tool_calls
+// limit: a program certain to make more calls than it (when it does not
+// fail first) is refused, naming the bound and the loop that makes most of
+// them; one that may make more gets a note.
+func (v *Verdict) checkCalls(p *plan.Plan, pol *Policy) {
+	b, limit := p.CallBound, pol.Limits.ToolCalls
+	if b == nil {
+		return
+	}
+	at, where := plan.Pos{Line: 1, Col: 1}, ""
+	if b.Loop != nil {
+		at = b.Loop.Pos
+		where = fmt.Sprintf(" (the loop `%s` at %d:%d makes %d of them)", b.Loop.Header, b.Loop.Pos.Line, b.Loop.Pos.Col, b.Loop.Calls)
+	}
+	switch {
+	case b.Min > limit:
+		v.Violations = append(v.Violations, Violation{Pos: at, Rule: RuleCalls, Hint: callsHint,
+			Message: fmt.Sprintf("the program makes at least %d tool calls when it runs%s, over the policy's limit of %d: the run would end at the limit", b.Min, where, limit)})
+	case b.Bounded && b.Max > limit:
+		v.notes = append(v.notes, plan.Note{Pos: at, Rule: RuleCalls, Hint: callsHint,
+			Message: fmt.Sprintf("the program may make up to %d tool calls, over the policy's limit of %d: a run that makes them ends at the limit", b.Max, limit)})
+	}
 }

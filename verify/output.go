@@ -40,7 +40,7 @@ func (r FileResult) entries() []entry {
 		out = append(out, entry{pos: x.Pos, rule: x.Rule, message: x.Message, hint: x.Hint})
 	}
 	if v.plan != nil {
-		for _, n := range v.plan.Notes {
+		for _, n := range append(slices.Clone(v.plan.Notes), v.notes...) {
 			out = append(out, entry{pos: n.Pos, note: true, rule: n.Rule, message: n.Message, hint: n.Hint})
 		}
 	}

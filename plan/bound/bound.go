@@ -64,6 +64,12 @@ func Review(p *pass.Program) ([]model.Note, *model.CallBound) {
 	l.index()
 	l.walkAll()
 	bound := l.count()
+	if least, loop := l.least(); least > 0 {
+		bound.Min, bound.Loop = int(min(least, int64(bound.Max))), loop
+		if !bound.Bounded {
+			bound.Min = int(min(least, model.MaxCallBound))
+		}
+	}
 	l.callNotes()
 	l.clockAndRandom()
 	l.mapOrder()

@@ -149,6 +149,20 @@ type CallBound struct {
 	// count, in recursion, or in a function used as a value, so that the
 	// number of calls is only known at run time.
 	Bounded bool `json:"bounded"`
+	// Min is the fewest tool calls a run makes when it does not fail: the
+	// calls main makes whatever the data, in straight-line code and in
+	// loops with a constant trip count that nothing leaves early, before
+	// any statement that may end it.
+	Min int `json:"min,omitempty"`
+	// Loop is the loop that makes the most of those, when one does.
+	Loop *BoundLoop `json:"loop,omitempty"`
+}
+
+// BoundLoop is a loop that makes tool calls a known number of times.
+type BoundLoop struct {
+	Pos    Pos    `json:"pos"`
+	Header string `json:"header"` // "for i := 0; i < 500; i++ { ... }"
+	Calls  int    `json:"calls"`
 }
 
 // MaxCallBound caps CallBound.Max.
