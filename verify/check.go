@@ -20,13 +20,13 @@ const (
 // Violation rule identifiers, besides the planner's finding rules, which
 // are passed through.
 const (
-	RuleImport   = "import"   // an import the policy does not allow
-	RuleTool     = "tool"     // a use of a tool the policy does not grant
-	RuleDenied   = "rule"     // a tool use its rule denies
-	RuleArgument = "argument" // a known argument the tool itself refuses
-	RuleDeferred = "deferred" // a use that cannot be checked statically, in strict mode
-	RuleProgram  = "program"  // a program rule that matched
-	RulePolicy   = "policy"   // no usable policy
+	RuleImport   = "import"     // an import the policy does not allow
+	RuleTool     = "tool"       // a use of a tool the policy does not grant
+	RuleDenied   = "rule"       // a tool use its rule denies
+	RuleArgument = "argument"   // a known argument the tool itself refuses
+	RuleDeferred = "deferred"   // a use that cannot be checked statically, in strict mode
+	RuleProgram  = "program"    // a program rule that matched
+	RulePolicy   = "policy"     // no usable policy
 	RuleCalls    = "tool_calls" // more tool calls than the policy's limit, certainly
 )
 
