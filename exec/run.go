@@ -152,9 +152,14 @@ type runner struct {
 	progErr    *rpc.ProgramError
 	done       bool
 	result     json.RawMessage
-	dataBytes  int64          // bytes of results handed to the program
-	dataTokens int            // their tokens, counted as they arrive
-	counting   sync.WaitGroup // token counts still running
+	dataBytes  int64 // bytes of results handed to the program
+	dataTokens int   // their tokens, counted as they arrive
+	// commandBytes and commandTokens are the part of those that scripts'
+	// commands printed, counted.
+	commandBytes  int64
+	commandTokens int
+	commandOver   int64          // bytes printed past the shells' cap, not counted
+	counting      sync.WaitGroup // token counts still running
 }
 
 // stop records why the parent ends the run (the first reason wins) and kills
@@ -310,6 +315,13 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 	s.Stats.ToolCalls = r.ncalls
 	s.Stats.ToolDataBytes = r.dataBytes
 	r.counting.Wait()
+	if r.commandOver > 0 {
+		rate := 0.25
+		if r.commandBytes > 0 {
+			rate = float64(r.commandTokens) / float64(r.commandBytes)
+		}
+		r.dataTokens += int(float64(r.commandOver) * rate)
+	}
 	s.Stats.ToolDataTokens = r.dataTokens
 	if r.violation != nil {
 		s.Violations = append(s.Violations, *r.violation)

@@ -13,6 +13,7 @@ import (
 	"github.com/airlockhq/airlock/exec/child"
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/tools"
+	"github.com/airlockhq/airlock/tools/provider"
 	"github.com/airlockhq/airlock/verify"
 )
 
@@ -67,6 +68,12 @@ func (r *runner) serve(ctx context.Context, g stopper, in io.Reader, out io.Writ
 			r.mu.Lock()
 			r.result = req.Value
 			r.mu.Unlock()
+		case rpc.OpData:
+			if r.plan.Language != "sh" {
+				r.stop(g, StatusError, "", &ErrorInfo{Kind: "protocol", Message: "the sandbox sent command output a Go program cannot send"})
+				return
+			}
+			r.commandData(req)
 		case rpc.OpCall:
 			resp := r.call(ctx, g, req)
 			resp.ID = req.ID
@@ -122,8 +129,8 @@ func (r *runner) call(ctx context.Context, g stopper, req *rpc.Request) rpc.Resp
 		tr.Verdict, tr.Reason, tr.RawArgs = "denied", "oversized arguments", rawArgs(req.Args)
 		return r.block(g, req.Tool, "argument", fmt.Sprintf("arguments are %d bytes, over the limit of %d", req.Oversized, MaxArgBytes))
 	}
-	provider, fn, _ := strings.Cut(req.Tool, ".")
-	p, ok := r.reg.Provider(provider)
+	name, fn, _ := strings.Cut(req.Tool, ".")
+	p, ok := r.reg.Provider(name)
 	if !ok {
 		tr.Verdict, tr.Reason, tr.RawArgs = "denied", "unknown tool", rawArgs(req.Args)
 		return r.block(g, req.Tool, "tool", "unknown tool "+req.Tool)
@@ -191,6 +198,7 @@ func (r *runner) call(ctx context.Context, g stopper, req *rpc.Request) rpc.Resp
 		return rpc.Response{Error: fmt.Sprintf("%s: %v", req.Tool, err)}
 	}
 	r.workspaceLabels(ctx, req.Tool, args)
+	value, direct, hasDirect := provider.Unwrap(value)
 	if value == nil {
 		return rpc.Response{} // an approval (a shell command), or no result: no tool data
 	}
@@ -211,14 +219,14 @@ func (r *runner) call(ctx context.Context, g stopper, req *rpc.Request) rpc.Resp
 	r.mu.Unlock()
 	// Counting tokens of large results is the parent's heaviest work: it
 	// overlaps with the program's own.
-	r.counting.Add(1)
-	go func() {
-		defer r.counting.Done()
-		n := CountTokens(string(body))
-		r.mu.Lock()
-		r.dataTokens += n
-		r.mu.Unlock()
-	}()
+	// Tool data is counted as a direct call would have put it in the
+	// model's context: the text the provider names, else the result's
+	// JSON.
+	text := string(body)
+	if hasDirect {
+		text = direct
+	}
+	r.countData(text)
 	return rpc.Response{Value: body}
 }
 
@@ -289,4 +297,47 @@ func (r *runner) fileLabels(ctx context.Context, tool string, args map[string]an
 	}
 	name, _ := args["name"].(string)
 	return w.Labels(name)
+}
+
+// countData counts the tokens of tool data, apart: counting large results
+// is the parent's heaviest work, and it overlaps with the program's own.
+func (r *runner) countData(text string) {
+	r.counting.Add(1)
+	go func() {
+		defer r.counting.Done()
+		n := CountTokens(text)
+		r.mu.Lock()
+		r.dataTokens += n
+		r.mu.Unlock()
+	}()
+}
+
+// commandData counts what a script's command printed as tool data; bytes
+// past the shell's cap count at the rate of those counted, or four bytes a
+// token before any.
+func (r *runner) commandData(req *rpc.Request) {
+	if req.Oversized > 0 {
+		r.mu.Lock()
+		r.dataBytes += req.Oversized
+		r.commandOver += req.Oversized
+		r.mu.Unlock()
+		return
+	}
+	var text string
+	if json.Unmarshal(req.Value, &text) != nil {
+		return
+	}
+	r.mu.Lock()
+	r.dataBytes += int64(len(text))
+	r.mu.Unlock()
+	r.counting.Add(1)
+	go func() {
+		defer r.counting.Done()
+		n := CountTokens(text)
+		r.mu.Lock()
+		r.dataTokens += n
+		r.commandTokens += n
+		r.commandBytes += int64(len(text))
+		r.mu.Unlock()
+	}()
 }

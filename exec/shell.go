@@ -122,6 +122,8 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 				done = true
 			case rpc.OpError:
 				exitErr = req.Error
+			case rpc.OpData:
+				r.commandData(req)
 			case rpc.OpCall:
 				r.mu.Lock()
 				g := r.guard

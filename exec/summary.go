@@ -105,8 +105,17 @@ type Stats struct {
 	PeakMemoryBytes  int64   `json:"peak_memory_bytes"`
 	OutputBytes      int64   `json:"output_bytes"`
 	ToolCalls        int     `json:"tool_calls"`
-	// ToolDataBytes and ToolDataTokens measure the tool results the program
+	// ToolDataBytes and ToolDataTokens measure the tool data the program
 	// processed: data that stayed out of the model's context.
+	// ToolDataBytes counts the results as the program received them (their
+	// JSON), and what scripts' commands printed. ToolDataTokens counts, with
+	// the o200k tokenizer, what an agent calling the same tools directly
+	// would have had put in its context: a file's text (not its decoded
+	// rows), an HTTP response's body, SQL rows as one JSON result set, an
+	// MCP result's text content (its structured content when it has no
+	// text), a command's output, and for scripts what every command
+	// printed, each stage of a pipeline included; any other result as its
+	// JSON.
 	ToolDataBytes  int64 `json:"tool_data_bytes"`
 	ToolDataTokens int   `json:"tool_data_tokens"`
 	SummaryTokens  int   `json:"summary_tokens"`

@@ -22,6 +22,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/airlockhq/airlock/plan"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // registry builds a registry from testdata/providers.yaml, the way a
@@ -253,6 +254,7 @@ func TestResultsMatchDeclarations(t *testing.T) {
 					t.Fatal(err)
 				}
 				result, err := p.Call(ctx, fn2, prepared)
+				result, _, _ = provider.Unwrap(result)
 				if err != nil {
 					t.Fatal(err)
 				}

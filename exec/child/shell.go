@@ -2,6 +2,7 @@ package child
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -51,7 +53,8 @@ func runScript(j *ShellJob, link *childLink) (int, *rpc.ProgramError) {
 	if err != nil {
 		return 0, &rpc.ProgramError{Kind: "compile", Message: err.Error()}
 	}
-	sh := &shellChecks{link: link, dir: j.Dir, path: j.Path, env: j.Env, self: j.Self, running: make(chan struct{}, maxRunning)}
+	sh := &shellChecks{link: link, dir: j.Dir, path: j.Path, env: j.Env, self: j.Self, running: make(chan struct{}, maxRunning),
+		data: &dataMeter{link: link}}
 	tail := &tailWriter{max: stderrTail}
 	env := make([]string, 0, len(j.Env))
 	for _, k := range slices.Sorted(maps.Keys(j.Env)) {
@@ -102,6 +105,7 @@ func runScript(j *ShellJob, link *childLink) (int, *rpc.ProgramError) {
 		return 0, &rpc.ProgramError{Kind: "internal", Message: err.Error()}
 	}
 	err = runner.Run(context.Background(), file)
+	sh.data.flush()
 	if code := interp.ExitStatus(0); errors.As(err, &code) {
 		if code == 0 {
 			return 0, nil
@@ -158,6 +162,7 @@ type shellChecks struct {
 	// maxRunning at once. RLIMIT_NPROC does not bind a root sandbox, and
 	// each running command holds one of the child's few threads.
 	running chan struct{}
+	data    *dataMeter // what commands print, counted as tool data
 }
 
 // maxRunning caps the commands a script runs at once: a fork bomb's next
@@ -213,7 +218,10 @@ func (s *shellChecks) run(ctx context.Context, hc interp.HandlerContext, args, a
 	argv = append(append(argv, "--", allowed[0]), args...)
 	cmd := osexec.Command(s.self)
 	cmd.Args, cmd.Env, cmd.Dir = argv, env, hc.Dir
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = hc.Stdin, hc.Stdout, hc.Stderr
+	// What the command prints is tool data: an agent running the
+	// command itself would have read it, whether it went to the next
+	// stage of a pipeline or to the script's output.
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = hc.Stdin, io.MultiWriter(hc.Stdout, s.data), hc.Stderr
 	// Its own process group, so a canceled command goes with everything
 	// it started; the pid namespace ends whatever is left with the run.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -376,3 +384,55 @@ func (t *tailWriter) Write(p []byte) (int, error) {
 }
 
 func (t *tailWriter) String() string { return string(t.buf) }
+
+// maxData is how much of its commands' output one shell sends the parent;
+// past it only the byte count goes.
+const maxData = 32 << 20
+
+// dataMeter sends what a script's commands print to the parent, in
+// chunks, to be counted as tool data. It is safe for concurrent use: the
+// stages of a pipeline write at once.
+type dataMeter struct {
+	link *childLink
+	mu   sync.Mutex
+	buf  []byte
+	sent int64
+	over int64 // bytes past maxData, counted only
+}
+
+func (d *dataMeter) Write(p []byte) (int, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := len(p)
+	if room := maxData - d.sent - int64(len(d.buf)); int64(len(p)) > room {
+		d.over += int64(len(p)) - max(room, 0)
+		p = p[:max(room, 0)]
+	}
+	d.buf = append(d.buf, p...)
+	for len(d.buf) >= rpc.DataChunk {
+		d.send(d.buf[:rpc.DataChunk])
+		d.buf = d.buf[rpc.DataChunk:]
+	}
+	return n, nil
+}
+
+// send sends one chunk; the lock is held.
+func (d *dataMeter) send(chunk []byte) {
+	b, _ := json.Marshal(string(chunk))
+	d.link.send(rpc.Request{Op: rpc.OpData, Value: b})
+	d.sent += int64(len(chunk))
+}
+
+// flush sends what is left, and the count of what was not sent.
+func (d *dataMeter) flush() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.buf) > 0 {
+		d.send(d.buf)
+		d.buf = nil
+	}
+	if d.over > 0 {
+		d.link.send(rpc.Request{Op: rpc.OpData, Oversized: d.over})
+		d.over = 0
+	}
+}

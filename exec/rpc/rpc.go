@@ -19,7 +19,15 @@ const (
 	OpResult = "result" // airlock.Result: Value
 	OpDone   = "done"   // main returned normally
 	OpError  = "error"  // the program failed to compile or panicked: Error
+	// OpData is what a script's command printed, Value as a JSON string
+	// (at most DataChunk bytes of it), for the run to count as tool data:
+	// an agent running the command itself would have read it. Oversized
+	// alone counts bytes printed past the run's cap, not sent.
+	OpData = "data"
 )
+
+// DataChunk is the most of a command's output one OpData frame carries.
+const DataChunk = 256 << 10
 
 // Request is a frame from the child to the parent.
 type Request struct {
@@ -110,6 +118,10 @@ func DecodeRequest(body []byte) (*Request, error) {
 			return nil, errors.New("malformed request: call without tool")
 		}
 	case OpResult, OpDone:
+	case OpData:
+		if len(req.Value) == 0 && req.Oversized <= 0 {
+			return nil, errors.New("malformed request: data without text or count")
+		}
 	case OpError:
 		if req.Error == nil {
 			return nil, errors.New("malformed request: error without details")

@@ -405,7 +405,12 @@ func (p *Provider) Call(ctx context.Context, fn string, args map[string]any) (an
 	if err != nil {
 		return nil, err
 	}
-	return t.result(out)
+	v, err := t.result(out)
+	if err != nil {
+		return nil, err
+	}
+	// A direct call would have returned the command's output.
+	return provider.Direct{Value: v, Text: string(out)}, nil
 }
 
 // environ returns the command's environment, expanded now.

@@ -17,6 +17,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/airlockhq/airlock/plan/decl"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // need skips the test unless every program is installed.
@@ -62,7 +63,7 @@ func callCtx(ctx context.Context, p *Provider, fn string, args ...string) (any, 
 	if err != nil {
 		return nil, err
 	}
-	return p.Call(ctx, fn, canon)
+	return unwrap(p.Call(ctx, fn, canon))
 }
 
 // gitRepo makes a repository with three commits under a new directory and
@@ -357,7 +358,7 @@ func TestArguments(t *testing.T) {
 		{"a": "a", "b": 1, "items": []any{}},
 		{"a": "-a", "b": "b", "items": []string{}},
 	} {
-		if got, err := p.Call(context.Background(), "Echo", args); err == nil {
+		if got, err := unwrap(p.Call(context.Background(), "Echo", args)); err == nil {
 			t.Errorf("Call(Echo, %v) = %v; want an error", args, got)
 		}
 	}
@@ -641,4 +642,11 @@ All:
 	if want := []string{"prog", "{literal}", "}", "a{b}c-10.5true", "S", "--", "-x"}; err != nil || !reflect.DeepEqual(argv, want) {
 		t.Errorf("Argv(All) = %q, %v; want %q", argv, err, want)
 	}
+}
+
+// unwrap is what the program gets from a call: the value of a
+// provider.Direct result.
+func unwrap(v any, err error) (any, error) {
+	v, _, _ = provider.Unwrap(v)
+	return v, err
 }

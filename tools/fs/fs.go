@@ -183,15 +183,30 @@ func (p *Provider) Call(ctx context.Context, fn string, args map[string]any) (an
 	switch fn {
 	case "ReadFile":
 		data, err := p.read(arg)
-		return string(data), err
+		if err != nil {
+			return nil, err
+		}
+		return provider.Direct{Value: string(data), Text: string(data)}, nil
 	case "ReadDir":
 		return p.readDir(arg)
 	case "Glob":
 		return p.glob(arg)
-	case "ReadCSV":
-		return p.readCSV(arg)
-	case "ReadCSVRows":
-		return p.readCSVRows(arg)
+	case "ReadCSV", "ReadCSVRows":
+		// A direct call would have returned the file's text.
+		data, err := p.read(arg)
+		if err != nil {
+			return nil, err
+		}
+		var rows any
+		if fn == "ReadCSV" {
+			rows, err = readCSV(arg, data)
+		} else {
+			rows, err = readCSVRows(arg, data)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return provider.Direct{Value: rows, Text: string(data)}, nil
 	}
 	return nil, fmt.Errorf("fs has no function %s", fn)
 }
@@ -348,19 +363,12 @@ func (p *Provider) glob(pattern string) ([]string, error) {
 
 var bom = []byte("\uFEFF")
 
-func (p *Provider) csvReader(vpath string) (*csv.Reader, error) {
-	data, err := p.read(vpath)
-	if err != nil {
-		return nil, err
-	}
-	return csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, bom))), nil
+func csvReader(data []byte) *csv.Reader {
+	return csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, bom)))
 }
 
-func (p *Provider) readCSVRows(vpath string) ([][]string, error) {
-	r, err := p.csvReader(vpath)
-	if err != nil {
-		return nil, err
-	}
+func readCSVRows(vpath string, data []byte) ([][]string, error) {
+	r := csvReader(data)
 	r.FieldsPerRecord = -1
 	rows := [][]string{}
 	size := 0
@@ -390,11 +398,8 @@ func tooLarge(vpath string) error {
 	return fmt.Errorf("%s: decodes to more than %d MiB of rows; read a smaller file or fewer columns", vpath, maxDecoded>>20)
 }
 
-func (p *Provider) readCSV(vpath string) ([]map[string]string, error) {
-	r, err := p.csvReader(vpath)
-	if err != nil {
-		return nil, err
-	}
+func readCSV(vpath string, data []byte) ([]map[string]string, error) {
+	r := csvReader(data)
 	out := []map[string]string{}
 	size := 0
 	header, err := r.Read()

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // tree lays out a root "data" and, beside it, files the root must not
@@ -85,7 +87,7 @@ func call(p *Provider, fn string, args ...any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p.Call(context.Background(), fn, prepared)
+	return unwrap(p.Call(context.Background(), fn, prepared))
 }
 
 func wantErr(t *testing.T, err error, substr string) {
@@ -386,4 +388,11 @@ func TestNew(t *testing.T) {
 	none := newProvider(t, nil, base)
 	_, err := call(none, "ReadFile", "data/notes.txt")
 	wantErr(t, err, "the policy grants no roots")
+}
+
+// unwrap is what the program gets from a call: the value of a
+// provider.Direct result.
+func unwrap(v any, err error) (any, error) {
+	v, _, _ = provider.Unwrap(v)
+	return v, err
 }

@@ -225,15 +225,23 @@ func (p *Provider) Call(ctx context.Context, fn string, args map[string]any) (an
 			return nil, fmt.Errorf("argument contentType %q is not in canonical form", ct)
 		}
 	}
+	var resp Response
+	var err error
 	switch fn {
 	case "Get":
-		return p.do(ctx, "http.Get", args, stdhttp.MethodGet, target, "", nil)
+		resp, err = p.do(ctx, "http.Get", args, stdhttp.MethodGet, target, "", nil)
 	case "Post":
 		ct, _ := args["contentType"].(string)
 		body, _ := args["body"].(string)
-		return p.do(ctx, "http.Post", args, stdhttp.MethodPost, target, ct, strings.NewReader(body))
+		resp, err = p.do(ctx, "http.Post", args, stdhttp.MethodPost, target, ct, strings.NewReader(body))
+	default:
+		return nil, fmt.Errorf("http has no function %s", fn)
 	}
-	return nil, fmt.Errorf("http has no function %s", fn)
+	if err != nil {
+		return nil, err
+	}
+	// A direct call would have returned the body.
+	return provider.Direct{Value: resp, Text: resp.Body}, nil
 }
 
 func (p *Provider) do(ctx context.Context, tool string, args map[string]any, method, target, contentType string, body io.Reader) (Response, error) {

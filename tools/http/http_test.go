@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 // proxyHits counts requests that reached the proxy TestMain advertises in
@@ -71,7 +73,7 @@ func callCtx(ctx context.Context, p *Provider, fn string, args ...any) (Response
 	if err != nil {
 		return Response{}, err
 	}
-	res, err := p.Call(ctx, fn, prepared)
+	res, err := unwrap(p.Call(ctx, fn, prepared))
 	r, _ := res.(Response)
 	return r, err
 }
@@ -463,4 +465,11 @@ func TestNew(t *testing.T) {
 	if _, ok := p.hostHeaders["api.github.com"]; !ok {
 		t.Errorf("host_headers keys = %v; want api.github.com", p.hostHeaders)
 	}
+}
+
+// unwrap is what the program gets from a call: the value of a
+// provider.Direct result.
+func unwrap(v any, err error) (any, error) {
+	v, _, _ = provider.Unwrap(v)
+	return v, err
 }

@@ -39,6 +39,7 @@ import (
 	"github.com/airlockhq/airlock/plan"
 	"github.com/airlockhq/airlock/tools/internal/config"
 	"github.com/airlockhq/airlock/tools/internal/proc"
+	"github.com/airlockhq/airlock/tools/provider"
 	"github.com/google/jsonschema-go/jsonschema"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 )
@@ -361,17 +362,25 @@ func (p *Provider) Call(ctx context.Context, fn string, args map[string]any) (an
 		}
 		return nil, errors.New(text)
 	}
+	// A client puts a result's content in the model's context: its text,
+	// or the structured content when there is no text.
+	text := contentText(res.Content)
+	if text == "" && res.StructuredContent != nil {
+		if b, err := json.Marshal(res.StructuredContent); err == nil {
+			text = string(b)
+		}
+	}
 	if f.Typed {
 		if res.StructuredContent != nil {
-			return res.StructuredContent, nil
+			return provider.Direct{Value: res.StructuredContent, Text: text}, nil
 		}
 		var v any
 		if err := json.Unmarshal([]byte(contentText(res.Content)), &v); err == nil {
-			return v, nil
+			return provider.Direct{Value: v, Text: text}, nil
 		}
 		return nil, errors.New("the tool declares an output schema but returned no structured content")
 	}
-	return result(res), nil
+	return provider.Direct{Value: result(res), Text: text}, nil
 }
 
 // result converts a CallToolResult into the generic Result.

@@ -21,6 +21,7 @@ import (
 
 	"github.com/airlockhq/airlock/plan/decl"
 	"github.com/airlockhq/airlock/tools/internal/proc"
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 var update = flag.Bool("u", false, "rewrite golden files")
@@ -90,7 +91,7 @@ func call(t testing.TB, p *Provider, fn, args string) (any, error) {
 	if err != nil {
 		t.Fatalf("Prepare(%s, %s): %v", fn, args, err)
 	}
-	return p.Call(context.Background(), fn, canon)
+	return unwrap(p.Call(context.Background(), fn, canon))
 }
 
 // typeCheck parses and type-checks a generated declaration.
@@ -499,4 +500,11 @@ func TestLazyStart(t *testing.T) {
 	if _, ok := p.Params("Anything"); ok {
 		t.Error("Params of an unreachable server reported a function")
 	}
+}
+
+// unwrap is what the program gets from a call: the value of a
+// provider.Direct result.
+func unwrap(v any, err error) (any, error) {
+	v, _, _ = provider.Unwrap(v)
+	return v, err
 }

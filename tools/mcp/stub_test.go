@@ -66,7 +66,7 @@ func TestInterpretedStructs(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		v, err := p.Call(context.Background(), fn, canon)
+		v, err := unwrap(p.Call(context.Background(), fn, canon))
 		if err != nil {
 			return err
 		}

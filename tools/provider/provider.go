@@ -66,3 +66,24 @@ type Kind struct {
 func Static(pkg func() plan.ToolPackage) func(map[string]any, string) (plan.ToolPackage, error) {
 	return func(map[string]any, string) (plan.ToolPackage, error) { return pkg(), nil }
 }
+
+// Direct is a tool's result together with the text an agent calling the
+// tool itself, without airlock, would have had put in the model's context:
+// a file's text where the program gets its decoded rows, an HTTP response's
+// body, an MCP result's content as a client shows it, a command's output.
+// A provider returns it from Call when that text differs from the JSON of
+// the value; the run counts its tokens as tool data that stayed out of the
+// context, and hands the program Value.
+type Direct struct {
+	Value any
+	Text  string
+}
+
+// Unwrap returns the value a Call result holds for the program, and the
+// text a direct call would have returned when the provider said so.
+func Unwrap(v any) (value any, text string, ok bool) {
+	if d, isDirect := v.(Direct); isDirect {
+		return d.Value, d.Text, true
+	}
+	return v, "", false
+}

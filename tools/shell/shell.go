@@ -285,7 +285,13 @@ func (p *Provider) Call(ctx context.Context, fn string, args map[string]any) (an
 		return nil, errors.New("the policy sets no working folder for scripts (providers.shell.dir)")
 	}
 	script, _ := args["script"].(string)
-	return run(ctx, script)
+	out, err := run(ctx, script)
+	if err != nil {
+		return nil, err
+	}
+	// The commands' output is counted as they print it, pipeline stages
+	// included; the script's own output is part of that.
+	return provider.Direct{Value: out, Text: ""}, nil
 }
 
 // Commands serves the tools "sh.<command>": one per command a script runs,

@@ -248,7 +248,7 @@ func (Provider) Call(ctx context.Context, fn string, args map[string]any) (any, 
 		if len(b) > MaxFile {
 			return nil, fmt.Errorf("%s is larger than %d bytes", name, MaxFile)
 		}
-		return string(b), nil
+		return provider.Direct{Value: string(b), Text: string(b)}, nil
 	case "WriteFile":
 		content, _ := args["content"].(string)
 		files, total, err := w.usage()

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/airlockhq/airlock/tools/provider"
 )
 
 func call(t *testing.T, ctx context.Context, fn string, args ...any) (any, error) {
@@ -19,7 +21,7 @@ func call(t *testing.T, ctx context.Context, fn string, args ...any) (any, error
 	if err != nil {
 		return nil, err
 	}
-	return p.Call(ctx, fn, prepared)
+	return unwrap(p.Call(ctx, fn, prepared))
 }
 
 func TestWorkspace(t *testing.T) {
@@ -80,4 +82,11 @@ func TestPrepare(t *testing.T) {
 	if _, err := p.Prepare("Chmod", nil); err == nil {
 		t.Error("an unknown function was accepted")
 	}
+}
+
+// unwrap is what the program gets from a call: the value of a
+// provider.Direct result.
+func unwrap(v any, err error) (any, error) {
+	v, _, _ = provider.Unwrap(v)
+	return v, err
 }
