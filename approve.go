@@ -111,12 +111,18 @@ func (e *Engine) Manifest(p *plan.Plan, src []byte) Manifest {
 				t.Args = append(t.Args, ManifestArg{Name: name})
 				i = len(t.Args) - 1
 			}
-			if !a.Known {
+			vals := a.Values // the values it may take, each a value the run may use
+			if a.Known {
+				vals = []any{a.Value}
+			}
+			if len(vals) == 0 {
 				t.Args[i].Dynamic++
 				continue
 			}
-			if !slices.ContainsFunc(t.Args[i].Literals, func(v any) bool { return fmt.Sprint(v) == fmt.Sprint(a.Value) }) {
-				t.Args[i].Literals = append(t.Args[i].Literals, a.Value)
+			for _, v := range vals {
+				if !slices.ContainsFunc(t.Args[i].Literals, func(x any) bool { return fmt.Sprint(x) == fmt.Sprint(v) }) {
+					t.Args[i].Literals = append(t.Args[i].Literals, v)
+				}
 			}
 		}
 	}

@@ -69,7 +69,7 @@ tools:
   shell.Run: {}
   sh.grep: {}
   sh.sort: {}
-  sh.head: {}
+  sh.tail: {}
   shell.Open: {allow: 'args.mode == "read"'}
 ` + mcpGrant + `providers:
   fs:
@@ -106,7 +106,7 @@ tools:
 	cmd = exec.Command("sh", "-c", "grep WARN app.log | sort -k4")
 	cmd.Dir = data
 	sorted, _ := cmd.Output()
-	cmd = exec.Command("sh", "-c", "grep WARN app.log | sort -k4 | head -20")
+	cmd = exec.Command("sh", "-c", "grep WARN app.log | sort -k4 | tail -20")
 	cmd.Dir = data
 	top, _ := cmd.Output()
 	sqlJSON := sqlResultSet(t, shop, "SELECT id, customer_id, status, total FROM orders LIMIT 500")
@@ -122,8 +122,8 @@ tools:
 		{"sql.Query", "p.go", program(`rows, err := sql.Query("SELECT id, customer_id, status, total FROM orders LIMIT 500"); fmt.Println(len(rows), err)`, "airlock/sql"), sqlJSON},
 		{"cli", "p.go", program(`lines, err := cli.Grep("ERROR"); fmt.Println(len(lines), err)`, "airlock/cli"), string(grepOut)},
 		{"workspace.ReadFile", "p.go", program(`workspace.WriteFile("log.txt", strings.Repeat("a workspace line of text\n", 2000)); s, err := workspace.ReadFile("log.txt"); fmt.Println(len(s), err)`, "airlock/workspace"), strings.Repeat("a workspace line of text\n", 2000)},
-		{"a script's pipeline", "p.sh", "grep WARN app.log | sort -k4 | head -20\n", string(warn) + string(sorted) + string(top)},
-		{"shell.Run", "p.go", program(`out, err := shell.Run("grep WARN app.log | sort -k4 | head -20"); fmt.Println(len(out), err)`, "airlock/shell"), string(warn) + string(sorted) + string(top)},
+		{"a script's pipeline", "p.sh", "grep WARN app.log | sort -k4 | tail -20\n", string(warn) + string(sorted) + string(top)},
+		{"shell.Run", "p.go", program(`out, err := shell.Run("grep WARN app.log | sort -k4 | tail -20"); fmt.Println(len(out), err)`, "airlock/shell"), string(warn) + string(sorted) + string(top)},
 	}
 	if servers != "" {
 		content, _ := os.ReadFile(filepath.Join(data, "app.log"))

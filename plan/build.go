@@ -142,6 +142,9 @@ type builder struct {
 	imp   types.Importer // the program's imports, for checking its rewritten source
 	plan  *Plan
 
+	// values follows arguments to the values they may take; made at the
+	// first argument that is not a constant.
+	values *values
 	// toolPkgs are the tool packages the program imports, as checked.
 	toolPkgs map[*types.Package]ToolPackage
 	// flagged holds the import paths already reported as findings, so the

@@ -187,7 +187,7 @@ func main() {
 	}
 	want := []ToolUse{
 		{Tool: "fs.Head", Kind: "call", Pos: Pos{Line: 7, Col: 9}, Args: []Arg{
-			{Name: "path", Expr: `path+".csv"`},
+			{Name: "path", Known: true, Value: "data/x.csv", Expr: `path+".csv"`},
 			{Name: "lines", Known: true, Value: int64(10), Expr: "2*5"},
 		}},
 		{Tool: "fs.ReadFile", Kind: "value", Pos: Pos{Line: 8, Col: 10}, Args: []Arg{}},

@@ -185,6 +185,17 @@ func (b *builder) args(fn *types.Func, call *ast.CallExpr, methodExpr bool) []Ar
 		arg := Arg{Name: name(i), Expr: b.text(a)}
 		if !(spread && i == len(call.Args)-1) {
 			arg.Value, arg.Known = b.literal(a, 0)
+			if !arg.Known {
+				if b.values == nil {
+					b.values = newValues(b.file, b.info)
+				}
+				switch vals, ok := b.values.of(a, 0); {
+				case ok && len(vals) == 1:
+					arg.Value, arg.Known = vals[0], true
+				case ok:
+					arg.Values = vals
+				}
+			}
 		}
 		args = append(args, arg)
 	}

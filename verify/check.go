@@ -246,6 +246,9 @@ func (p *Policy) judge(u plan.ToolUse, canonical func(string, []plan.Arg) (map[s
 		uv.Decision, uv.Reason = Deferred, "used as a value: its arguments are checked when it is called"
 		return uv
 	}
+	if variants := variants(u); variants != nil {
+		return p.judgeEach(u, variants, canonical)
+	}
 	known := make(map[string]any, len(u.Args))
 	for _, a := range u.Args {
 		if a.Known {
@@ -437,4 +440,79 @@ func (v *Verdict) checkCalls(p *plan.Plan, pol *Policy) {
 		v.notes = append(v.notes, plan.Note{Pos: at, Rule: RuleCalls, Hint: callsHint,
 			Message: fmt.Sprintf("the program may make up to %d tool calls, over the policy's limit of %d: a run that makes them ends at the limit", b.Max, limit)})
 	}
+}
+
+// maxVariants caps the combinations of argument values judged one by one.
+const maxVariants = 64
+
+// variants returns the use once per combination of the values its
+// arguments may take, each argument known, when some argument has a set
+// of values and the combinations are few enough; else nil.
+func variants(u plan.ToolUse) []plan.ToolUse {
+	n, sets := 1, false
+	for _, a := range u.Args {
+		if len(a.Values) > 0 {
+			sets = true
+			if n *= len(a.Values); n > maxVariants {
+				return nil
+			}
+		}
+	}
+	if !sets {
+		return nil
+	}
+	out := []plan.ToolUse{u}
+	for i, a := range u.Args {
+		if len(a.Values) == 0 {
+			continue
+		}
+		var next []plan.ToolUse
+		for _, v := range out {
+			for _, x := range a.Values {
+				w := v
+				w.Args = slices.Clone(v.Args)
+				w.Args[i] = plan.Arg{Name: a.Name, Known: true, Value: x, Expr: a.Expr}
+				next = append(next, w)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// judgeEach judges a use whose arguments may take several values: allowed
+// when every combination is, denied when every one is, and otherwise
+// checked when the program runs, on the values it passes.
+func (p *Policy) judgeEach(u plan.ToolUse, variants []plan.ToolUse, canonical func(string, []plan.Arg) (map[string]any, error)) UseVerdict {
+	allowed, denied := 0, 0
+	var first UseVerdict
+	for i, v := range variants {
+		uv := p.judge(v, canonical)
+		if i == 0 {
+			first = uv
+		}
+		switch uv.Decision {
+		case Allowed:
+			allowed++
+		case Denied:
+			if denied == 0 {
+				first = uv
+			}
+			denied++
+		}
+	}
+	uv := UseVerdict{Use: u, Rule: first.Rule}
+	switch {
+	case allowed == len(variants):
+		uv.Decision, uv.Reason = Allowed, fmt.Sprintf("allowed for each of the %d values its arguments may take", len(variants))
+	case denied == len(variants):
+		uv.Decision, uv.Reason = Denied, first.Reason
+	default:
+		uv.Decision = Deferred
+		uv.Reason = fmt.Sprintf("of the %d values its arguments may take, %d are allowed and %d denied: the one it passes is checked when it runs", len(variants), allowed, denied)
+		if denied == 0 {
+			uv.Reason = fmt.Sprintf("some of the %d values its arguments may take can only be checked when it runs", len(variants))
+		}
+	}
+	return uv
 }

@@ -221,7 +221,9 @@ func (s *shellChecks) run(ctx context.Context, hc interp.HandlerContext, args, a
 	// What the command prints is tool data: an agent running the
 	// command itself would have read it, whether it went to the next
 	// stage of a pipeline or to the script's output.
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = hc.Stdin, io.MultiWriter(hc.Stdout, s.data), hc.Stderr
+	// Metered first: what it printed counts even when the next stage has
+	// stopped reading.
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = hc.Stdin, io.MultiWriter(s.data, hc.Stdout), hc.Stderr
 	// Its own process group, so a canceled command goes with everything
 	// it started; the pid namespace ends whatever is left with the run.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}

@@ -69,8 +69,13 @@ type Arg struct {
 	// Value is a string, int64, float64 or bool when Known; for a composite
 	// literal of a tool package's struct type (an MCP tool's arguments), the
 	// JSON the call will send: map[string]any, []any and those scalars.
-	Value any    `json:"value,omitempty"`
-	Expr  string `json:"expr"` // the argument's source text
+	Value any `json:"value,omitempty"`
+	// Values, when not Known, are the values the argument may take, each a
+	// string, int64 or bool: it is built from constants through variables,
+	// parameters, loops over literal lists and string functions, and which
+	// one a run passes is only known then.
+	Values []any  `json:"values,omitempty"`
+	Expr   string `json:"expr"` // the argument's source text
 }
 
 // Finding is a reason the program must not run as written, independent of

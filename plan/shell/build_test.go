@@ -2,6 +2,7 @@ package shell
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -173,7 +174,7 @@ func TestBuildPlan(t *testing.T) {
 }
 
 func useEqual(a, b plan.ToolUse) bool {
-	return a.Tool == b.Tool && a.Kind == b.Kind && a.Context == b.Context && a.Pos == b.Pos && slices.Equal(a.Args, b.Args)
+	return a.Tool == b.Tool && a.Kind == b.Kind && a.Context == b.Context && a.Pos == b.Pos && reflect.DeepEqual(a.Args, b.Args)
 }
 
 func TestBuildFindingText(t *testing.T) {

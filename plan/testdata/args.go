@@ -28,18 +28,21 @@ func main() {
 	http.Fetch(base+"/v1", 2.5, true)       // want use(http.Fetch call url="https://api.example.com/v1" timeout=2.5 follow=true)
 	http.Fetch(base, 3, !true)              // want use(http.Fetch call url="https://api.example.com" timeout=3 follow=false)
 
-	// Values only known at run time.
+	// Values followed through variables and string functions.
 	name := "data/x.csv"
-	fs.ReadFile(name)                      // want use(fs.ReadFile call path=?)
-	fs.ReadFile(strings.ToLower("DATA/X")) // want use(fs.ReadFile call path=?)
-	fs.Head(name, lines)                   // want use(fs.Head call path=? lines=20)
-	fs.Head(pair())                        // want use(fs.Head call path=? lines=?)
+	fs.ReadFile(name)                      // want use(fs.ReadFile call path="data/x.csv")
+	fs.ReadFile(strings.ToLower("DATA/X")) // want use(fs.ReadFile call path="data/x")
+	fs.Head(name, lines)                   // want use(fs.Head call path="data/x.csv" lines=20)
+
+	// Values only known at run time.
+	fs.Head(pair())                             // want use(fs.Head call path=? lines=?)
+	fs.ReadFile(name + strings.Fields(name)[0]) // want use(fs.ReadFile call path=?)
 
 	// Variadic parameters are numbered; a spread slice is unknown.
 	fs.Concat(",", "a.txt", "b.txt") // want use(fs.Concat call sep="," paths[0]="a.txt" paths[1]="b.txt")
 	fs.Concat("\n")                  // want use(fs.Concat call sep="\n")
 	more := []string{"c.txt"}
 	fs.Concat(";", more...)          // want use(fs.Concat call sep=";" paths=?)
-	fs.Concat(";", name, "d"+".txt") // want use(fs.Concat call sep=";" paths[0]=? paths[1]="d.txt")
+	fs.Concat(";", name, "d"+".txt") // want use(fs.Concat call sep=";" paths[0]="data/x.csv" paths[1]="d.txt")
 	fmt.Println(more)
 }

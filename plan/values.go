@@ -1,0 +1,462 @@
+package plan
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// maxValues caps the set of values an argument is known to take; a larger
+// set is left to run time.
+const maxValues = 32
+
+// maxValueDepth bounds how far values are followed through variables,
+// parameters and expressions.
+const maxValueDepth = 12
+
+// values follows arguments that are not constants to the values they may
+// take, flow-insensitively and soundly: a local or package variable is
+// any of the values assigned to it anywhere (closures included), as long
+// as its address is never taken and it is never assigned in a way that
+// cannot be followed (x++, x += y, a call's several results); a parameter
+// of one of the program's functions is any of the arguments its direct
+// calls pass, when it is never used as a value; the variable of a range
+// over a literal list is any of its elements. String concatenation,
+// fmt.Sprintf and Sprint, and a few pure functions of strings, path and
+// strconv are computed on the sets.
+//
+// It works on the type-checked syntax rather than on SSA: the program is
+// one file, the facts needed are per variable, and an SSA build of a
+// 1,000-line program costs more than the planner's whole budget.
+type values struct {
+	info     *types.Info
+	writes   map[*types.Var][]ast.Expr // nil entry: a zero value
+	escapes  map[*types.Var]bool
+	ranges   map[*types.Var]ast.Expr   // a range's value variable -> the ranged list
+	params   map[*types.Var][]ast.Expr // a parameter -> the arguments of every direct call
+	visiting map[*types.Var]bool
+}
+
+func newValues(file *ast.File, info *types.Info) *values {
+	v := &values{info: info, writes: map[*types.Var][]ast.Expr{}, escapes: map[*types.Var]bool{},
+		ranges: map[*types.Var]ast.Expr{}, params: map[*types.Var][]ast.Expr{}, visiting: map[*types.Var]bool{}}
+	variable := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		obj, _ := info.ObjectOf(id).(*types.Var)
+		if obj == nil || obj.IsField() {
+			return nil
+		}
+		return obj
+	}
+	// The program's plain functions, and those used other than by a call.
+	funcs := map[*types.Func]*ast.FuncDecl{}
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Body != nil {
+			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+				funcs[fn] = fd
+			}
+		}
+	}
+	called := map[*ast.Ident]bool{}
+	calls := map[*types.Func][]*ast.CallExpr{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			switch {
+			case n.Tok != token.DEFINE && n.Tok != token.ASSIGN:
+				for _, l := range n.Lhs {
+					if x := variable(l); x != nil {
+						v.escapes[x] = true
+					}
+				}
+			case len(n.Lhs) == len(n.Rhs):
+				for i, l := range n.Lhs {
+					if x := variable(l); x != nil {
+						v.writes[x] = append(v.writes[x], n.Rhs[i])
+					}
+				}
+			default:
+				for _, l := range n.Lhs {
+					if x := variable(l); x != nil {
+						v.escapes[x] = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if x := variable(n.X); x != nil {
+				v.escapes[x] = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if x := variable(n.X); x != nil {
+					v.escapes[x] = true
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				x, _ := info.Defs[name].(*types.Var)
+				switch {
+				case x == nil:
+				case len(n.Values) == len(n.Names):
+					v.writes[x] = append(v.writes[x], n.Values[i])
+				case len(n.Values) == 0:
+					v.writes[x] = append(v.writes[x], nil)
+				default:
+					v.escapes[x] = true
+				}
+			}
+		case *ast.RangeStmt:
+			if x := variable(n.Key); x != nil {
+				v.escapes[x] = true
+			}
+			if x := variable(n.Value); x != nil {
+				if n.Tok == token.DEFINE {
+					v.ranges[x] = n.X
+				} else {
+					v.escapes[x] = true
+				}
+			}
+		case *ast.TypeSwitchStmt, *ast.SelectStmt:
+			// Their variables are not followed.
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+				if fn, ok := info.Uses[id].(*types.Func); ok && funcs[fn] != nil {
+					called[id] = true
+					calls[fn] = append(calls[fn], n)
+				}
+			}
+		}
+		return true
+	})
+	// A function used as a value may be called with anything.
+	asValue := map[*types.Func]bool{}
+	for id, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && funcs[fn] != nil && !called[id] {
+			asValue[fn] = true
+		}
+	}
+	for fn, fd := range funcs {
+		sig := fn.Signature()
+		if asValue[fn] || sig.Variadic() || fd.Name.Name == "main" || fd.Name.Name == "init" {
+			continue
+		}
+		i := 0
+		for _, field := range fd.Type.Params.List {
+			for _, name := range field.Names {
+				if x, ok := info.Defs[name].(*types.Var); ok {
+					for _, c := range calls[fn] {
+						if len(c.Args) == sig.Params().Len() && !c.Ellipsis.IsValid() {
+							v.params[x] = append(v.params[x], c.Args[i])
+						} else {
+							v.escapes[x] = true
+						}
+					}
+					if len(calls[fn]) == 0 {
+						v.escapes[x] = true
+					}
+				}
+				i++
+			}
+			if len(field.Names) == 0 {
+				i++
+			}
+		}
+	}
+	return v
+}
+
+// of returns the values e may take, when it is known to take one of a few.
+func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
+	if c, ok := constValue(v.info.Types[e].Value); ok {
+		return []any{c}, true
+	}
+	if depth > maxValueDepth {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		obj, ok := v.info.Uses[x].(*types.Var)
+		if !ok || obj.IsField() || v.escapes[obj] || v.visiting[obj] {
+			return nil, false
+		}
+		v.visiting[obj] = true
+		defer delete(v.visiting, obj)
+		if list, ok := v.ranges[obj]; ok {
+			return v.elements(list, depth+1)
+		}
+		sources, isParam := v.params[obj]
+		if !isParam {
+			sources = v.writes[obj]
+		}
+		if len(sources) == 0 {
+			return nil, false
+		}
+		var out []any
+		for _, src := range sources {
+			var vals []any
+			if src == nil {
+				z, ok := zero(obj.Type())
+				if !ok {
+					return nil, false
+				}
+				vals = []any{z}
+			} else if vals, ok = v.of(src, depth+1); !ok {
+				return nil, false
+			}
+			if out = union(out, vals); len(out) > maxValues {
+				return nil, false
+			}
+		}
+		return out, true
+	case *ast.BinaryExpr:
+		if x.Op != token.ADD || !isString(v.info.Types[x].Type) {
+			return nil, false
+		}
+		l, ok := v.of(x.X, depth+1)
+		if !ok {
+			return nil, false
+		}
+		r, ok := v.of(x.Y, depth+1)
+		if !ok {
+			return nil, false
+		}
+		return product([][]any{l, r}, func(a []any) (any, bool) {
+			s1, ok1 := a[0].(string)
+			s2, ok2 := a[1].(string)
+			return s1 + s2, ok1 && ok2
+		})
+	case *ast.CallExpr:
+		return v.call(x, depth)
+	}
+	return nil, false
+}
+
+// elements returns the values of the elements of a literal list, or of a
+// variable assigned only such a list.
+func (v *values) elements(list ast.Expr, depth int) ([]any, bool) {
+	switch x := ast.Unparen(list).(type) {
+	case *ast.CompositeLit:
+		var out []any
+		for _, el := range x.Elts {
+			if _, ok := el.(*ast.KeyValueExpr); ok {
+				return nil, false
+			}
+			vals, ok := v.of(el, depth+1)
+			if !ok {
+				return nil, false
+			}
+			if out = union(out, vals); len(out) > maxValues {
+				return nil, false
+			}
+		}
+		return out, len(out) > 0
+	case *ast.Ident:
+		obj, ok := v.info.Uses[x].(*types.Var)
+		if !ok || v.escapes[obj] || len(v.writes[obj]) != 1 || v.writes[obj][0] == nil {
+			return nil, false
+		}
+		if _, isSlice := obj.Type().Underlying().(*types.Slice); !isSlice {
+			return nil, false
+		}
+		return v.elements(v.writes[obj][0], depth+1)
+	}
+	return nil, false
+}
+
+// pure are the library functions computed on known arguments: deterministic,
+// with no effect, on strings and numbers.
+var pure = map[string]func(args []any) (any, bool){
+	"fmt.Sprintf": func(a []any) (any, bool) {
+		f, ok := a[0].(string)
+		// Values of a known type only: %T would name int64 for an int.
+		if !ok || strings.ContainsAny(f, "Tp") && (strings.Contains(f, "%T") || strings.Contains(f, "%p")) || !plain(a[1:]) {
+			return nil, false
+		}
+		return fmt.Sprintf(f, a[1:]...), true
+	},
+	"fmt.Sprint":         func(a []any) (any, bool) { return fmt.Sprint(a...), plain(a) },
+	"strings.ToLower":    str1(strings.ToLower),
+	"strings.ToUpper":    str1(strings.ToUpper),
+	"strings.TrimSpace":  str1(strings.TrimSpace),
+	"strings.TrimPrefix": str2(strings.TrimPrefix),
+	"strings.TrimSuffix": str2(strings.TrimSuffix),
+	"strings.Trim":       str2(strings.Trim),
+	"strings.ReplaceAll": str3(strings.ReplaceAll),
+	"path.Join":          strN(path.Join),
+	"path/filepath.Join": strN(path.Join), // airlock runs on Linux: "/" separates
+	"path.Base":          str1(path.Base),
+	"path.Dir":           str1(path.Dir),
+	"path.Ext":           str1(path.Ext),
+	"path/filepath.Base": str1(path.Base),
+	"path/filepath.Dir":  str1(path.Dir),
+	"path/filepath.Ext":  str1(path.Ext),
+	"strconv.Itoa":       func(a []any) (any, bool) { n, ok := a[0].(int64); return strconv.FormatInt(n, 10), ok },
+	"strconv.FormatInt": func(a []any) (any, bool) {
+		n, ok := a[0].(int64)
+		b, ok2 := a[1].(int64)
+		return strconv.FormatInt(n, int(b)), ok && ok2 && b >= 2 && b <= 36
+	},
+	"strconv.Quote": str1(strconv.Quote),
+	"strings.Repeat": func(a []any) (any, bool) {
+		s, ok := a[0].(string)
+		n, ok2 := a[1].(int64)
+		return strings.Repeat(s, int(max(n, 0))), ok && ok2 && n >= 0 && int64(len(s))*n <= 4096
+	},
+}
+
+func str1(f func(string) string) func([]any) (any, bool) {
+	return func(a []any) (any, bool) { s, ok := a[0].(string); return f(s), ok }
+}
+
+func str2(f func(string, string) string) func([]any) (any, bool) {
+	return func(a []any) (any, bool) {
+		s, ok := a[0].(string)
+		t, ok2 := a[1].(string)
+		return f(s, t), ok && ok2
+	}
+}
+
+func str3(f func(string, string, string) string) func([]any) (any, bool) {
+	return func(a []any) (any, bool) {
+		s, ok := a[0].(string)
+		t, ok2 := a[1].(string)
+		u, ok3 := a[2].(string)
+		return f(s, t, u), ok && ok2 && ok3
+	}
+}
+
+func strN(f func(...string) string) func([]any) (any, bool) {
+	return func(a []any) (any, bool) {
+		ss := make([]string, len(a))
+		for i, x := range a {
+			s, ok := x.(string)
+			if !ok {
+				return nil, false
+			}
+			ss[i] = s
+		}
+		return f(ss...), true
+	}
+}
+
+// call computes a pure library function, or a conversion to a string
+// type, on known arguments.
+func (v *values) call(c *ast.CallExpr, depth int) ([]any, bool) {
+	if tv := v.info.Types[c.Fun]; tv.IsType() {
+		if len(c.Args) != 1 || !isString(tv.Type) || !isString(v.info.Types[c.Args[0]].Type) {
+			return nil, false
+		}
+		return v.of(c.Args[0], depth+1)
+	}
+	var fn *types.Func
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.SelectorExpr:
+		fn, _ = v.info.Uses[f.Sel].(*types.Func)
+	case *ast.Ident:
+		fn, _ = v.info.Uses[f].(*types.Func)
+	}
+	if fn == nil || fn.Pkg() == nil || c.Ellipsis.IsValid() {
+		return nil, false
+	}
+	compute, ok := pure[fn.Pkg().Path()+"."+fn.Name()]
+	if !ok {
+		return nil, false
+	}
+	sets := make([][]any, len(c.Args))
+	for i, a := range c.Args {
+		if sets[i], ok = v.of(a, depth+1); !ok {
+			return nil, false
+		}
+	}
+	if len(sets) == 0 {
+		return nil, false
+	}
+	return product(sets, compute)
+}
+
+// product applies f to every combination of the sets' values.
+func product(sets [][]any, f func([]any) (any, bool)) ([]any, bool) {
+	n := 1
+	for _, s := range sets {
+		if n *= len(s); n > maxValues {
+			return nil, false
+		}
+	}
+	var out []any
+	combo := make([]any, len(sets))
+	var walk func(i int) bool
+	walk = func(i int) bool {
+		if i == len(sets) {
+			r, ok := f(slices.Clone(combo))
+			if !ok {
+				return false
+			}
+			out = union(out, []any{r})
+			return true
+		}
+		for _, x := range sets[i] {
+			combo[i] = x
+			if !walk(i + 1) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(0) {
+		return nil, false
+	}
+	return out, true
+}
+
+// union adds b's values to a, each once.
+func union(a, b []any) []any {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// zero is the value of a variable declared without one, for the kinds
+// of values a policy sees.
+func zero(t types.Type) (any, bool) {
+	b, ok := t.Underlying().(*types.Basic)
+	switch {
+	case !ok:
+		return nil, false
+	case b.Info()&types.IsString != 0:
+		return "", true
+	case b.Info()&types.IsInteger != 0:
+		return int64(0), true
+	case b.Info()&types.IsBoolean != 0:
+		return false, true
+	}
+	return nil, false
+}
+
+// plain reports whether values format as the program's would: strings,
+// whole numbers and bools (a float's text depends on its precise type).
+func plain(a []any) bool {
+	for _, x := range a {
+		switch x.(type) {
+		case string, int64, bool:
+		default:
+			return false
+		}
+	}
+	return true
+}
