@@ -39,12 +39,14 @@ type values struct {
 	escapes  map[*types.Var]bool
 	ranges   map[*types.Var]ast.Expr   // a range's value variable -> the ranged list
 	params   map[*types.Var][]ast.Expr // a parameter -> the arguments of every direct call
+	counted  map[*types.Var][]any      // a counting loop's variable -> the values it counts through
 	visiting map[*types.Var]bool
 }
 
 func newValues(file *ast.File, info *types.Info) *values {
 	v := &values{info: info, writes: map[*types.Var][]ast.Expr{}, escapes: map[*types.Var]bool{},
-		ranges: map[*types.Var]ast.Expr{}, params: map[*types.Var][]ast.Expr{}, visiting: map[*types.Var]bool{}}
+		ranges: map[*types.Var]ast.Expr{}, params: map[*types.Var][]ast.Expr{}, counted: map[*types.Var][]any{},
+		visiting: map[*types.Var]bool{}}
 	variable := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -67,8 +69,16 @@ func newValues(file *ast.File, info *types.Info) *values {
 	}
 	called := map[*ast.Ident]bool{}
 	calls := map[*types.Func][]*ast.CallExpr{}
+	counters := map[*types.Var][]any{}
+	litOf := map[*types.Var]*ast.FuncLit{}
+	litCalls := map[*types.Var][]*ast.CallExpr{}
+	litCalled := map[*ast.Ident]bool{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.ForStmt:
+			if x, vals := counter(n, info); x != nil {
+				counters[x] = vals
+			}
 		case *ast.AssignStmt:
 			switch {
 			case n.Tok != token.DEFINE && n.Tok != token.ASSIGN:
@@ -132,10 +142,65 @@ func newValues(file *ast.File, info *types.Info) *values {
 					called[id] = true
 					calls[fn] = append(calls[fn], n)
 				}
+				if x, ok := info.Uses[id].(*types.Var); ok {
+					litCalled[id] = true
+					litCalls[x] = append(litCalls[x], n)
+				}
 			}
 		}
 		return true
 	})
+	// A counting loop's variable takes each value of its range, when the
+	// body never assigns it (the Post statement's write is the loop's own).
+	for x, vals := range counters {
+		if len(v.writes[x]) == 1 {
+			delete(v.escapes, x)
+			v.ranges[x] = nil
+			v.counted[x] = vals
+		}
+	}
+	// A function literal assigned once to a variable that is only ever
+	// called: its parameters take the arguments of those calls.
+	for x, ws := range v.writes {
+		if len(ws) != 1 || v.escapes[x] {
+			continue
+		}
+		if lit, ok := ast.Unparen(ws[0]).(*ast.FuncLit); ok {
+			litOf[x] = lit
+		}
+	}
+	for id, obj := range info.Uses {
+		if x, ok := obj.(*types.Var); ok && litOf[x] != nil && !litCalled[id] {
+			delete(litOf, x) // used as a value: called from anywhere
+		}
+	}
+	for x, lit := range litOf {
+		params := lit.Type.Params
+		var names []*ast.Ident
+		for _, f := range params.List {
+			if len(f.Names) == 0 {
+				names = append(names, nil)
+			}
+			names = append(names, f.Names...)
+		}
+		sig, _ := info.Types[lit].Type.(*types.Signature)
+		for i, name := range names {
+			p, _ := info.Defs[name].(*types.Var)
+			if p == nil {
+				continue
+			}
+			for _, c := range litCalls[x] {
+				if sig == nil || sig.Variadic() || len(c.Args) != len(names) || c.Ellipsis.IsValid() {
+					v.escapes[p] = true
+					continue
+				}
+				v.params[p] = append(v.params[p], c.Args[i])
+			}
+			if len(litCalls[x]) == 0 {
+				v.escapes[p] = true
+			}
+		}
+	}
 	// A function used as a value may be called with anything.
 	asValue := map[*types.Func]bool{}
 	for id, obj := range info.Uses {
@@ -189,6 +254,9 @@ func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
 		}
 		v.visiting[obj] = true
 		defer delete(v.visiting, obj)
+		if vals, ok := v.counted[obj]; ok {
+			return vals, true
+		}
 		if list, ok := v.ranges[obj]; ok {
 			return v.elements(list, depth+1)
 		}
@@ -427,6 +495,9 @@ func union(a, b []any) []any {
 }
 
 func isString(t types.Type) bool {
+	if t == nil {
+		return false // not type-checked
+	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
@@ -434,6 +505,9 @@ func isString(t types.Type) bool {
 // zero is the value of a variable declared without one, for the kinds
 // of values a policy sees.
 func zero(t types.Type) (any, bool) {
+	if t == nil {
+		return nil, false
+	}
 	b, ok := t.Underlying().(*types.Basic)
 	switch {
 	case !ok:
@@ -459,4 +533,95 @@ func plain(a []any) bool {
 		}
 	}
 	return true
+}
+
+// counter returns the variable of a counting loop and the values it takes:
+// for i := A; i < B; i++ (or <=, >, >=, with ++, --, += C or -= C) with
+// constant A, B and C, at most maxValues of them.
+func counter(f *ast.ForStmt, info *types.Info) (*types.Var, []any) {
+	init, ok := f.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 || len(init.Rhs) != 1 || f.Cond == nil || f.Post == nil {
+		return nil, nil
+	}
+	id, ok := init.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	x, _ := info.Defs[id].(*types.Var)
+	intOf := func(e ast.Expr) (int64, bool) {
+		c, ok := constValue(info.Types[e].Value)
+		n, isInt := c.(int64)
+		return n, ok && isInt
+	}
+	start, ok := intOf(init.Rhs[0])
+	if x == nil || !ok {
+		return nil, nil
+	}
+	is := func(e ast.Expr) bool {
+		i, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[i] == x
+	}
+	cond, ok := ast.Unparen(f.Cond).(*ast.BinaryExpr)
+	if !ok || !is(cond.X) {
+		return nil, nil
+	}
+	bound, ok := intOf(cond.Y)
+	if !ok {
+		return nil, nil
+	}
+	var step int64
+	switch p := f.Post.(type) {
+	case *ast.IncDecStmt:
+		if !is(p.X) {
+			return nil, nil
+		}
+		step = 1
+		if p.Tok == token.DEC {
+			step = -1
+		}
+	case *ast.AssignStmt:
+		if len(p.Lhs) != 1 || len(p.Rhs) != 1 || !is(p.Lhs[0]) {
+			return nil, nil
+		}
+		c, ok := intOf(p.Rhs[0])
+		if !ok || c == 0 {
+			return nil, nil
+		}
+		switch p.Tok {
+		case token.ADD_ASSIGN:
+			step = c
+		case token.SUB_ASSIGN:
+			step = -c
+		default:
+			return nil, nil
+		}
+	default:
+		return nil, nil
+	}
+	holds := func(i int64) bool {
+		switch cond.Op {
+		case token.LSS:
+			return i < bound
+		case token.LEQ:
+			return i <= bound
+		case token.GTR:
+			return i > bound
+		case token.GEQ:
+			return i >= bound
+		case token.NEQ:
+			return i != bound
+		}
+		return false
+	}
+	var vals []any
+	for i := start; holds(i); i += step {
+		if len(vals) == maxValues {
+			return nil, nil
+		}
+		vals = append(vals, i)
+	}
+	if len(vals) == 0 {
+		return nil, nil
+	}
+	return x, vals
 }
