@@ -104,7 +104,11 @@ func (e *Engine) Manifest(p *plan.Plan, src []byte) Manifest {
 			byTool[u.Tool] = t
 		}
 		t.Uses++
-		for _, a := range u.Args {
+		args := u.Args
+		for _, c := range u.Calls {
+			args = append(slices.Clone(args), c.Args...)
+		}
+		for _, a := range args {
 			name, _, _ := strings.Cut(a.Name, "[")
 			i := slices.IndexFunc(t.Args, func(x ManifestArg) bool { return x.Name == name })
 			if i < 0 {

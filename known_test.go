@@ -49,21 +49,29 @@ func TestKnownArguments(t *testing.T) {
 			}
 			planned++
 			b, _ := json.Marshal(p.Uses)
+			type arg struct {
+				Known  bool  `json:"known"`
+				Values []any `json:"values"`
+			}
 			var list []struct {
-				Kind string `json:"kind"`
-				Args []struct {
-					Known  bool  `json:"known"`
-					Values []any `json:"values"`
-				} `json:"args"`
+				Kind  string `json:"kind"`
+				Args  []arg  `json:"args"`
+				Calls []struct {
+					Args []arg `json:"args"`
+				} `json:"calls"`
 			}
 			json.Unmarshal(b, &list)
 			for _, u := range list {
 				uses++
-				all := true
-				for _, a := range u.Args {
+				args := u.Args
+				for _, c := range u.Calls { // a tool held in a variable, by its calls
+					args = append(args, c.Args...)
+				}
+				all := u.Kind == "call" || len(u.Calls) > 0
+				for _, a := range args {
 					all = all && (a.Known || len(a.Values) > 0)
 				}
-				if all && u.Kind == "call" {
+				if all {
 					known++
 				}
 			}

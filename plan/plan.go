@@ -28,6 +28,7 @@ type (
 	Import      = model.Import
 	ToolUse     = model.ToolUse
 	Arg         = model.Arg
+	Call        = model.Call
 	Finding     = model.Finding
 	Rewrite     = model.Rewrite
 	ToolPackage = model.ToolPackage

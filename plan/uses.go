@@ -96,6 +96,8 @@ up:
 	if call != nil {
 		u.Kind = "call"
 		u.Args = b.args(fn, call, methodExpr)
+	} else if !methodExpr {
+		u.Calls = b.callsThrough(fn, e, stack[:i+1])
 	}
 	return u
 }
@@ -404,4 +406,46 @@ func constValue(v constant.Value) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// callsThrough returns the calls made through a local variable that a
+// tool function e is assigned to, as in read := fs.ReadFile, with their
+// arguments: nil unless the variable is assigned only there and every other
+// use of it is a call of it.
+func (b *builder) callsThrough(fn *types.Func, e ast.Expr, stack []ast.Node) []Call {
+	var x *types.Var
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.AssignStmt:
+		if p.Tok == token.DEFINE && len(p.Lhs) == 1 && len(p.Rhs) == 1 && p.Rhs[0] == e {
+			if id, ok := p.Lhs[0].(*ast.Ident); ok {
+				x, _ = b.info.Defs[id].(*types.Var)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 && p.Values[0] == e {
+			x, _ = b.info.Defs[p.Names[0]].(*types.Var)
+		}
+	}
+	if x == nil || x.Parent() == nil || x.Parent() == x.Pkg().Scope() {
+		return nil // package variables may be set from anywhere
+	}
+	var calls []Call
+	ok := true
+	ast.PreorderStack(b.file, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, isIdent := n.(*ast.Ident)
+		if !ok || !isIdent || b.info.Uses[id] != x {
+			return ok
+		}
+		parent := stack[len(stack)-1]
+		if c, isCall := parent.(*ast.CallExpr); isCall && c.Fun == id {
+			calls = append(calls, Call{Pos: b.pos(c.Pos()), Args: b.args(fn, c, false)})
+			return true
+		}
+		ok = false // assigned again, passed on, or its address taken
+		return false
+	})
+	if !ok || len(calls) == 0 {
+		return nil
+	}
+	return calls
 }

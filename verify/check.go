@@ -234,6 +234,10 @@ func (p *Policy) judge(u plan.ToolUse, canonical func(string, []plan.Arg) (map[s
 	if r != nil {
 		uv.Rule = r.text
 	}
+	if u.Kind == "value" && len(u.Calls) > 0 {
+		// Every call made through the variable holding it is known.
+		return p.judgeCalls(u, canonical)
+	}
 	if u.Kind == "value" {
 		// The arguments of a tool passed around as a value are only
 		// known when it is called, unless the rule reads none and fails.
@@ -514,5 +518,30 @@ func (p *Policy) judgeEach(u plan.ToolUse, variants []plan.ToolUse, canonical fu
 			uv.Reason = fmt.Sprintf("some of the %d values its arguments may take can only be checked when it runs", len(variants))
 		}
 	}
+	return uv
+}
+
+// judgeCalls judges a tool held in a variable by the calls made through
+// it: allowed when every one is, denied when one is (it is certainly made
+// with those arguments when reached), else checked when it runs.
+func (p *Policy) judgeCalls(u plan.ToolUse, canonical func(string, []plan.Arg) (map[string]any, error)) UseVerdict {
+	uv := UseVerdict{Use: u}
+	allowed := 0
+	for _, c := range u.Calls {
+		cv := p.judge(plan.ToolUse{Tool: u.Tool, Kind: "call", Context: u.Context, Pos: c.Pos, Args: c.Args}, canonical)
+		uv.Rule = cv.Rule
+		switch cv.Decision {
+		case Allowed:
+			allowed++
+		case Denied:
+			uv.Decision, uv.Reason = Denied, fmt.Sprintf("called through a variable at %d:%d: %s", c.Pos.Line, c.Pos.Col, cv.Reason)
+			return uv
+		}
+	}
+	if allowed == len(u.Calls) {
+		uv.Decision, uv.Reason = Allowed, fmt.Sprintf("each of its %d calls through a variable is allowed", len(u.Calls))
+		return uv
+	}
+	uv.Decision, uv.Reason = Deferred, "some calls through a variable have arguments only known at run time"
 	return uv
 }

@@ -60,6 +60,17 @@ type ToolUse struct {
 	Context string `json:"context,omitempty"` // "init", "package-var", "defer", "go", "closure" or "" for plain code
 	Pos     Pos    `json:"pos"`
 	Args    []Arg  `json:"args"` // one per parameter, in order; empty for a value use
+	// Calls, on a value use, are the calls made through the variable the
+	// tool is assigned to (read := fs.ReadFile; read("a.csv")), each with
+	// its arguments. It is set only when that variable is assigned once
+	// and only ever called, so these are all the calls the value makes.
+	Calls []Call `json:"calls,omitempty"`
+}
+
+// Call is one call of a tool made through a variable that holds it.
+type Call struct {
+	Pos  Pos   `json:"pos"`
+	Args []Arg `json:"args"`
 }
 
 // Arg is one argument of a tool use.
