@@ -36,16 +36,17 @@ const maxValueDepth = 12
 type values struct {
 	info     *types.Info
 	writes   map[*types.Var][]ast.Expr // nil entry: a zero value
-	escapes  map[*types.Var]bool
+	escapes  map[*types.Var]int        // writes that cannot be followed, counted
 	ranges   map[*types.Var]ast.Expr   // a range's value variable -> the ranged list
 	params   map[*types.Var][]ast.Expr // a parameter -> the arguments of every direct call
 	counted  map[*types.Var][]any      // a counting loop's variable -> the values it counts through
+	touched  map[*types.Var]bool       // lists whose elements may change
 	visiting map[*types.Var]bool
 }
 
 func newValues(file *ast.File, info *types.Info) *values {
-	v := &values{info: info, writes: map[*types.Var][]ast.Expr{}, escapes: map[*types.Var]bool{},
-		ranges: map[*types.Var]ast.Expr{}, params: map[*types.Var][]ast.Expr{}, counted: map[*types.Var][]any{},
+	v := &values{info: info, writes: map[*types.Var][]ast.Expr{}, escapes: map[*types.Var]int{},
+		ranges: map[*types.Var]ast.Expr{}, params: map[*types.Var][]ast.Expr{}, counted: map[*types.Var][]any{}, touched: map[*types.Var]bool{},
 		visiting: map[*types.Var]bool{}}
 	variable := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -80,11 +81,17 @@ func newValues(file *ast.File, info *types.Info) *values {
 				counters[x] = vals
 			}
 		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				v.touch(l) // x[i] = ...: the list's elements change
+			}
+			for _, r := range n.Rhs {
+				v.share(r) // y := x or y := x[1:]: another name for them
+			}
 			switch {
 			case n.Tok != token.DEFINE && n.Tok != token.ASSIGN:
 				for _, l := range n.Lhs {
 					if x := variable(l); x != nil {
-						v.escapes[x] = true
+						v.escapes[x]++
 					}
 				}
 			case len(n.Lhs) == len(n.Rhs):
@@ -96,19 +103,21 @@ func newValues(file *ast.File, info *types.Info) *values {
 			default:
 				for _, l := range n.Lhs {
 					if x := variable(l); x != nil {
-						v.escapes[x] = true
+						v.escapes[x]++
 					}
 				}
 			}
 		case *ast.IncDecStmt:
 			if x := variable(n.X); x != nil {
-				v.escapes[x] = true
+				v.escapes[x]++
 			}
+			v.touch(n.X)
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
 				if x := variable(n.X); x != nil {
-					v.escapes[x] = true
+					v.escapes[x]++
 				}
+				v.touch(n.X)
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -117,26 +126,62 @@ func newValues(file *ast.File, info *types.Info) *values {
 				case x == nil:
 				case len(n.Values) == len(n.Names):
 					v.writes[x] = append(v.writes[x], n.Values[i])
+					v.share(n.Values[i])
 				case len(n.Values) == 0:
 					v.writes[x] = append(v.writes[x], nil)
 				default:
-					v.escapes[x] = true
+					v.escapes[x]++
 				}
+			}
+		case *ast.ReturnStmt, *ast.SendStmt, *ast.CompositeLit:
+			var exprs []ast.Expr
+			switch n := n.(type) {
+			case *ast.ReturnStmt:
+				exprs = n.Results
+			case *ast.SendStmt:
+				exprs = []ast.Expr{n.Value}
+			case *ast.CompositeLit:
+				exprs = n.Elts
+			}
+			for _, e := range exprs {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					e = kv.Value
+				}
+				v.share(e)
 			}
 		case *ast.RangeStmt:
 			if x := variable(n.Key); x != nil {
-				v.escapes[x] = true
+				v.escapes[x]++
 			}
 			if x := variable(n.Value); x != nil {
 				if n.Tok == token.DEFINE {
 					v.ranges[x] = n.X
 				} else {
-					v.escapes[x] = true
+					v.escapes[x]++
 				}
 			}
 		case *ast.TypeSwitchStmt, *ast.SelectStmt:
 			// Their variables are not followed.
 		case *ast.CallExpr:
+			// A list handed to a function (copy, a helper) may have its
+			// elements changed there.
+			switch {
+			case info.Types[n.Fun].IsType(), isBuiltin(info, n.Fun, "len", "cap"), readOnly(info, n.Fun):
+			case isBuiltin(info, n.Fun, "append"):
+				if len(n.Args) > 0 {
+					if _, ok := ast.Unparen(n.Args[0]).(*ast.SliceExpr); ok {
+						v.touch(n.Args[0]) // appends into the list's own array
+					}
+				}
+			default:
+				for _, a := range n.Args {
+					v.share(a)
+				}
+			}
+			// A method of a named list type may change its receiver.
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
+				v.share(sel.X)
+			}
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 				if fn, ok := info.Uses[id].(*types.Func); ok && funcs[fn] != nil {
 					called[id] = true
@@ -150,10 +195,17 @@ func newValues(file *ast.File, info *types.Info) *values {
 		}
 		return true
 	})
+	// A parameter or a range's variable that the code assigns is not
+	// followed: its writes are not where its values come from.
+	for x := range v.ranges {
+		if len(v.writes[x]) > 0 {
+			v.escapes[x]++
+		}
+	}
 	// A counting loop's variable takes each value of its range, when the
 	// body never assigns it (the Post statement's write is the loop's own).
 	for x, vals := range counters {
-		if len(v.writes[x]) == 1 {
+		if len(v.writes[x]) == 1 && v.escapes[x] == 1 {
 			delete(v.escapes, x)
 			v.ranges[x] = nil
 			v.counted[x] = vals
@@ -162,7 +214,7 @@ func newValues(file *ast.File, info *types.Info) *values {
 	// A function literal assigned once to a variable that is only ever
 	// called: its parameters take the arguments of those calls.
 	for x, ws := range v.writes {
-		if len(ws) != 1 || v.escapes[x] {
+		if len(ws) != 1 || v.escapes[x] > 0 {
 			continue
 		}
 		if lit, ok := ast.Unparen(ws[0]).(*ast.FuncLit); ok {
@@ -191,13 +243,13 @@ func newValues(file *ast.File, info *types.Info) *values {
 			}
 			for _, c := range litCalls[x] {
 				if sig == nil || sig.Variadic() || len(c.Args) != len(names) || c.Ellipsis.IsValid() {
-					v.escapes[p] = true
+					v.escapes[p]++
 					continue
 				}
 				v.params[p] = append(v.params[p], c.Args[i])
 			}
 			if len(litCalls[x]) == 0 {
-				v.escapes[p] = true
+				v.escapes[p]++
 			}
 		}
 	}
@@ -221,11 +273,11 @@ func newValues(file *ast.File, info *types.Info) *values {
 						if len(c.Args) == sig.Params().Len() && !c.Ellipsis.IsValid() {
 							v.params[x] = append(v.params[x], c.Args[i])
 						} else {
-							v.escapes[x] = true
+							v.escapes[x]++
 						}
 					}
 					if len(calls[fn]) == 0 {
-						v.escapes[x] = true
+						v.escapes[x]++
 					}
 				}
 				i++
@@ -235,7 +287,78 @@ func newValues(file *ast.File, info *types.Info) *values {
 			}
 		}
 	}
+	for x := range v.params {
+		if len(v.writes[x]) > 0 {
+			v.escapes[x]++
+		}
+	}
 	return v
+}
+
+// touch records that the elements of the list an expression indexes may
+// change: x[i] = ..., &x[i], x[i]++.
+func (v *values) touch(e ast.Expr) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+			continue
+		case *ast.SliceExpr:
+			e = x.X
+			continue
+		case *ast.Ident:
+			if obj, ok := v.info.Uses[x].(*types.Var); ok {
+				v.touched[obj] = true
+			}
+		}
+		return
+	}
+}
+
+// share records that a list may be reached by another name, through which
+// its elements may change: assigned, passed, returned, sent or stored.
+func (v *values) share(e ast.Expr) {
+	if _, isSlice := typeOf(v.info, e).(*types.Slice); isSlice {
+		v.touch(e)
+	}
+}
+
+func typeOf(info *types.Info, e ast.Expr) types.Type {
+	if t := info.Types[e].Type; t != nil {
+		return t.Underlying()
+	}
+	return nil
+}
+
+// readOnly reports whether fun is a library function that only reads the
+// lists it is given (or only reorders them, which keeps their values).
+func readOnly(info *types.Info, fun ast.Expr) bool {
+	var id *ast.Ident
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	}
+	fn, ok := info.Uses[id].(*types.Func)
+	if id == nil || !ok || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "fmt", "strings", "strconv", "sort", "errors", "log", "math":
+		return true
+	}
+	return false
+}
+
+// isBuiltin reports whether fun names one of the builtins.
+func isBuiltin(info *types.Info, fun ast.Expr, names ...string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && slices.Contains(names, b.Name())
 }
 
 // of returns the values e may take, when it is known to take one of a few.
@@ -249,7 +372,7 @@ func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		obj, ok := v.info.Uses[x].(*types.Var)
-		if !ok || obj.IsField() || v.escapes[obj] || v.visiting[obj] {
+		if !ok || obj.IsField() || v.escapes[obj] > 0 || v.visiting[obj] {
 			return nil, false
 		}
 		v.visiting[obj] = true
@@ -328,7 +451,7 @@ func (v *values) elements(list ast.Expr, depth int) ([]any, bool) {
 		return out, len(out) > 0
 	case *ast.Ident:
 		obj, ok := v.info.Uses[x].(*types.Var)
-		if !ok || v.escapes[obj] || len(v.writes[obj]) != 1 || v.writes[obj][0] == nil {
+		if !ok || v.escapes[obj] > 0 || v.touched[obj] || len(v.writes[obj]) != 1 || v.writes[obj][0] == nil {
 			return nil, false
 		}
 		if _, isSlice := obj.Type().Underlying().(*types.Slice); !isSlice {
