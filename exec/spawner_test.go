@@ -13,6 +13,7 @@ import (
 
 	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock/internal/procstat"
 )
 
 // TestSpawner: a pool's children are started by its spawner, every run
@@ -87,41 +88,17 @@ func TestSpawner(t *testing.T) {
 // spawnerOf finds the spawner below pid.
 func spawnerOf(t *testing.T, pid int) int {
 	t.Helper()
-	for _, p := range descendants(pid) {
-		if b, err := os.ReadFile("/proc/" + strconv.Itoa(p) + "/cmdline"); err == nil && strings.HasSuffix(string(b), "\x00spawn\x00") {
+	pids, spawners := procstat.Descendants(pid)
+	for _, p := range pids {
+		if b, err := os.ReadFile("/proc/" + strconv.Itoa(p) + "/cmdline"); spawners > 0 && err == nil && strings.HasSuffix(string(b), "\x00spawn\x00") {
 			return p
 		}
 	}
 	return 0
 }
 
-// descendants lists the live processes below pid.
+// descendants lists the processes below pid.
 func descendants(pid int) []int {
-	parent := map[int]int{}
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		p, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		s := string(b)
-		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) > 1 && f[0] != "Z" {
-			parent[p], _ = strconv.Atoi(f[1])
-		}
-	}
-	var out []int
-	for p := range parent {
-		for q, i := p, 0; i < 64 && q > 1; i++ {
-			if q = parent[q]; q == pid {
-				out = append(out, p)
-				break
-			}
-		}
-	}
-	return out
+	pids, _ := procstat.Descendants(pid)
+	return pids
 }

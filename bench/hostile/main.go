@@ -19,7 +19,7 @@ import (
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
-	"github.com/airlockhq/airlock/bench/internal/procstat"
+	"github.com/airlockhq/airlock/internal/procstat"
 )
 
 // programs are the hostile programs, each with the status it must get.

@@ -28,7 +28,7 @@ import (
 
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 
-	"github.com/airlockhq/airlock/bench/internal/procstat"
+	"github.com/airlockhq/airlock/internal/procstat"
 )
 
 func main() {

@@ -141,29 +141,7 @@ func (c *certain) direct(n ast.Node) int64 {
 // breaks reports whether a loop body has a break that ends the loop: one
 // not inside a nested loop, switch or select, or any labelled one.
 func (c *certain) breaks(body *ast.BlockStmt) bool {
-	found := false
-	var walk func(n ast.Node, nested bool)
-	walk = func(n ast.Node, nested bool) {
-		ast.Inspect(n, func(m ast.Node) bool {
-			if found || m == nil || m == n {
-				return !found
-			}
-			switch m := m.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-				walk(m, true)
-				return false
-			case *ast.BranchStmt:
-				if m.Tok == token.BREAK && (!nested || m.Label != nil) {
-					found = true
-				}
-			}
-			return true
-		})
-	}
-	walk(body, false)
-	return found
+	return jumpsOut(body, token.BREAK, false)
 }
 
 // mayLeave reports whether a statement may end main before the statements
@@ -270,6 +248,20 @@ func (c *certain) funcLeaves(fn *types.Func) bool {
 // skips the rest of the iteration: one not inside a nested loop, or any
 // labelled one.
 func (c *certain) continues(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE
+	case *ast.ForStmt, *ast.RangeStmt:
+		return jumpsOut(s, token.CONTINUE, true) // its own continues are its own
+	}
+	return jumpsOut(s, token.CONTINUE, false)
+}
+
+// jumpsOut reports whether n holds a break or continue (tok) that leaves
+// the loop n is in: one outside the statements that take tok for their own
+// (loops; for break, switches and selects too), or any labelled one.
+// nested says n itself is such a statement.
+func jumpsOut(n ast.Node, tok token.Token, nested bool) bool {
 	found := false
 	var walk func(n ast.Node, nested bool)
 	walk = func(n ast.Node, nested bool) {
@@ -283,22 +275,20 @@ func (c *certain) continues(s ast.Stmt) bool {
 			case *ast.ForStmt, *ast.RangeStmt:
 				walk(m, true)
 				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if tok == token.BREAK {
+					walk(m, true)
+					return false
+				}
 			case *ast.BranchStmt:
-				if m.Tok == token.CONTINUE && (!nested || m.Label != nil) {
+				if m.Tok == tok && (!nested || m.Label != nil) {
 					found = true
 				}
 			}
 			return true
 		})
 	}
-	switch s := s.(type) {
-	case *ast.BranchStmt:
-		return s.Tok == token.CONTINUE
-	case *ast.ForStmt, *ast.RangeStmt:
-		walk(s, true) // its own continues are its own
-	default:
-		walk(s, false)
-	}
+	walk(n, nested)
 	return found
 }
 

@@ -1,4 +1,4 @@
-// Package procstat reads what the benchmarks watch of a server process:
+// Package procstat reads what the benchmarks and tests watch of a process:
 // its threads, resident memory and children.
 package procstat
 
