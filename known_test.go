@@ -33,6 +33,7 @@ func TestKnownArguments(t *testing.T) {
 	}{
 		{"shipped examples", "testdata/examples/*.go", 0},
 		{"benchmark programs", "bench/economy/testdata/*/*.go", 0},
+		{"honest programs of the precision set", "testdata/precision/*.go", 0},
 		{"agent-style programs (testdata/known)", "testdata/known/*.go", 0.80},
 	}
 	for _, set := range sets {
