@@ -180,7 +180,9 @@ func (s *spawner) start(lim sandbox.Limits, requireIsolation bool) (*proc, []san
 		}
 		return nil, r.Layers, r.Again, errors.New(r.Error)
 	}
-	h := &spawned{s: s, id: id, ch: ch, memCgroup: r.MemoryByCgroup}
+	// The reading ends of its output are closed once it has ended, as
+	// os/exec does for a child it started.
+	h := &spawned{s: s, id: id, ch: ch, memCgroup: r.MemoryByCgroup, closeAfter: []*os.File{ours[1], ours[2]}}
 	return &proc{h: h, limits: lim, layers: r.Layers, stdin: ours[0], stdout: ours[1], stderr: ours[2],
 		reqR: ours[3], respW: ours[4]}, r.Layers, false, nil
 }
@@ -212,6 +214,9 @@ type spawned struct {
 	once      sync.Once
 	usage     sandbox.Usage
 	err       error
+	// closeAfter are this process's ends of the child's output, closed
+	// when it has ended.
+	closeAfter []*os.File
 }
 
 func (h *spawned) Kill() { h.s.send(child.SpawnRequest{Op: "kill", ID: h.id}, nil) }
@@ -225,6 +230,9 @@ func (h *spawned) wait() (sandbox.Usage, error) {
 			h.err = &waitError{signaled: true, text: r.Error}
 		case r.Status != "":
 			h.err = &waitError{exited: r.Exited, code: r.Code, signaled: r.Signaled, text: r.Status}
+		}
+		for _, f := range h.closeAfter {
+			f.Close()
 		}
 	})
 	return h.usage, h.err

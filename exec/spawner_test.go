@@ -43,6 +43,20 @@ func TestSpawner(t *testing.T) {
 			t.Fatalf("run %d: %s %q %+v", i, s.Status, s.Output, s.Error)
 		}
 	}
+	// Runs leave no descriptor open in this process.
+	fds := func() int {
+		entries, _ := os.ReadDir("/proc/self/fd")
+		return len(entries)
+	}
+	before := fds()
+	for i := range 20 {
+		if s := run(i, ""); s.Status != exec.StatusOK {
+			t.Fatalf("run %d: %s", i, s.Status)
+		}
+	}
+	if after := fds(); after > before+2 {
+		t.Fatalf("20 runs left %d descriptors open (%d before, %d after)", after-before, before, after)
+	}
 	spawner := spawnerOf(t, os.Getpid())
 	if spawner == 0 {
 		t.Fatal("no spawner runs below this process")
