@@ -2,8 +2,8 @@
 # Load: `airlock mcp --http` under 1, 8, 32 and 64 concurrent MCP sessions,
 # each run's program printing a value of its own; hello programs, tool
 # calls, scripts and a hostile program every tenth run. Runs per second,
-# p50/p99 latency, server memory and threads per level, wrong answers, and
-# what the server left behind.
+# p50/p99 latency, server memory, threads and open files per level, wrong
+# answers, and what the server left behind.
 #
 #   bash bench/load.sh [runs per level] [sessions, e.g. 1,8,32,64] [pool] [mix: full or hello] [report every N runs]
 #

@@ -71,7 +71,7 @@ limits: {timeout: 5s, memory: 64MiB}
 	url := listening(stderr)
 	pid := cmd.Process.Pid
 
-	fmt.Printf("%8s %6s %8s %8s %8s %7s %9s %7s\n", "sessions", "runs", "runs/s", "p50_ms", "p99_ms", "wrong", "rss_kib", "threads")
+	fmt.Printf("%8s %6s %8s %8s %8s %7s %9s %7s %5s\n", "sessions", "runs", "runs/s", "p50_ms", "p99_ms", "wrong", "rss_kib", "threads", "fds")
 	var next atomic.Int64
 	for _, f := range strings.Split(*levels, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -127,8 +127,8 @@ func level(url string, n, total int, next *atomic.Int64, pid int) {
 				if every > 0 && len(latencies)%every == 0 {
 					slices.Sort(window)
 					threads, rss := status(pid)
-					fmt.Printf("  after %6d: %8.1f runs/s  p50 %7.1f ms  p99 %7.1f ms  wrong %d  rss %d KiB  threads %d\n", len(latencies),
-						float64(len(window))/time.Since(lastT).Seconds(), ms(window[len(window)/2]), ms(window[min(len(window)-1, len(window)*99/100)]), wrong, rss, threads)
+					fmt.Printf("  after %6d: %8.1f runs/s  p50 %7.1f ms  p99 %7.1f ms  wrong %d  rss %d KiB  threads %d  fds %d\n", len(latencies),
+						float64(len(window))/time.Since(lastT).Seconds(), ms(window[len(window)/2]), ms(window[min(len(window)-1, len(window)*99/100)]), wrong, rss, threads, procstat.Files(pid))
 					window, lastT = window[:0], time.Now()
 				}
 				if !ok {
@@ -150,7 +150,7 @@ func level(url string, n, total int, next *atomic.Int64, pid int) {
 		return float64(latencies[min(len(latencies)-1, int(p*float64(len(latencies))))].Microseconds()) / 1000
 	}
 	threads, rss := status(pid)
-	fmt.Printf("%8d %6d %8.1f %8.1f %8.1f %7d %9d %7d\n", n, total, float64(total)/elapsed.Seconds(), pct(0.5), pct(0.99), wrong, rss, threads)
+	fmt.Printf("%8d %6d %8.1f %8.1f %8.1f %7d %9d %7d %5d\n", n, total, float64(total)/elapsed.Seconds(), pct(0.5), pct(0.99), wrong, rss, threads, procstat.Files(pid))
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -30,6 +30,13 @@ func Status(pid int) (threads, rssKiB int, err error) {
 	return threads, rssKiB, nil
 }
 
+// Files counts a process's open file descriptors: a leak shows as a count
+// that grows with the runs it serves.
+func Files(pid int) int {
+	entries, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+	return len(entries)
+}
+
 // Descendants returns the processes below pid: its children, theirs, and
 // so on. spawners counts those among them that are airlock's spawner, which
 // starts sandboxed children for a server.
