@@ -138,22 +138,40 @@ func (e *Engine) Plan(name string, src []byte) (*plan.Plan, error) {
 
 // plan is Plan, saying how long starting the program's tool servers took.
 func (e *Engine) plan(name string, src []byte) (*plan.Plan, time.Duration, error) {
+	pkgs, started, err := e.toolPackages(name, src)
+	if err != nil {
+		return nil, started, err
+	}
+	p, err := e.build(name, src, pkgs)
+	return p, started, err
+}
+
+// toolPackages starts the MCP servers a Go program imports and returns the
+// declarations of the tool packages it imports, saying how long starting
+// the servers took; a script has none.
+func (e *Engine) toolPackages(name string, src []byte) ([]plan.ToolPackage, time.Duration, error) {
 	if IsScript(name, src) {
-		p, err := planshell.Build(name, src)
-		return p, 0, err
+		return nil, 0, nil
 	}
 	paths := toolImports(src)
 	start := time.Now()
 	if err := e.CheckServers(context.Background(), paths); err != nil {
 		return nil, time.Since(start), err
 	}
-	started := time.Since(start)
-	p, err := plan.Build(name, src, plan.Options{Tools: e.registry.PackagesFor(paths)})
+	return e.registry.PackagesFor(paths), time.Since(start), nil
+}
+
+// build plans a program against the tool packages toolPackages returned.
+func (e *Engine) build(name string, src []byte, pkgs []plan.ToolPackage) (*plan.Plan, error) {
+	if IsScript(name, src) {
+		return planshell.Build(name, src)
+	}
+	p, err := plan.Build(name, src, plan.Options{Tools: pkgs})
 	if err != nil {
-		return nil, started, err
+		return nil, err
 	}
 	planScripts(p)
-	return p, started, nil
+	return p, nil
 }
 
 // goPackage finds a Go package clause.
@@ -307,28 +325,22 @@ func (e *Engine) Run(ctx context.Context, name string, src []byte, opts RunOptio
 }
 
 func (e *Engine) run(ctx context.Context, name string, src []byte, opts RunOptions, started *time.Duration) *exec.Summary {
+	pkgs, connect, err := e.toolPackages(name, src)
+	*started = connect
 	var key *[sha256.Size]byte
-	if opts.Approved == "" && len(src) <= maxCachedSource {
+	if err == nil && opts.Approved == "" && len(src) <= maxCachedSource {
 		// A program run before under this policy, with the same tools,
 		// has the same verdict.
-		var pkgs []plan.ToolPackage
-		if !IsScript(name, src) {
-			paths := toolImports(src)
-			start := time.Now()
-			err := e.CheckServers(context.Background(), paths)
-			*started = time.Since(start)
-			if err == nil {
-				pkgs = e.registry.PackagesFor(paths)
-			}
-		}
 		k := verdictKey(name, src, opts.Strict, pkgs)
 		if v := e.verdicts.get(k); v != nil {
 			return exec.Run(ctx, v, e.registry, opts.Options)
 		}
 		key = &k
 	}
-	p, connect, err := e.plan(name, src)
-	*started += connect
+	var p *plan.Plan
+	if err == nil {
+		p, err = e.build(name, src, pkgs)
+	}
 	if err == nil && opts.Approved != "" {
 		m := e.Manifest(p, src)
 		cached, ok := recall(m.Digest)

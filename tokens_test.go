@@ -50,11 +50,7 @@ func TestToolDataTokens(t *testing.T) {
 	web := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page) }))
 	defer web.Close()
 	servers := fixtures.MCPServers(t)
-	mcpGrant, mcp := "", ""
-	if servers != "" {
-		mcpGrant = "  files.ReadTextFile: {}\n"
-		mcp = "  mcp:\n    files:\n      command: " + servers + "/node_modules/.bin/mcp-server-filesystem\n      args: [.]\n      cwd: data\n"
-	}
+	mcpGrant, mcp := fixtures.FilesServer(servers)
 	policy := `name: accounting
 imports: [fmt, strings]
 tools:
