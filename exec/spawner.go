@@ -183,7 +183,7 @@ func (s *spawner) start(lim sandbox.Limits, requireIsolation bool) (*proc, []san
 	// The reading ends of its output are closed once it has ended, as
 	// os/exec does for a child it started.
 	h := &spawned{s: s, id: id, ch: ch, memCgroup: r.MemoryByCgroup, closeAfter: []*os.File{ours[1], ours[2]}}
-	return &proc{h: h, limits: lim, layers: r.Layers, stdin: ours[0], stdout: ours[1], stderr: ours[2],
+	return &proc{h: h, layers: r.Layers, stdin: ours[0], stdout: ours[1], stderr: ours[2],
 		reqR: ours[3], respW: ours[4]}, r.Layers, false, nil
 }
 

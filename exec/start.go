@@ -20,7 +20,6 @@ import (
 type proc struct {
 	setUp  bool // its setup was sent: it is confined, its interpreter ready
 	h      handle
-	limits sandbox.Limits
 	layers []sandbox.Layer
 	stdin  io.WriteCloser
 	stdout io.ReadCloser
@@ -130,7 +129,7 @@ func tryStartChild(self string, lim sandbox.Limits, requireIsolation bool) (*pro
 	if err := guard.Started(cmd.Process.Pid); err != nil {
 		guard.Kill()
 	}
-	return &proc{h: &localChild{cmd: cmd, guard: guard}, limits: lim, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
+	return &proc{h: &localChild{cmd: cmd, guard: guard}, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
 		reqR: reqR, respW: respW}, layers, false, nil
 }
 
