@@ -24,9 +24,13 @@ const maxValueDepth = 12
 // any of the values assigned to it anywhere (closures included), as long
 // as its address is never taken and it is never assigned in a way that
 // cannot be followed (x++, x += y, a call's several results); a parameter
-// of one of the program's functions is any of the arguments its direct
-// calls pass, when it is never used as a value; the variable of a range
-// over a literal list is any of its elements. String concatenation,
+// of one of the program's functions or unexported methods is any of the
+// arguments its direct calls pass (and the calls through a variable that
+// holds it and is only called), when it is never used otherwise; the
+// variable of a range over a literal list or map is any of its elements,
+// and so is an element at an index not known; a field of a struct value
+// built from literals is any of the literals' values for it, when nothing
+// writes the field or may change the value. String concatenation,
 // fmt.Sprintf and Sprint, and a few pure functions of strings, path and
 // strconv are computed on the sets.
 //
@@ -41,13 +45,14 @@ type values struct {
 	params   map[*types.Var][]ast.Expr // a parameter -> the arguments of every direct call
 	counted  map[*types.Var][]any      // a counting loop's variable -> the values it counts through
 	touched  map[*types.Var]bool       // lists whose elements may change
+	written  map[*types.Var]bool       // struct fields assigned somewhere, or whose address is taken
 	visiting map[*types.Var]bool
 }
 
 func newValues(file *ast.File, info *types.Info) *values {
 	v := &values{info: info, writes: map[*types.Var][]ast.Expr{}, escapes: map[*types.Var]int{},
 		ranges: map[*types.Var]ast.Expr{}, params: map[*types.Var][]ast.Expr{}, counted: map[*types.Var][]any{}, touched: map[*types.Var]bool{},
-		visiting: map[*types.Var]bool{}}
+		written: map[*types.Var]bool{}, visiting: map[*types.Var]bool{}}
 	variable := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -59,21 +64,27 @@ func newValues(file *ast.File, info *types.Info) *values {
 		}
 		return obj
 	}
-	// The program's plain functions, and those used other than by a call.
+	// The program's functions, and its unexported methods: code outside
+	// the program cannot name those, so only its own calls reach them.
 	funcs := map[*types.Func]*ast.FuncDecl{}
 	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Body != nil {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && (fd.Recv == nil || !fd.Name.IsExported()) {
 			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
 				funcs[fn] = fd
 			}
 		}
 	}
+	// A method called through an interface may be any method of that
+	// name: such calls are not followed.
+	dynamic := map[string]bool{}
 	called := map[*ast.Ident]bool{}
 	calls := map[*types.Func][]*ast.CallExpr{}
 	counters := map[*types.Var][]any{}
 	litOf := map[*types.Var]*ast.FuncLit{}
 	litCalls := map[*types.Var][]*ast.CallExpr{}
 	litCalled := map[*ast.Ident]bool{}
+	aliased := map[*types.Func][]*ast.CallExpr{} // calls made through a variable holding the function
+	var invoked []*ast.CallExpr                  // func(...) { ... }(args), go and defer included
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ForStmt:
@@ -83,6 +94,7 @@ func newValues(file *ast.File, info *types.Info) *values {
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
 				v.touch(l) // x[i] = ...: the list's elements change
+				v.writeFields(l)
 			}
 			for _, r := range n.Rhs {
 				v.share(r) // y := x or y := x[1:]: another name for them
@@ -112,12 +124,31 @@ func newValues(file *ast.File, info *types.Info) *values {
 				v.escapes[x]++
 			}
 			v.touch(n.X)
+			v.writeFields(n.X)
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
 				if x := variable(n.X); x != nil {
 					v.escapes[x]++
 				}
 				v.touch(n.X)
+				v.writeFields(n.X)
+			}
+		case *ast.SelectorExpr:
+			// A method with a pointer receiver, called on a variable or
+			// an element, may change it: x.M() is (&x).M().
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
+				recv := sel.Obj().Type().(*types.Signature).Recv().Type()
+				if types.IsInterface(recv) {
+					dynamic[n.Sel.Name] = true // an interface's method, called or taken as a value
+				}
+				_, ptrRecv := recv.Underlying().(*types.Pointer)
+				if _, isPtr := typeOf(info, n.X).(*types.Pointer); ptrRecv && !isPtr {
+					if x := variable(n.X); x != nil {
+						v.escapes[x]++
+					}
+					v.touch(n.X)
+					v.writeFields(n.X)
+				}
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -150,6 +181,14 @@ func newValues(file *ast.File, info *types.Info) *values {
 				v.share(e)
 			}
 		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e != nil {
+						v.touch(e)
+						v.writeFields(e)
+					}
+				}
+			}
 			if x := variable(n.Key); x != nil {
 				v.escapes[x]++
 			}
@@ -163,6 +202,9 @@ func newValues(file *ast.File, info *types.Info) *values {
 		case *ast.TypeSwitchStmt, *ast.SelectStmt:
 			// Their variables are not followed.
 		case *ast.CallExpr:
+			if _, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+				invoked = append(invoked, n)
+			}
 			// A list handed to a function (copy, a helper) may have its
 			// elements changed there.
 			switch {
@@ -181,6 +223,14 @@ func newValues(file *ast.File, info *types.Info) *values {
 			// A method of a named list type may change its receiver.
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
 				v.share(sel.X)
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+					if fn, ok := s.Obj().(*types.Func); ok && funcs[fn] != nil {
+						called[sel.Sel] = true
+						calls[fn] = append(calls[fn], n)
+					}
+				}
 			}
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 				if fn, ok := info.Uses[id].(*types.Func); ok && funcs[fn] != nil {
@@ -217,8 +267,28 @@ func newValues(file *ast.File, info *types.Info) *values {
 		if len(ws) != 1 || v.escapes[x] > 0 {
 			continue
 		}
-		if lit, ok := ast.Unparen(ws[0]).(*ast.FuncLit); ok {
-			litOf[x] = lit
+		switch w := ast.Unparen(ws[0]).(type) {
+		case *ast.FuncLit:
+			litOf[x] = w
+		case *ast.Ident, *ast.SelectorExpr:
+			// A function or method value (read := load, read := s.load):
+			// the calls through the variable are calls of the function.
+			fn := funcValue(info, w)
+			if fn == nil || funcs[fn] == nil {
+				break
+			}
+			var ids []*ast.Ident
+			for id, obj := range info.Uses {
+				if obj == x {
+					ids = append(ids, id)
+				}
+			}
+			if !slices.ContainsFunc(ids, func(id *ast.Ident) bool { return !litCalled[id] }) {
+				aliased[fn] = append(aliased[fn], litCalls[x]...)
+				if id := selectorIdent(w); id != nil {
+					called[id] = true
+				}
+			}
 		}
 	}
 	for id, obj := range info.Uses {
@@ -253,6 +323,29 @@ func newValues(file *ast.File, info *types.Info) *values {
 			}
 		}
 	}
+	// A function literal called where it is written takes that call's
+	// arguments.
+	for _, c := range invoked {
+		lit := ast.Unparen(c.Fun).(*ast.FuncLit)
+		sig, _ := info.Types[lit].Type.(*types.Signature)
+		exact := sig != nil && !sig.Variadic() && len(c.Args) == sig.Params().Len() && !c.Ellipsis.IsValid()
+		i := 0
+		for _, f := range lit.Type.Params.List {
+			for _, name := range f.Names {
+				if p, ok := info.Defs[name].(*types.Var); ok {
+					if exact {
+						v.params[p] = append(v.params[p], c.Args[i])
+					} else {
+						v.escapes[p]++
+					}
+				}
+				i++
+			}
+			if len(f.Names) == 0 {
+				i++
+			}
+		}
+	}
 	// A function used as a value may be called with anything.
 	asValue := map[*types.Func]bool{}
 	for id, obj := range info.Uses {
@@ -262,9 +355,13 @@ func newValues(file *ast.File, info *types.Info) *values {
 	}
 	for fn, fd := range funcs {
 		sig := fn.Signature()
-		if asValue[fn] || sig.Variadic() || fd.Name.Name == "main" || fd.Name.Name == "init" {
+		if asValue[fn] || sig.Variadic() || fd.Recv == nil && (fd.Name.Name == "main" || fd.Name.Name == "init") {
 			continue
 		}
+		if fd.Recv != nil && dynamic[fn.Name()] {
+			continue
+		}
+		calls[fn] = append(calls[fn], aliased[fn]...)
 		i := 0
 		for _, field := range fd.Type.Params.List {
 			for _, name := range field.Names {
@@ -295,6 +392,33 @@ func newValues(file *ast.File, info *types.Info) *values {
 	return v
 }
 
+// funcValue returns the program function or method an expression names
+// as a value: f, or x.m (a method value).
+func funcValue(info *types.Info, e ast.Expr) *types.Func {
+	switch e := e.(type) {
+	case *ast.Ident:
+		fn, _ := info.Uses[e].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		if s := info.Selections[e]; s != nil && s.Kind() == types.MethodVal {
+			fn, _ := s.Obj().(*types.Func)
+			return fn
+		}
+	}
+	return nil
+}
+
+// selectorIdent returns the identifier that names a function value.
+func selectorIdent(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
 // touch records that the elements of the list an expression indexes may
 // change: x[i] = ..., &x[i], x[i]++.
 func (v *values) touch(e ast.Expr) {
@@ -315,10 +439,35 @@ func (v *values) touch(e ast.Expr) {
 	}
 }
 
+// writeFields records the struct fields an assignment's target, or an
+// operand of &, names on its way: x.a.b = ... writes a and b.
+func (v *values) writeFields(e ast.Expr) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.SliceExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			if sel := v.info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+				if f, ok := sel.Obj().(*types.Var); ok {
+					v.written[f] = true
+				}
+			}
+			e = x.X
+		default:
+			return
+		}
+	}
+}
+
 // share records that a list may be reached by another name, through which
 // its elements may change: assigned, passed, returned, sent or stored.
 func (v *values) share(e ast.Expr) {
-	if _, isSlice := typeOf(v.info, e).(*types.Slice); isSlice {
+	switch typeOf(v.info, e).(type) {
+	case *types.Slice, *types.Map:
 		v.touch(e)
 	}
 }
@@ -426,20 +575,24 @@ func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
 		})
 	case *ast.CallExpr:
 		return v.call(x, depth)
-	}
-	return nil, false
-}
-
-// elements returns the values of the elements of a literal list, or of a
-// variable assigned only such a list.
-func (v *values) elements(list ast.Expr, depth int) ([]any, bool) {
-	switch x := ast.Unparen(list).(type) {
-	case *ast.CompositeLit:
+	case *ast.SelectorExpr:
+		return v.field(x, depth)
+	case *ast.IndexExpr:
+		// An element of a literal list at an index not known: any of them;
+		// a map's missing key gives the zero value.
+		elts, ok := v.elementExprs(x.X, depth+1)
+		if !ok {
+			return nil, false
+		}
 		var out []any
-		for _, el := range x.Elts {
-			if _, ok := el.(*ast.KeyValueExpr); ok {
+		if m, isMap := typeOf(v.info, x.X).(*types.Map); isMap {
+			z, ok := zero(m.Elem())
+			if !ok {
 				return nil, false
 			}
+			out = []any{z}
+		}
+		for _, el := range elts {
 			vals, ok := v.of(el, depth+1)
 			if !ok {
 				return nil, false
@@ -448,16 +601,170 @@ func (v *values) elements(list ast.Expr, depth int) ([]any, bool) {
 				return nil, false
 			}
 		}
+		return out, true
+	}
+	return nil, false
+}
+
+// field returns the values of a field of a struct value built from
+// literals (x.F, x a variable assigned literals or ranging over a list of
+// them), when nothing writes that field or takes its address.
+func (v *values) field(x *ast.SelectorExpr, depth int) ([]any, bool) {
+	sel := v.info.Selections[x]
+	if sel == nil || sel.Kind() != types.FieldVal || len(sel.Index()) != 1 {
+		return nil, false
+	}
+	f, _ := sel.Obj().(*types.Var)
+	if f == nil || v.written[f] {
+		return nil, false
+	}
+	if _, isStruct := typeOf(v.info, x.X).(*types.Struct); !isStruct {
+		return nil, false // through a pointer: another name may change it
+	}
+	lits, ok := v.structs(x.X, depth+1)
+	if !ok {
+		return nil, false
+	}
+	var out []any
+	for _, lit := range lits {
+		var vals []any
+		el := fieldExpr(lit, f.Name(), sel.Index()[0])
+		if el == nil {
+			z, ok := zero(f.Type())
+			if !ok {
+				return nil, false
+			}
+			vals = []any{z}
+		} else if vals, ok = v.of(el, depth+1); !ok {
+			return nil, false
+		}
+		if out = union(out, vals); len(out) > maxValues {
+			return nil, false
+		}
+	}
+	return out, len(out) > 0
+}
+
+// fieldExpr returns the expression a struct literal gives a field, by name
+// or position; nil for the zero value (and for a nil literal: a variable
+// declared without one).
+func fieldExpr(lit *ast.CompositeLit, name string, index int) ast.Expr {
+	if lit == nil {
+		return nil
+	}
+	for i, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		} else if i == index {
+			return el
+		}
+	}
+	return nil
+}
+
+// structs returns the struct literals a struct value may be, nil standing
+// for the zero value.
+func (v *values) structs(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
+	if depth > maxValueDepth {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return []*ast.CompositeLit{x}, true
+	case *ast.Ident:
+		obj, ok := v.info.Uses[x].(*types.Var)
+		if !ok || obj.IsField() || v.escapes[obj] > 0 || v.visiting[obj] {
+			return nil, false
+		}
+		if _, counted := v.counted[obj]; counted {
+			return nil, false
+		}
+		v.visiting[obj] = true
+		defer delete(v.visiting, obj)
+		sources, isParam := v.params[obj]
+		if list, ok := v.ranges[obj]; ok {
+			if sources, ok = v.elementExprs(list, depth+1); !ok {
+				return nil, false
+			}
+		} else if !isParam {
+			sources = v.writes[obj]
+		}
+		if len(sources) == 0 {
+			return nil, false
+		}
+		var out []*ast.CompositeLit
+		for _, src := range sources {
+			if src == nil {
+				out = append(out, nil)
+				continue
+			}
+			lits, ok := v.structs(src, depth+1)
+			if !ok {
+				return nil, false
+			}
+			if out = append(out, lits...); len(out) > maxValues {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// elements returns the values of the elements of a literal list, or of a
+// variable assigned only such a list.
+func (v *values) elements(list ast.Expr, depth int) ([]any, bool) {
+	elts, ok := v.elementExprs(list, depth)
+	if !ok {
+		return nil, false
+	}
+	var out []any
+	for _, el := range elts {
+		vals, ok := v.of(el, depth+1)
+		if !ok {
+			return nil, false
+		}
+		if out = union(out, vals); len(out) > maxValues {
+			return nil, false
+		}
+	}
+	return out, len(out) > 0
+}
+
+// elementExprs returns the elements of a literal slice or map (a map's
+// values), or of a variable assigned only such a literal whose elements
+// nothing changes.
+func (v *values) elementExprs(list ast.Expr, depth int) ([]ast.Expr, bool) {
+	if depth > maxValueDepth {
+		return nil, false
+	}
+	switch x := ast.Unparen(list).(type) {
+	case *ast.CompositeLit:
+		_, isMap := typeOf(v.info, x).(*types.Map)
+		var out []ast.Expr
+		for _, el := range x.Elts {
+			kv, keyed := el.(*ast.KeyValueExpr)
+			switch {
+			case isMap && keyed:
+				out = append(out, kv.Value)
+			case keyed, isMap:
+				return nil, false // a slice's holes are zero values
+			default:
+				out = append(out, el)
+			}
+		}
 		return out, len(out) > 0
 	case *ast.Ident:
 		obj, ok := v.info.Uses[x].(*types.Var)
 		if !ok || v.escapes[obj] > 0 || v.touched[obj] || len(v.writes[obj]) != 1 || v.writes[obj][0] == nil {
 			return nil, false
 		}
-		if _, isSlice := obj.Type().Underlying().(*types.Slice); !isSlice {
-			return nil, false
+		switch obj.Type().Underlying().(type) {
+		case *types.Slice, *types.Map:
+			return v.elementExprs(v.writes[obj][0], depth+1)
 		}
-		return v.elements(v.writes[obj][0], depth+1)
 	}
 	return nil, false
 }
@@ -561,6 +868,16 @@ func (v *values) call(c *ast.CallExpr, depth int) ([]any, bool) {
 	if !ok {
 		return nil, false
 	}
+	if fn.Pkg().Path() == "fmt" {
+		// fmt prints a value by its dynamic type: a named type's String
+		// method, a float32's shorter digits. Only basic types whose
+		// values print as the plain values computed here are followed.
+		for _, a := range c.Args {
+			if !printsPlain(v.info.Types[a].Type) {
+				return nil, false
+			}
+		}
+	}
 	sets := make([][]any, len(c.Args))
 	for i, a := range c.Args {
 		if sets[i], ok = v.of(a, depth+1); !ok {
@@ -645,12 +962,27 @@ func zero(t types.Type) (any, bool) {
 	return nil, false
 }
 
-// plain reports whether values format as the program's would: strings,
-// whole numbers and bools (a float's text depends on its precise type).
+// printsPlain reports whether fmt prints a value of type t as it prints
+// the value computed here: a string, bool, integer or float64 of a basic
+// type, not a named one, which may have a String method.
+func printsPlain(t types.Type) bool {
+	b, ok := types.Unalias(t).(*types.Basic)
+	if !ok {
+		return false
+	}
+	switch b.Kind() {
+	case types.Float32, types.Complex64, types.Complex128, types.UntypedComplex, types.UntypedNil, types.UnsafePointer, types.Invalid:
+		return false
+	}
+	return true
+}
+
+// plain reports whether values are of the kinds computed here: strings,
+// whole numbers, bools and float64s (printsPlain checks their types).
 func plain(a []any) bool {
 	for _, x := range a {
 		switch x.(type) {
-		case string, int64, bool:
+		case string, int64, bool, float64:
 		default:
 			return false
 		}

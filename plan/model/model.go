@@ -82,9 +82,10 @@ type Arg struct {
 	// JSON the call will send: map[string]any, []any and those scalars.
 	Value any `json:"value,omitempty"`
 	// Values, when not Known, are the values the argument may take, each a
-	// string, int64 or bool: it is built from constants through variables,
-	// parameters, loops over literal lists and string functions, and which
-	// one a run passes is only known then.
+	// string, int64, float64 or bool: it is built from constants through
+	// variables, parameters, loops over literal lists, elements and fields
+	// of literals and string functions, and which one a run passes is only
+	// known then.
 	Values []any  `json:"values,omitempty"`
 	Expr   string `json:"expr"` // the argument's source text
 }
