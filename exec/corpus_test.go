@@ -76,6 +76,10 @@ func TestCorpus(t *testing.T) {
 
 var corpusDir = flag.String("corpus", "", "run the archives of this folder as hostile ones, in place of testdata/corpus")
 
+// early runs the corpus as airlock mcp does: answered once the program's
+// report and output are in, before its child has ended.
+var early = flag.Bool("early", false, "answer runs before their child has ended (exec.Options.Early)")
+
 type want struct {
 	file string
 	keys map[string]string
@@ -144,7 +148,8 @@ func runFile(t *testing.T, dir, name string) *exec.Summary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := eng.Run(context.Background(), name, src, airlock.RunOptions{Options: exec.Options{Self: selfBinary(t)}})
+	s := eng.Run(context.Background(), name, src, airlock.RunOptions{Options: exec.Options{Self: selfBinary(t), Early: *early}})
+	s.Wait()
 	s.Stats.MaxTokens = eng.Policy().Limits.OutputTokens // the budget the summary is fitted into, as the CLI does
 	return s
 }

@@ -50,7 +50,17 @@ type Options struct {
 	// MCP says the run came through airlock mcp: hints name the MCP tools a
 	// model can call, not commands.
 	MCP bool
+	// Early has Run return as soon as the child's final report and all its
+	// output are in, while the kernel may still be ending the process;
+	// Summary.Wait returns once it has ended and its cgroup is gone. The
+	// summary's CPU time and peak memory are then the child's own count
+	// at its report.
+	Early bool
 }
+
+// reapGrace is how long a child that has made its final report may take
+// to end before it is killed.
+const reapGrace = 2 * time.Second
 
 // NewRunID returns a unique run id that sorts in the order runs started:
 // the UTC time to the microsecond, then 48 random bits.
@@ -151,6 +161,8 @@ type runner struct {
 	violation  *Violation
 	progErr    *rpc.ProgramError
 	done       bool
+	final      bool       // the child made its final report (done or error)
+	reported   *rpc.Usage // what the child said it used, in that report
 	result     json.RawMessage
 	dataBytes  int64 // bytes of results handed to the program
 	dataTokens int   // their tokens, counted as they arrive
@@ -279,9 +291,25 @@ func (r *runner) run(ctx context.Context) {
 		r.stop(guard, StatusError, "", &ErrorInfo{Kind: "canceled", Message: "the run was canceled"})
 	})
 	wg.Wait()
-	usage, waitErr := guard.wait() // nothing of the child outlives it
-	timer.Stop()
-	stopCtx()
+	var usage sandbox.Usage
+	var waitErr error
+	if r.answerEarly(timer, stopCtx) {
+		if u := r.reported; u != nil {
+			usage = sandbox.Usage{CPU: time.Duration(u.CPUMicros) * time.Microsecond, PeakMemory: u.PeakBytes}
+		}
+		reaped := make(chan struct{})
+		s.reaped = reaped
+		go func() {
+			kill := time.AfterFunc(reapGrace, guard.Kill)
+			guard.wait() // nothing of the child outlives it
+			kill.Stop()
+			close(reaped)
+		}()
+	} else {
+		usage, waitErr = guard.wait() // nothing of the child outlives it
+		timer.Stop()
+		stopCtx()
+	}
 
 	s.Stats.WallMillis = ms(time.Since(start))
 	s.Stats.CPUMillis = ms(usage.CPU + r.shellCPU)
@@ -294,6 +322,23 @@ func (r *runner) run(ctx context.Context) {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// answerEarly reports whether, with Options.Early, the run can be answered
+// before its child has ended: the child made its final report, its output
+// is all read, and neither the timeout, a cancel nor the parent's own
+// checks have stopped it. It then stops the timeout and the cancel, whose
+// work is done.
+func (r *runner) answerEarly(timer *time.Timer, stopCtx func() bool) bool {
+	r.mu.Lock()
+	final := r.final
+	r.mu.Unlock()
+	if !r.opts.Early || !final || !timer.Stop() || !stopCtx() {
+		return false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.status == ""
+}
 
 func (r *runner) fail(status string, info *ErrorInfo) {
 	r.summary.Status = status
@@ -327,12 +372,15 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 		s.Violations = append(s.Violations, *r.violation)
 	}
 
+	r.mu.Lock()
+	status, limit, errInfo := r.status, r.limit, r.errInfo
+	r.mu.Unlock()
 	signaled := waitSignaled(waitErr)
 	switch {
-	case r.status != "":
-		s.Status, s.Limit, s.Error = r.status, r.limit, r.errInfo
+	case status != "":
+		s.Status, s.Limit, s.Error = status, limit, errInfo
 		if s.Status == StatusLimit && s.Error == nil {
-			s.Error = limitError(r.limit, r.lim)
+			s.Error = limitError(limit, r.lim)
 		}
 	case r.plan.Language == "sh" && r.lim.CPU > 0 && usage.CPU > r.lim.CPU:
 		// RLIMIT_CPU is per process: a script's commands together are

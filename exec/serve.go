@@ -49,11 +49,11 @@ func (r *runner) serve(ctx context.Context, g stopper, in io.Reader, out io.Writ
 		switch req.Op {
 		case rpc.OpDone:
 			r.mu.Lock()
-			r.done = true
+			r.done, r.final, r.reported = true, true, req.Usage
 			r.mu.Unlock()
 		case rpc.OpError:
 			r.mu.Lock()
-			r.progErr = req.Error
+			r.progErr, r.final, r.reported = req.Error, true, req.Usage
 			r.mu.Unlock()
 		case rpc.OpResult:
 			if r.plan.Language == "sh" {

@@ -55,6 +55,18 @@ type Summary struct {
 	// gap is what the run kept of an output larger than its cap: Output is
 	// its head and tail joined, the middle dropped.
 	gap Output
+	// reaped is closed once the run's child has ended, when Run answered
+	// before that (Options.Early).
+	reaped <-chan struct{}
+}
+
+// Wait returns once nothing of the run's child is left. Run returns only
+// then, unless Options.Early had it answer as soon as the program's report
+// and output were in.
+func (s *Summary) Wait() {
+	if s.reaped != nil {
+		<-s.reaped
+	}
 }
 
 // ErrorInfo says why a program did not complete, with a hint a model can act on.

@@ -273,8 +273,20 @@ func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in pr
 			return nil, nil, ctx.Err()
 		}
 	}
-	defer func() { <-a.slots }()
-	opts := exec.Options{MaxTokens: in.MaxTokens, Pool: a.pool, RunID: exec.NewRunID(), MCP: true}
+	// The slot is held until the run's child has ended, though the
+	// answer goes out as soon as the program's report and output are in.
+	var s *exec.Summary
+	defer func() {
+		if s == nil {
+			<-a.slots
+			return
+		}
+		go func() {
+			s.Wait()
+			<-a.slots
+		}()
+	}()
+	opts := exec.Options{MaxTokens: in.MaxTokens, Pool: a.pool, RunID: exec.NewRunID(), MCP: true, Early: true}
 	if in.MaxTokens != 0 && (in.MaxTokens < exec.MinTokens || in.MaxTokens > exec.MaxTokens) {
 		return nil, nil, fmt.Errorf("max_tokens must be between %d and %d", exec.MinTokens, exec.MaxTokens)
 	}
@@ -299,7 +311,7 @@ func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in pr
 		}
 		ctx = tools.WithWorkspace(ctx, w)
 	}
-	s := a.eng.Run(ctx, programName(in.Program), []byte(in.Program), airlock.RunOptions{Options: opts})
+	s = a.eng.Run(ctx, programName(in.Program), []byte(in.Program), airlock.RunOptions{Options: opts})
 	session := ""
 	if req != nil && req.Session != nil {
 		session = req.Session.ID()

@@ -94,11 +94,9 @@ func Main() {
 	}
 	if set.Shell != nil {
 		if _, perr := runScript(set.Shell, link); perr != nil {
-			link.send(rpc.Request{Op: rpc.OpError, Error: perr})
-			os.Exit(1)
+			link.end(rpc.Request{Op: rpc.OpError, Error: perr}, 1)
 		}
-		link.send(rpc.Request{Op: rpc.OpDone})
-		os.Exit(0)
+		link.end(rpc.Request{Op: rpc.OpDone}, 0)
 	}
 	in, files, perr := newInterpreter(set.Packages, link)
 	if perr == nil {
@@ -113,11 +111,9 @@ func Main() {
 		perr = runProgram(in, j.Source)
 	}
 	if perr != nil {
-		link.send(rpc.Request{Op: rpc.OpError, Error: perr})
-		os.Exit(1)
+		link.end(rpc.Request{Op: rpc.OpError, Error: perr}, 1)
 	}
-	link.send(rpc.Request{Op: rpc.OpDone})
-	os.Exit(0)
+	link.end(rpc.Request{Op: rpc.OpDone}, 0)
 }
 
 // readFrame reads the next frame from the parent on standard input.
@@ -189,20 +185,18 @@ func programStreams(link *childLink) *os.File {
 	}
 	curated.Stderr = stderr
 	curated.Hooks.Stderr = stderr
+	link.outputs = append(link.outputs, stderr)
 	curated.Hooks.Exit = func(code int) {
 		if code == 0 {
-			link.send(rpc.Request{Op: rpc.OpDone})
-		} else {
-			link.send(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: "exit", Code: code,
-				Message: "exit status " + strconv.Itoa(code)}})
+			link.end(rpc.Request{Op: rpc.OpDone}, 0)
 		}
-		os.Exit(code)
+		link.end(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: "exit", Code: code,
+			Message: "exit status " + strconv.Itoa(code)}}, code)
 	}
 	shims.Output = os.Stdout
 	shims.GoPanicHook = func(v any) {
 		line, col := shims.PanicPosition(v)
-		link.send(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: "panic", Message: "panic: " + describe(v), Line: line, Col: col}})
-		os.Exit(2)
+		link.end(rpc.Request{Op: rpc.OpError, Error: &rpc.ProgramError{Kind: "panic", Message: "panic: " + describe(v), Line: line, Col: col}}, 2)
 	}
 	curated.Std.SetOutput(stderr)
 	os.Args = []string{"main"}
@@ -323,10 +317,29 @@ func pathBase(p string) string {
 // parent answers one call at a time.
 type childLink struct {
 	mu        sync.Mutex
-	w         io.Writer
+	w         io.WriteCloser
 	r         io.Reader
 	next      uint64
 	resultMax int64
+	outputs   []*os.File // the program's streams besides standard output and error
+}
+
+// end sends the child's final report, with what the process has used so
+// far, and ends the process. Its output and the report's pipe are closed
+// first: the parent then has all of them at once, and can answer while the
+// kernel is still tearing the process down.
+func (l *childLink) end(req rpc.Request, code int) {
+	var self, children syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) == nil && syscall.Getrusage(syscall.RUSAGE_CHILDREN, &children) == nil {
+		cpu := time.Duration(self.Utime.Nano() + self.Stime.Nano() + children.Utime.Nano() + children.Stime.Nano())
+		req.Usage = &rpc.Usage{CPUMicros: cpu.Microseconds(), PeakBytes: max(self.Maxrss, children.Maxrss) << 10}
+	}
+	l.send(req)
+	for _, f := range append([]*os.File{os.Stdout, os.Stderr}, l.outputs...) {
+		f.Close()
+	}
+	l.w.Close()
+	os.Exit(code)
 }
 
 func (l *childLink) send(req rpc.Request) {

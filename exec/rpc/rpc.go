@@ -40,6 +40,16 @@ type Request struct {
 	// Oversized, on a call or a result, is the size in bytes of arguments
 	// or a value the child refused to send because it is over the limit.
 	Oversized int64 `json:"oversized,omitempty"`
+	// Usage, on the final report (OpDone, OpError), is what the child has
+	// used up to it.
+	Usage *Usage `json:"usage,omitempty"`
+}
+
+// Usage is a child's own count of what it used: CPU time, its processes'
+// and its commands', and the peak resident memory of any one of them.
+type Usage struct {
+	CPUMicros int64 `json:"cpu_us"`
+	PeakBytes int64 `json:"peak_bytes"`
 }
 
 // ProgramError describes how a program failed inside the child.
