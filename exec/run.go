@@ -273,10 +273,17 @@ func (r *runner) run(ctx context.Context) {
 	go func() { defer wg.Done(); r.serve(ctx, guard, reqR, respW) }()
 
 	go func() {
+		// A script runs as soon as its setup arrives; a Go program's
+		// setup only confines the child and makes its interpreter. Either
+		// way what the child runs of the program waits for its cgroup.
+		if script != nil {
+			guard.placed()
+		}
 		if !c.setUp {
 			rpc.WriteFrame(stdin, child.Setup{Packages: packages, Limits: slim, MemoryByCgroup: guard.memoryByCgroup(), Shell: script})
 		}
 		if script == nil {
+			guard.placed()
 			rpc.WriteFrame(stdin, child.Job{Source: string(r.source), Stubs: stubs, ResultBytes: r.lim.ResultBytes})
 		}
 		stdin.Close()

@@ -141,6 +141,7 @@ func (r *runner) shellRun(ctx context.Context, script string) (string, error) {
 		}
 	}()
 	go func() {
+		guard.placed() // the script runs as soon as its setup arrives
 		rpc.WriteFrame(stdin, child.Setup{Limits: lim, MemoryByCgroup: guard.memoryByCgroup(),
 			Shell: &child.ShellJob{Script: script, Dir: a.Dir, Env: a.Env, Path: a.Path, Self: selfBinary()}})
 		stdin.Close()

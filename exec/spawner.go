@@ -240,6 +240,10 @@ func (h *spawned) wait() (sandbox.Usage, error) {
 
 func (h *spawned) memoryByCgroup() bool { return h.memCgroup }
 
+// placed returns at once: the spawner moves a child before it reports it
+// started.
+func (h *spawned) placed() {}
+
 // isGone reports whether the spawner process has ended.
 func (s *spawner) isGone() bool {
 	s.mu.Lock()

@@ -43,17 +43,28 @@ type handle interface {
 	// gone reports whether the child is known to have ended before its
 	// run: its spawner ended.
 	gone() bool
+	// placed returns once the child is in its cgroup, or has been killed
+	// because it could not be moved there: it may be sent its program.
+	placed()
 }
 
 // localChild is a child this process started.
 type localChild struct {
 	cmd   *osexec.Cmd
 	guard *sandbox.Guard
+	moved chan struct{} // closed once it is in its cgroup; nil: it was at its start
 }
 
 func (h *localChild) Kill() { h.guard.Kill() }
 
+func (h *localChild) placed() {
+	if h.moved != nil {
+		<-h.moved
+	}
+}
+
 func (h *localChild) wait() (sandbox.Usage, error) {
+	h.placed()
 	err := h.cmd.Wait()
 	h.guard.Kill() // nothing of the child may outlive it
 	return h.guard.Finish(), err
@@ -69,7 +80,9 @@ var errIsolation = errors.New("sandbox layers missing")
 
 // startChild starts the binary self as a sandboxed child under lim. With
 // requireIsolation it refuses, before starting anything, when a layer is
-// missing, returning errIsolation and the layers.
+// missing, returning errIsolation and the layers. It returns before the
+// child is in its cgroup when moving it there takes time (see
+// handle.placed).
 func startChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, []sandbox.Layer, error) {
 	c, layers, again, err := tryStartChild(self, lim, requireIsolation)
 	if again {
@@ -126,10 +139,24 @@ func tryStartChild(self string, lim sandbox.Limits, requireIsolation bool) (*pro
 	}
 	reqW.Close()
 	respR.Close()
-	if err := guard.Started(cmd.Process.Pid); err != nil {
-		guard.Kill()
+	h := &localChild{cmd: cmd, guard: guard}
+	move := func() {
+		if err := guard.Started(cmd.Process.Pid); err != nil {
+			guard.Kill()
+		}
 	}
-	return &proc{h: &localChild{cmd: cmd, guard: guard}, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
+	if guard.Migrates() {
+		// The child starts, confines itself and makes its interpreter
+		// while it is moved; it is sent its program once in its cgroup.
+		h.moved = make(chan struct{})
+		go func() {
+			move()
+			close(h.moved)
+		}()
+	} else {
+		move()
+	}
+	return &proc{h: h, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
 		reqR: reqR, respW: respW}, layers, false, nil
 }
 

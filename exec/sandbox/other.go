@@ -25,6 +25,8 @@ func Prepare(cmd *exec.Cmd, lim Limits) (*Guard, error) {
 
 func (g *Guard) started(pid int) error { return nil }
 
+func (g *Guard) migrates() bool { return false }
+
 func (g *Guard) startFailed() bool { return false }
 
 func (g *Guard) kill() bool {

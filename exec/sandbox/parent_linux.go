@@ -178,6 +178,10 @@ func (g *Guard) startFailed() bool {
 	return true
 }
 
+func (g *Guard) migrates() bool {
+	return g.cgroup != nil && g.cgroupDir == nil
+}
+
 func (g *Guard) started(pid int) error {
 	if g.cgroup == nil {
 		return nil

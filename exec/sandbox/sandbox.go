@@ -154,11 +154,22 @@ func (g *Guard) MemoryByCgroup() bool {
 }
 
 // Started moves the just-started child, whose pid is given, into its memory
-// cgroup. The child must not run anything untrusted before this: it blocks
-// reading its job from standard input until the parent writes it. When
-// Started fails the caller should Kill the child.
+// cgroup. The child must not run anything untrusted before this: it may
+// confine itself and make its interpreter meanwhile, but it blocks reading
+// its program from standard input until the parent writes it, after
+// Started. What it allocates before the move is charged to this process's
+// cgroup (cgroup v1 moves no charges). When Started fails the caller should
+// Kill the child.
 func (g *Guard) Started(pid int) error {
 	return g.started(pid)
+}
+
+// Migrates reports whether Started moves the child into its cgroup, which
+// takes time: on cgroup v1 the kernel first waits for an RCU grace period
+// (5-20 ms on a quiet machine). The caller may then send the child work
+// that runs nothing untrusted (its setup) before Started returns.
+func (g *Guard) Migrates() bool {
+	return g.migrates()
 }
 
 // StartFailed reports, after cmd.Start failed, whether starting again with
