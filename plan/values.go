@@ -47,6 +47,10 @@ type values struct {
 	touched  map[*types.Var]bool       // lists whose elements may change
 	written  map[*types.Var]bool       // struct fields assigned somewhere, or whose address is taken
 	visiting map[*types.Var]bool
+	// early is set when a package variable's initializer calls the
+	// program's code, which may read another package variable before its
+	// own initializer has run: each may then also be its zero value.
+	early bool
 }
 
 func newValues(file *ast.File, info *types.Info) *values {
@@ -136,11 +140,19 @@ func newValues(file *ast.File, info *types.Info) *values {
 		case *ast.SelectorExpr:
 			// A method with a pointer receiver, called on a variable or
 			// an element, may change it: x.M() is (&x).M().
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodExpr {
+				if types.IsInterface(sel.Obj().Type().(*types.Signature).Recv().Type()) {
+					dynamic[n.Sel.Name] = true // I.m(x, ...): any method of that name
+				}
+			}
 			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
 				recv := sel.Obj().Type().(*types.Signature).Recv().Type()
 				if types.IsInterface(recv) {
 					dynamic[n.Sel.Name] = true // an interface's method, called or taken as a value
 				}
+				// A method of a named list type, called or taken as a
+				// value, may change its receiver.
+				v.share(n.X)
 				_, ptrRecv := recv.Underlying().(*types.Pointer)
 				if _, isPtr := typeOf(info, n.X).(*types.Pointer); ptrRecv && !isPtr {
 					if x := variable(n.X); x != nil {
@@ -199,6 +211,18 @@ func newValues(file *ast.File, info *types.Info) *values {
 					v.escapes[x]++
 				}
 			}
+		case *ast.FuncType:
+			// A named result is also written by return statements and
+			// starts as its zero value: not followed.
+			if n.Results != nil {
+				for _, f := range n.Results.List {
+					for _, name := range f.Names {
+						if x, ok := info.Defs[name].(*types.Var); ok {
+							v.escapes[x]++
+						}
+					}
+				}
+			}
 		case *ast.TypeSwitchStmt, *ast.SelectStmt:
 			// Their variables are not followed.
 		case *ast.CallExpr:
@@ -208,21 +232,30 @@ func newValues(file *ast.File, info *types.Info) *values {
 			// A list handed to a function (copy, a helper) may have its
 			// elements changed there.
 			switch {
-			case info.Types[n.Fun].IsType(), isBuiltin(info, n.Fun, "len", "cap"), readOnly(info, n.Fun):
+			case isBuiltin(info, n.Fun, "len", "cap"):
+			case readOnly(info, n.Fun):
+				// Unless it calls the argument's own methods (fmt a
+				// String, sort a Swap), which may change it.
+				for _, a := range n.Args {
+					if t := info.Types[a].Type; t != nil && hasMethods(t) {
+						v.share(a)
+					}
+				}
 			case isBuiltin(info, n.Fun, "append"):
 				if len(n.Args) > 0 {
 					if _, ok := ast.Unparen(n.Args[0]).(*ast.SliceExpr); ok {
 						v.touch(n.Args[0]) // appends into the list's own array
 					}
 				}
+				for _, a := range n.Args[1:] {
+					v.share(a) // a list appended as an element is stored
+				}
 			default:
+				// A conversion is another name for the list; a function
+				// may keep it or change it.
 				for _, a := range n.Args {
 					v.share(a)
 				}
-			}
-			// A method of a named list type may change its receiver.
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
-				v.share(sel.X)
 			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
@@ -389,7 +422,73 @@ func newValues(file *ast.File, info *types.Info) *values {
 			v.escapes[x]++
 		}
 	}
+	v.early = callsBack(file, info)
 	return v
+}
+
+// callsBack reports whether a package variable's initializer may run the
+// program's own code: a call of its functions or methods, of a function
+// value, or of a library function given a value with methods or a
+// function (conversions and builtins aside).
+func callsBack(file *ast.File, info *types.Info) bool {
+	found := false
+	for _, d := range file.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range g.Specs {
+			for _, e := range spec.(*ast.ValueSpec).Values {
+				ast.Inspect(e, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.FuncLit:
+						return false // runs only when called
+					case *ast.CallExpr:
+						if !libraryCall(info, n) {
+							found = true
+						}
+					}
+					return !found
+				})
+			}
+		}
+	}
+	return found
+}
+
+// libraryCall reports whether a call runs only library code: a conversion,
+// a builtin, or a library function none of whose arguments has methods or
+// is a function.
+func libraryCall(info *types.Info, c *ast.CallExpr) bool {
+	if info.Types[c.Fun].IsType() || isBuiltin(info, c.Fun, "len", "cap", "make", "new", "append", "min", "max", "complex", "real", "imag") {
+		return true
+	}
+	var id *ast.Ident
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	}
+	fn, ok := info.Uses[id].(*types.Func)
+	if id == nil || !ok || fn.Pkg() == nil || fn.Pkg().Name() == "main" || fn.Signature().Recv() != nil {
+		return false
+	}
+	for _, a := range c.Args {
+		t := info.Types[a].Type
+		if t == nil || hasMethods(t) {
+			return false
+		}
+		if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+			return false
+		}
+	}
+	return true
+}
+
+// packageLevel reports whether x is a package variable.
+func packageLevel(x *types.Var) bool {
+	return x.Pkg() != nil && x.Parent() == x.Pkg().Scope()
 }
 
 // funcValue returns the program function or method an expression names
@@ -490,14 +589,26 @@ func readOnly(info *types.Info, fun ast.Expr) bool {
 		id = f.Sel
 	}
 	fn, ok := info.Uses[id].(*types.Func)
-	if id == nil || !ok || fn.Pkg() == nil {
-		return false
+	if id == nil || !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || strings.HasPrefix(fn.Name(), "Append") {
+		return false // a method (a Reader's Read) or an Append function writes into a list
 	}
 	switch fn.Pkg().Path() {
 	case "fmt", "strings", "strconv", "sort", "errors", "log", "math":
 		return true
 	}
 	return false
+}
+
+// hasMethods reports whether a value of type t, or a pointer to it, has
+// methods that library code may call.
+func hasMethods(t types.Type) bool {
+	if types.IsInterface(t) {
+		return true
+	}
+	if _, isPtr := t.Underlying().(*types.Pointer); isPtr {
+		return types.NewMethodSet(t).Len() > 0
+	}
+	return types.NewMethodSet(types.NewPointer(t)).Len() > 0
 }
 
 // isBuiltin reports whether fun names one of the builtins.
@@ -538,6 +649,9 @@ func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
 		}
 		if len(sources) == 0 {
 			return nil, false
+		}
+		if v.early && packageLevel(obj) {
+			sources = append(slices.Clip(sources), nil) // read before its initializer ran
 		}
 		var out []any
 		for _, src := range sources {
@@ -694,6 +808,9 @@ func (v *values) structs(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
 		if len(sources) == 0 {
 			return nil, false
 		}
+		if v.early && packageLevel(obj) {
+			sources = append(slices.Clip(sources), nil) // read before its initializer ran
+		}
 		var out []*ast.CompositeLit
 		for _, src := range sources {
 			if src == nil {
@@ -743,6 +860,9 @@ func (v *values) elementExprs(list ast.Expr, depth int) ([]ast.Expr, bool) {
 	switch x := ast.Unparen(list).(type) {
 	case *ast.CompositeLit:
 		_, isMap := typeOf(v.info, x).(*types.Map)
+		if a, isArray := typeOf(v.info, x).(*types.Array); isArray && a.Len() != int64(len(x.Elts)) {
+			return nil, false // the rest are zero values
+		}
 		var out []ast.Expr
 		for _, el := range x.Elts {
 			kv, keyed := el.(*ast.KeyValueExpr)
@@ -774,11 +894,10 @@ func (v *values) elementExprs(list ast.Expr, depth int) ([]ast.Expr, bool) {
 var pure = map[string]func(args []any) (any, bool){
 	"fmt.Sprintf": func(a []any) (any, bool) {
 		f, ok := a[0].(string)
-		// Values of a known type only: %T would name int64 for an int.
-		if !ok || strings.ContainsAny(f, "Tp") && (strings.Contains(f, "%T") || strings.Contains(f, "%p")) || !plain(a[1:]) {
+		if !ok || !plain(a[1:]) {
 			return nil, false
 		}
-		return fmt.Sprintf(f, a[1:]...), true
+		return fmt.Sprintf(f, a[1:]...), true // call checks the verbs against the operands' types
 	},
 	"fmt.Sprint":         func(a []any) (any, bool) { return fmt.Sprint(a...), plain(a) },
 	"strings.ToLower":    str1(strings.ToLower),
@@ -806,7 +925,10 @@ var pure = map[string]func(args []any) (any, bool){
 	"strings.Repeat": func(a []any) (any, bool) {
 		s, ok := a[0].(string)
 		n, ok2 := a[1].(int64)
-		return strings.Repeat(s, int(max(n, 0))), ok && ok2 && n >= 0 && int64(len(s))*n <= 4096
+		if !ok || !ok2 || n < 0 || n > 4096 || int64(len(s))*n > 4096 {
+			return nil, false
+		}
+		return strings.Repeat(s, int(n)), true
 	},
 }
 
@@ -872,9 +994,23 @@ func (v *values) call(c *ast.CallExpr, depth int) ([]any, bool) {
 		// fmt prints a value by its dynamic type: a named type's String
 		// method, a float32's shorter digits. Only basic types whose
 		// values print as the plain values computed here are followed.
+		var kinds []types.BasicInfo
 		for _, a := range c.Args {
 			if !printsPlain(v.info.Types[a].Type) {
 				return nil, false
+			}
+			kinds = append(kinds, types.Unalias(v.info.Types[a].Type).(*types.Basic).Info())
+		}
+		if fn.Name() == "Sprintf" {
+			// A verb that does not fit its operand prints the operand's
+			// type (%!s(int=1)), which the values here do not keep.
+			sprintf := compute
+			compute = func(a []any) (any, bool) {
+				f, ok := a[0].(string)
+				if !ok || !verbsFit(f, kinds[1:]) {
+					return nil, false
+				}
+				return sprintf(a)
 			}
 		}
 	}
@@ -962,6 +1098,54 @@ func zero(t types.Type) (any, bool) {
 	return nil, false
 }
 
+// verbsFit reports whether a format's verbs take the operands, of these
+// kinds, one each in order, each with a verb that prints its value the same
+// whatever its precise type: no %T or %p, no '#' flag, no explicit operand
+// index or '*' width, no operand missing or left over.
+func verbsFit(format string, kinds []types.BasicInfo) bool {
+	n := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		for i < len(format) && strings.IndexByte("+- 0", format[i]) >= 0 {
+			i++
+		}
+		for i < len(format) && '0' <= format[i] && format[i] <= '9' {
+			i++
+		}
+		if i < len(format) && format[i] == '.' {
+			i++
+			for i < len(format) && '0' <= format[i] && format[i] <= '9' {
+				i++
+			}
+		}
+		if i == len(format) || n == len(kinds) {
+			return false
+		}
+		var verbs string
+		switch k := kinds[n]; {
+		case k&types.IsString != 0:
+			verbs = "svqxX"
+		case k&types.IsInteger != 0:
+			verbs = "dvxXoObcqU"
+		case k&types.IsBoolean != 0:
+			verbs = "tv"
+		case k&types.IsFloat != 0:
+			verbs = "vgGeEfF"
+		}
+		if strings.IndexByte(verbs, format[i]) < 0 {
+			return false
+		}
+		n++
+	}
+	return n == len(kinds)
+}
+
 // printsPlain reports whether fmt prints a value of type t as it prints
 // the value computed here: a string, bool, integer or float64 of a basic
 // type, not a named one, which may have a String method.
@@ -1003,6 +1187,13 @@ func counter(f *ast.ForStmt, info *types.Info) (*types.Var, []any) {
 		return nil, nil
 	}
 	x, _ := info.Defs[id].(*types.Var)
+	if x == nil {
+		return nil, nil
+	}
+	// Counted here in int64: the counter's own type must wrap no sooner.
+	if b, ok := x.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Int && b.Kind() != types.Int64 {
+		return nil, nil
+	}
 	intOf := func(e ast.Expr) (int64, bool) {
 		c, ok := constValue(info.Types[e].Value)
 		n, isInt := c.(int64)

@@ -1,7 +1,14 @@
 package plan
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -118,4 +125,75 @@ func argText(a Arg) string {
 		return fmt.Sprint(a.Values)
 	}
 	return "?"
+}
+
+// TestValuesCorpus: each program in testdata/values was written to make the
+// plan list values for its fs.ReadFile calls that a run does not keep to;
+// its "// run:" lines are the paths go run passes (for most, as airlock's
+// trace recorded them). Every one must be a value the plan lists, or the
+// argument left to run time. Programs with a data race are left out: a
+// racy read may see a torn string, which the plan assumes away.
+func TestValuesCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "values", "*.go"))
+	if len(files) < 80 {
+		t.Fatalf("%d programs in testdata/values", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var runs []string
+			for _, line := range strings.Split(string(src), "\n") {
+				if v, ok := strings.CutPrefix(line, "// run: "); ok {
+					var s string
+					if err := json.Unmarshal([]byte(v), &s); err != nil {
+						t.Fatalf("%q: %v", line, err)
+					}
+					runs = append(runs, s)
+				}
+			}
+			p, err := Build(filepath.Base(f), src, Options{Tools: testTools})
+			if err != nil {
+				t.Fatal(err)
+			}
+			listed, unknown := map[string]bool{}, false
+			add := func(a Arg) {
+				switch {
+				case a.Known:
+					listed[fmt.Sprint(a.Value)] = true
+					listed[path.Clean(fmt.Sprint(a.Value))] = true // as the trace records a path
+				case len(a.Values) > 0:
+					for _, x := range a.Values {
+						listed[fmt.Sprint(x)] = true
+						listed[path.Clean(fmt.Sprint(x))] = true
+					}
+				default:
+					unknown = true
+				}
+			}
+			for _, u := range p.Uses {
+				if u.Tool != "fs.ReadFile" {
+					continue
+				}
+				if u.Kind == "call" {
+					add(u.Args[0])
+				} else if len(u.Calls) == 0 {
+					unknown = true
+				}
+				for _, c := range u.Calls {
+					add(c.Args[0])
+				}
+			}
+			if unknown {
+				return
+			}
+			for _, r := range runs {
+				if !listed[r] {
+					t.Errorf("the run passes %q; the plan lists %v", r, slices.Sorted(maps.Keys(listed)))
+				}
+			}
+		})
+	}
 }

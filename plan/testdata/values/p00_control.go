@@ -1,0 +1,14 @@
+// run: "data/a"
+package main
+
+import (
+	"fmt"
+
+	"airlock/fs"
+)
+
+func main() {
+	p := "data/a"
+	s, err := fs.ReadFile(p)
+	fmt.Println(s, err)
+}
