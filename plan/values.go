@@ -475,15 +475,52 @@ func libraryCall(info *types.Info, c *ast.CallExpr) bool {
 		return false
 	}
 	for _, a := range c.Args {
-		t := info.Types[a].Type
-		if t == nil || hasMethods(t) {
-			return false
-		}
-		if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+		if t := info.Types[a].Type; t == nil || reachesMethods(t, map[types.Type]bool{}) {
 			return false
 		}
 	}
 	return true
+}
+
+// reachesMethods reports whether library code handed a value of type t
+// may call the program's code through it: a method of t or of anything t
+// holds (elements, fields, map entries), an interface, or a function.
+func reachesMethods(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	if hasMethods(t) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return false
+	case *types.Pointer:
+		return reachesMethods(u.Elem(), seen)
+	case *types.Slice:
+		return reachesMethods(u.Elem(), seen)
+	case *types.Array:
+		return reachesMethods(u.Elem(), seen)
+	case *types.Chan:
+		return reachesMethods(u.Elem(), seen)
+	case *types.Map:
+		return reachesMethods(u.Key(), seen) || reachesMethods(u.Elem(), seen)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if reachesMethods(u.Field(i).Type(), seen) {
+				return true
+			}
+		}
+		return false
+	}
+	return true // functions, interfaces, type parameters
+}
+
+// own reports whether x is the program's: another package's variable (a
+// dot-import's) starts with a value its own package gives it.
+func own(x *types.Var) bool {
+	return x.Pkg() != nil && x.Pkg().Path() == "main"
 }
 
 // packageLevel reports whether x is a package variable.
@@ -632,7 +669,7 @@ func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		obj, ok := v.info.Uses[x].(*types.Var)
-		if !ok || obj.IsField() || v.escapes[obj] > 0 || v.visiting[obj] {
+		if !ok || !own(obj) || obj.IsField() || v.escapes[obj] > 0 || v.visiting[obj] {
 			return nil, false
 		}
 		v.visiting[obj] = true
@@ -789,7 +826,7 @@ func (v *values) structs(e ast.Expr, depth int) ([]*ast.CompositeLit, bool) {
 		return []*ast.CompositeLit{x}, true
 	case *ast.Ident:
 		obj, ok := v.info.Uses[x].(*types.Var)
-		if !ok || obj.IsField() || v.escapes[obj] > 0 || v.visiting[obj] {
+		if !ok || !own(obj) || obj.IsField() || v.escapes[obj] > 0 || v.visiting[obj] {
 			return nil, false
 		}
 		if _, counted := v.counted[obj]; counted {
@@ -878,7 +915,7 @@ func (v *values) elementExprs(list ast.Expr, depth int) ([]ast.Expr, bool) {
 		return out, len(out) > 0
 	case *ast.Ident:
 		obj, ok := v.info.Uses[x].(*types.Var)
-		if !ok || v.escapes[obj] > 0 || v.touched[obj] || len(v.writes[obj]) != 1 || v.writes[obj][0] == nil {
+		if !ok || !own(obj) || v.escapes[obj] > 0 || v.touched[obj] || len(v.writes[obj]) != 1 || v.writes[obj][0] == nil {
 			return nil, false
 		}
 		switch obj.Type().Underlying().(type) {
@@ -1115,13 +1152,23 @@ func verbsFit(format string, kinds []types.BasicInfo) bool {
 		for i < len(format) && strings.IndexByte("+- 0", format[i]) >= 0 {
 			i++
 		}
-		for i < len(format) && '0' <= format[i] && format[i] <= '9' {
-			i++
+		// A width or precision of up to four digits: fmt refuses one over
+		// 1e6, and then prints the operand's type.
+		digits := func() bool {
+			n := 0
+			for i < len(format) && '0' <= format[i] && format[i] <= '9' {
+				i++
+				n++
+			}
+			return n <= 4
+		}
+		if !digits() {
+			return false
 		}
 		if i < len(format) && format[i] == '.' {
 			i++
-			for i < len(format) && '0' <= format[i] && format[i] <= '9' {
-				i++
+			if !digits() {
+				return false
 			}
 		}
 		if i == len(format) || n == len(kinds) {

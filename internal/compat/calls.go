@@ -658,6 +658,8 @@ func (r *compatRewriter) selector(se *ast.SelectorExpr, stack []ast.Node) bool {
 			if !r.methodValue(se, sel, stack) {
 				r.promoted(se, sel)
 			}
+		case types.FieldVal:
+			r.promoted(se, sel)
 		}
 		return true
 	}
@@ -983,9 +985,12 @@ func namedOf(t types.Type) *types.Named {
 	return n
 }
 
-// promoted makes explicit the path of a method promoted through an
-// embedded interface, which the interpreter misses when the struct embeds
-// other types too.
+// promoted makes explicit the path of a field or method promoted through
+// embedded fields, as far as the program's own structs go. Go selects the
+// shallowest one; the interpreter searches depth first in declaration
+// order, so o.load can reach a deeper load through an earlier embedded
+// field, and it misses a method promoted through an embedded interface
+// when the struct embeds other types too. o.load becomes o.other.load.
 func (r *compatRewriter) promoted(se *ast.SelectorExpr, sel *types.Selection) {
 	index := sel.Index()
 	if len(index) < 2 {
@@ -993,27 +998,26 @@ func (r *compatRewriter) promoted(se *ast.SelectorExpr, sel *types.Selection) {
 	}
 	t := sel.Recv()
 	var path []string
-	viaInterface := false
 	for _, i := range index[:len(index)-1] {
 		if p, ok := t.Underlying().(*types.Pointer); ok {
 			t = p.Elem()
 		}
 		st, ok := t.Underlying().(*types.Struct)
 		if !ok {
-			return
+			break
 		}
 		f := st.Field(i)
+		if f.Pkg() == nil || f.Pkg() != r.pkg {
+			break // a library struct: reflect resolves the rest as Go does
+		}
 		path = append(path, f.Name())
 		t = f.Type()
-		if _, ok := t.Underlying().(*types.Interface); ok {
-			viaInterface = true
-		}
 	}
-	if !viaInterface {
+	if len(path) == 0 {
 		return
 	}
 	r.prefix(se.Sel.Pos(), strings.Join(path, ".")+".", 0)
-	r.rewrite(se.Sel.Pos(), "method promoted through an embedded interface")
+	r.rewrite(se.Sel.Pos(), "promoted selector")
 }
 
 // printCall hands the builtins print and println to the shims, which print

@@ -195,15 +195,15 @@ func first(m map[string]int) string {
 func main() { _ = first(nil) }
 `,
 		want: []string{
-			"7: ); import _shim4 \"airlockshim\"",
+			"7: ); import _shim5 \"airlockshim\"",
 			"9: func count(n int) func(func(int) bool) {",
 			"17: for k := range m {",
 			"20: for _, v := range m {",
 			"23: for _, f := range strings.Fields(\"a b\") {",
-			"26: { var _stop1 bool; { var _ret2 bool; var _r3 string; count(3)(func(i int) bool { if _stop1 { panic(_shim4.RangeContinued()) };",
+			"26: { var _stop1, _exit2 bool; { var _ret3 bool; var _r4 string; count(3)(func(i int) bool { if _stop1 { panic(_shim5.RangeContinued()) }; if _exit2 { panic(_shim5.RangeExhausted()) };",
 			"28: return true",
-			"31: { _r3 = \"two\"; _ret2 = true; _stop1 = true; return false }",
-			"33: ; return true }); if _ret2 { return _r3 } } }",
+			"31: { _r4 = \"two\"; _ret3 = true; _stop1 = true; return false }",
+			"33: ; return true }); _exit2 = true; if _ret3 { return _r4 } } }",
 		},
 	}, {
 		name: "loop variables captured",

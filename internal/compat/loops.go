@@ -658,9 +658,10 @@ func (r *compatRewriter) rangeOverFunc(rs *ast.RangeStmt, sig *types.Signature, 
 		params = append(params, name+" "+t)
 	}
 
-	// Once the body returned false, Go panics if the iterator calls it
-	// again.
+	// Once the body returned false, or the whole loop has ended, Go
+	// panics if the iterator calls it again.
 	stopped := r.name("stop")
+	exited := r.name("exit")
 
 	// Returns store their results and leave the iteration.
 	var before, after string
@@ -727,14 +728,15 @@ func (r *compatRewriter) rangeOverFunc(rs *ast.RangeStmt, sig *types.Signature, 
 	if l, ok := parent(stack).(*ast.LabeledStmt); ok && l.Stmt == rs {
 		start = l.Pos() // the label is left unused
 	}
-	r.replace(start, rs.X.Pos(), "{ var "+stopped+" bool; "+before)
+	r.replace(start, rs.X.Pos(), "{ var "+stopped+", "+exited+" bool; "+before)
 	after += " }"
-	head := "(func(" + strings.Join(params, ", ") + ") bool { if " + stopped + " { panic(" + r.runtimeShim("RangeContinued") + "()) };"
+	head := "(func(" + strings.Join(params, ", ") + ") bool { if " + stopped + " { panic(" + r.runtimeShim("RangeContinued") + "()) };" +
+		" if " + exited + " { panic(" + r.runtimeShim("RangeExhausted") + "()) };"
 	if len(assign) > 0 {
 		head += " " + strings.Join(assign, "; ") + ";"
 	}
 	r.replace(rs.X.End(), rs.Body.Lbrace+1, head)
-	r.replace(rs.Body.Rbrace, rs.Body.Rbrace+1, "; return true })"+after)
+	r.replace(rs.Body.Rbrace, rs.Body.Rbrace+1, "; return true }); "+exited+" = true"+after)
 	r.rewrite(rs.For, "range over func")
 }
 

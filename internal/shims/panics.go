@@ -267,6 +267,12 @@ func RangeContinued() error {
 	return &RuntimeError{msg: "runtime error: range function continued iteration after function for loop body returned false"}
 }
 
+// RangeExhausted is the panic of a range-over-func iterator that calls the
+// loop body after the whole loop has ended, as Go words it.
+func RangeExhausted() error {
+	return &RuntimeError{msg: "runtime error: range function continued iteration after whole loop exit"}
+}
+
 // DividePanic panics as Go does for an integer division by zero at line
 // and col: the planner calls it where its own check fails.
 func DividePanic(line, col int) {

@@ -95,6 +95,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"TemplateError":  reflect.ValueOf(TemplateError),
 		"TypedNil":       reflect.ValueOf(TypedNil),
 		"RangeContinued": reflect.ValueOf(RangeContinued),
+		"RangeExhausted": reflect.ValueOf(RangeExhausted),
 		"DividePanic":    reflect.ValueOf(DividePanic),
 		"MakeLen1":       reflect.ValueOf(MakeLen1),
 		"Select":         reflect.ValueOf(Select),

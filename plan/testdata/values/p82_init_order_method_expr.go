@@ -18,7 +18,7 @@ func (s store) read() int {
 }
 
 // The dependency hidden by an interface method expression.
-var x = reader.read(store{}, )
+var x = reader.read(store{})
 
 var p = "data/" + q
 
