@@ -47,13 +47,18 @@ func (r *runner) serve(ctx context.Context, g stopper, in io.Reader, out io.Writ
 			return
 		}
 		switch req.Op {
-		case rpc.OpDone:
+		case rpc.OpDone, rpc.OpError:
+			// The first final report stands: the child sends no other,
+			// and one that follows is not the program's end.
 			r.mu.Lock()
-			r.done, r.final, r.reported = true, true, req.Usage
-			r.mu.Unlock()
-		case rpc.OpError:
-			r.mu.Lock()
-			r.progErr, r.final, r.reported = req.Error, true, req.Usage
+			if !r.final {
+				r.final, r.reported = true, req.Usage
+				if req.Op == rpc.OpDone {
+					r.done = true
+				} else {
+					r.progErr = req.Error
+				}
+			}
 			r.mu.Unlock()
 		case rpc.OpResult:
 			if r.plan.Language == "sh" {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing/fstest"
 	"time"
@@ -322,6 +323,21 @@ type childLink struct {
 	next      uint64
 	resultMax int64
 	outputs   []*os.File // the program's streams besides standard output and error
+	// endMu is taken by the first final report and never released: the
+	// process ends with it, and any other goroutine's report waits.
+	endMu  sync.Mutex
+	ending atomic.Bool
+}
+
+// lost ends the process when the parent no longer reads or answers: it is
+// ending the run. Once a final report is on its way, the pipes closed
+// under a goroutine are that report's doing, and the goroutine waits for
+// the process to end with it.
+func (l *childLink) lost() {
+	if l.ending.Load() {
+		select {}
+	}
+	os.Exit(4)
 }
 
 // end sends the child's final report, with what the process has used so
@@ -329,6 +345,8 @@ type childLink struct {
 // first: the parent then has all of them at once, and can answer while the
 // kernel is still tearing the process down.
 func (l *childLink) end(req rpc.Request, code int) {
+	l.endMu.Lock()
+	l.ending.Store(true)
 	var self, children syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) == nil && syscall.Getrusage(syscall.RUSAGE_CHILDREN, &children) == nil {
 		cpu := time.Duration(self.Utime.Nano() + self.Stime.Nano() + children.Utime.Nano() + children.Stime.Nano())
@@ -346,7 +364,7 @@ func (l *childLink) send(req rpc.Request) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if err := rpc.WriteFrame(l.w, req); err != nil {
-		os.Exit(4)
+		l.lost()
 	}
 }
 
@@ -372,11 +390,11 @@ func (l *childLink) call(tool string, args []any, out any) error {
 	l.next++
 	req.ID = l.next
 	if err := rpc.WriteFrame(l.w, req); err != nil {
-		os.Exit(4)
+		l.lost()
 	}
 	body, err := rpc.ReadFrame(l.r, MaxToolResult+1<<10)
 	if err != nil {
-		os.Exit(4) // the parent stopped answering: it is ending the run
+		l.lost() // the parent stopped answering: it is ending the run
 	}
 	var resp rpc.Response
 	if err := json.Unmarshal(body, &resp); err != nil || resp.ID != l.next {
