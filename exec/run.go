@@ -290,6 +290,15 @@ func (r *runner) run(ctx context.Context) {
 	}()
 
 	timer := time.AfterFunc(r.lim.Timeout, func() {
+		r.mu.Lock()
+		final := r.final
+		r.mu.Unlock()
+		if final {
+			// The program ended in time; what is left is the process's
+			// teardown, which the timeout does not judge.
+			time.AfterFunc(reapGrace, guard.Kill)
+			return
+		}
 		r.stop(guard, StatusTimeout, "", &ErrorInfo{Kind: "timeout",
 			Message: fmt.Sprintf("the program ran longer than %s", r.lim.Timeout),
 			Hint:    "do less work per run, avoid unbounded loops and waits, or raise the policy's timeout"})
@@ -331,15 +340,17 @@ func (r *runner) run(ctx context.Context) {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // answerEarly reports whether, with Options.Early, the run can be answered
-// before its child has ended: the child made its final report, its output
-// is all read, and neither the timeout, a cancel nor the parent's own
-// checks have stopped it. It then stops the timeout and the cancel, whose
+// before its child has ended: a Go program's child made its final report,
+// its output is all read, and neither the timeout, a cancel nor the
+// parent's own checks have stopped it. It then stops the timeout and the cancel, whose
 // work is done.
 func (r *runner) answerEarly(timer *time.Timer, stopCtx func() bool) bool {
 	r.mu.Lock()
 	final := r.final
 	r.mu.Unlock()
-	if !r.opts.Early || !final || !timer.Stop() || !stopCtx() {
+	// A script's commands may have been killed at the memory limit,
+	// which only the cgroup's count shows once the child has ended.
+	if !r.opts.Early || r.plan.Language != "go" || !final || !timer.Stop() || !stopCtx() {
 		return false
 	}
 	r.mu.Lock()
@@ -404,7 +415,9 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 		if r.progErr.Kind == "exit" {
 			s.Error.ExitCode = r.progErr.Code
 		}
-	case r.done && waitErr == nil:
+	case r.done && (waitErr == nil || r.plan.Language == "go"):
+		// A Go program's main returned (or it exited with 0): how the
+		// process then ends is its teardown, not the program's.
 		s.Status = StatusOK
 	case r.plan.Language == "go" && !signaled && exitCode(waitErr) > 0 && firstRuntimeLine(stderr) == "":
 		// The program ended the process itself, without a report: a

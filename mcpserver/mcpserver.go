@@ -68,8 +68,9 @@ type Server struct {
 	mcp  *sdk.Server
 	pool *exec.Pool
 
-	slots   chan struct{} // a token per run that may run now
-	waiting atomic.Int64  // runs waiting for a slot
+	slots   chan struct{}  // a token per run that may run now
+	waiting atomic.Int64   // runs waiting for a slot
+	ending  sync.WaitGroup // runs answered whose child has not ended yet
 
 	mu         sync.Mutex
 	workspaces map[string]*tools.Workspace // by session
@@ -156,8 +157,10 @@ func (a *Server) Handler() http.Handler {
 	return sdk.NewStreamableHTTPHandler(func(*http.Request) *sdk.Server { return a.mcp }, nil)
 }
 
-// Close stops the pool of children and closes the sessions' workspaces.
+// Close waits for the children of answered runs to end, stops the pool of
+// children and closes the sessions' workspaces.
 func (a *Server) Close() {
+	a.ending.Wait()
 	if a.pool != nil {
 		a.pool.Close()
 	}
@@ -281,7 +284,9 @@ func (a *Server) runProgram(ctx context.Context, req *sdk.CallToolRequest, in pr
 			<-a.slots
 			return
 		}
+		a.ending.Add(1)
 		go func() {
+			defer a.ending.Done()
 			s.Wait()
 			<-a.slots
 		}()
