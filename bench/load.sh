@@ -7,7 +7,7 @@
 #
 #   bash bench/load.sh [runs per level] [sessions, e.g. 1,8,32,64] [pool] [mix: full or hello] [report every N runs]
 #
-# A soak: bash bench/load.sh 34000 64 4 full 3400 (about ten minutes here).
+# A soak: bash bench/load.sh 42000 64 4 full 4200 (about ten minutes here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/build.sh

@@ -50,8 +50,8 @@ type Options struct {
 	// MCP says the run came through airlock mcp: hints name the MCP tools a
 	// model can call, not commands.
 	MCP bool
-	// Early has Run return as soon as the child's final report and all its
-	// output are in, while the kernel may still be ending the process;
+	// Early has Run return as soon as a Go program's final report and all
+	// its output are in, while the kernel may still be ending the process;
 	// Summary.Wait returns once it has ended and its cgroup is gone. The
 	// summary's CPU time and peak memory are then the child's own count
 	// at its report.
