@@ -690,23 +690,7 @@ func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
 		if v.early && packageLevel(obj) {
 			sources = append(slices.Clip(sources), nil) // read before its initializer ran
 		}
-		var out []any
-		for _, src := range sources {
-			var vals []any
-			if src == nil {
-				z, ok := zero(obj.Type())
-				if !ok {
-					return nil, false
-				}
-				vals = []any{z}
-			} else if vals, ok = v.of(src, depth+1); !ok {
-				return nil, false
-			}
-			if out = union(out, vals); len(out) > maxValues {
-				return nil, false
-			}
-		}
-		return out, true
+		return v.ofEach(sources, obj.Type(), depth)
 	case *ast.BinaryExpr:
 		if x.Op != token.ADD || !isString(v.info.Types[x].Type) {
 			return nil, false
@@ -735,26 +719,38 @@ func (v *values) of(e ast.Expr, depth int) ([]any, bool) {
 		if !ok {
 			return nil, false
 		}
-		var out []any
+		var elem types.Type
 		if m, isMap := typeOf(v.info, x.X).(*types.Map); isMap {
-			z, ok := zero(m.Elem())
-			if !ok {
-				return nil, false
-			}
-			out = []any{z}
+			elts, elem = append([]ast.Expr{nil}, elts...), m.Elem()
 		}
-		for _, el := range elts {
-			vals, ok := v.of(el, depth+1)
-			if !ok {
-				return nil, false
-			}
-			if out = union(out, vals); len(out) > maxValues {
-				return nil, false
-			}
-		}
-		return out, true
+		return v.ofEach(elts, elem, depth)
 	}
 	return nil, false
+}
+
+// ofEach returns the values any of exprs may take, a nil one standing for
+// the zero value of t.
+func (v *values) ofEach(exprs []ast.Expr, t types.Type, depth int) ([]any, bool) {
+	var out []any
+	for _, e := range exprs {
+		vals := []any{}
+		if e == nil {
+			z, ok := zero(t)
+			if !ok {
+				return nil, false
+			}
+			vals = append(vals, z)
+		} else {
+			var ok bool
+			if vals, ok = v.of(e, depth+1); !ok {
+				return nil, false
+			}
+		}
+		if out = union(out, vals); len(out) > maxValues {
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // field returns the values of a field of a struct value built from
@@ -776,24 +772,12 @@ func (v *values) field(x *ast.SelectorExpr, depth int) ([]any, bool) {
 	if !ok {
 		return nil, false
 	}
-	var out []any
-	for _, lit := range lits {
-		var vals []any
-		el := fieldExpr(lit, f.Name(), sel.Index()[0])
-		if el == nil {
-			z, ok := zero(f.Type())
-			if !ok {
-				return nil, false
-			}
-			vals = []any{z}
-		} else if vals, ok = v.of(el, depth+1); !ok {
-			return nil, false
-		}
-		if out = union(out, vals); len(out) > maxValues {
-			return nil, false
-		}
+	exprs := make([]ast.Expr, len(lits))
+	for i, lit := range lits {
+		exprs[i] = fieldExpr(lit, f.Name(), sel.Index()[0])
 	}
-	return out, len(out) > 0
+	out, ok := v.ofEach(exprs, f.Type(), depth)
+	return out, ok && len(out) > 0
 }
 
 // fieldExpr returns the expression a struct literal gives a field, by name
@@ -874,17 +858,8 @@ func (v *values) elements(list ast.Expr, depth int) ([]any, bool) {
 	if !ok {
 		return nil, false
 	}
-	var out []any
-	for _, el := range elts {
-		vals, ok := v.of(el, depth+1)
-		if !ok {
-			return nil, false
-		}
-		if out = union(out, vals); len(out) > maxValues {
-			return nil, false
-		}
-	}
-	return out, len(out) > 0
+	out, ok := v.ofEach(elts, nil, depth)
+	return out, ok && len(out) > 0
 }
 
 // elementExprs returns the elements of a literal slice or map (a map's
