@@ -463,15 +463,8 @@ func libraryCall(info *types.Info, c *ast.CallExpr) bool {
 	if info.Types[c.Fun].IsType() || isBuiltin(info, c.Fun, "len", "cap", "make", "new", "append", "min", "max", "complex", "real", "imag") {
 		return true
 	}
-	var id *ast.Ident
-	switch f := ast.Unparen(c.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	}
-	fn, ok := info.Uses[id].(*types.Func)
-	if id == nil || !ok || fn.Pkg() == nil || fn.Pkg().Name() == "main" || fn.Signature().Recv() != nil {
+	fn := calledFunc(info, c.Fun)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Name() == "main" || fn.Signature().Recv() != nil {
 		return false
 	}
 	for _, a := range c.Args {
@@ -618,15 +611,8 @@ func typeOf(info *types.Info, e ast.Expr) types.Type {
 // readOnly reports whether fun is a library function that only reads the
 // lists it is given (or only reorders them, which keeps their values).
 func readOnly(info *types.Info, fun ast.Expr) bool {
-	var id *ast.Ident
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	}
-	fn, ok := info.Uses[id].(*types.Func)
-	if id == nil || !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || strings.HasPrefix(fn.Name(), "Append") {
+	fn := calledFunc(info, fun)
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil || strings.HasPrefix(fn.Name(), "Append") {
 		return false // a method (a Reader's Read) or an Append function writes into a list
 	}
 	switch fn.Pkg().Path() {
@@ -634,6 +620,19 @@ func readOnly(info *types.Info, fun ast.Expr) bool {
 		return true
 	}
 	return false
+}
+
+// calledFunc returns the function or method a call's operand names
+// (f, pkg.F, x.M), or nil.
+func calledFunc(info *types.Info, fun ast.Expr) *types.Func {
+	var fn *types.Func
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		fn, _ = info.Uses[f].(*types.Func)
+	case *ast.SelectorExpr:
+		fn, _ = info.Uses[f.Sel].(*types.Func)
+	}
+	return fn
 }
 
 // hasMethods reports whether a value of type t, or a pointer to it, has
@@ -988,13 +987,7 @@ func (v *values) call(c *ast.CallExpr, depth int) ([]any, bool) {
 		}
 		return v.of(c.Args[0], depth+1)
 	}
-	var fn *types.Func
-	switch f := ast.Unparen(c.Fun).(type) {
-	case *ast.SelectorExpr:
-		fn, _ = v.info.Uses[f.Sel].(*types.Func)
-	case *ast.Ident:
-		fn, _ = v.info.Uses[f].(*types.Func)
-	}
+	fn := calledFunc(v.info, c.Fun)
 	if fn == nil || fn.Pkg() == nil || c.Ellipsis.IsValid() {
 		return nil, false
 	}
