@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/airlockhq/airlock/exec/child"
+	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/airlockhq/airlock/exec/sandbox"
 )
 
@@ -41,7 +42,7 @@ func startSpawner(self string) (*spawner, error) {
 	}
 	ours, theirs := os.NewFile(uintptr(fds[0]), "spawner"), os.NewFile(uintptr(fds[1]), "spawner")
 	defer theirs.Close()
-	path, _ := childPath(self)
+	path, _ := launch.Path(self)
 	cmd := osexec.Command(path, ChildArg, child.SpawnMode)
 	cmd.Env = []string{}
 	cmd.ExtraFiles = []*os.File{theirs}

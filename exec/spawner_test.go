@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -90,10 +89,7 @@ func TestSpawner(t *testing.T) {
 		t.Fatalf("processes left behind: %v", left)
 	}
 	for _, pid := range []int{os.Getpid(), spawner} {
-		if m, _ := filepath.Glob(fmt.Sprintf("/sys/fs/cgroup/*/*/*/airlock-%d-*", pid)); len(m) > 0 {
-			t.Fatalf("cgroups left behind: %v", m)
-		}
-		if m, _ := filepath.Glob(fmt.Sprintf("/sys/fs/cgroup/*/airlock-%d-*", pid)); len(m) > 0 {
+		if m := cgroupsOf(pid); len(m) > 0 {
 			t.Fatalf("cgroups left behind: %v", m)
 		}
 	}

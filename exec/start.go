@@ -4,12 +4,12 @@ import (
 	"errors"
 	"io"
 	"os"
-	osexec "os/exec"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/airlockhq/airlock/exec/child"
+	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/airlockhq/airlock/exec/rpc"
 	"github.com/airlockhq/airlock/exec/sandbox"
 	"github.com/airlockhq/airlock/verify"
@@ -49,115 +49,31 @@ type handle interface {
 }
 
 // localChild is a child this process started.
-type localChild struct {
-	cmd   *osexec.Cmd
-	guard *sandbox.Guard
-	moved chan struct{} // closed once it is in its cgroup; nil: it was at its start
-}
+type localChild struct{ *launch.Child }
 
-func (h *localChild) Kill() { h.guard.Kill() }
-
-func (h *localChild) placed() {
-	if h.moved != nil {
-		<-h.moved
-	}
-}
-
-func (h *localChild) wait() (sandbox.Usage, error) {
-	h.placed()
-	err := h.cmd.Wait()
-	h.guard.Kill() // nothing of the child may outlive it
-	return h.guard.Finish(), err
-}
-
-func (h *localChild) memoryByCgroup() bool { return h.guard.MemoryByCgroup() }
-
-func (h *localChild) gone() bool { return false }
+func (h localChild) Kill()                        { h.Guard.Kill() }
+func (h localChild) placed()                      { h.Placed() }
+func (h localChild) wait() (sandbox.Usage, error) { return h.Wait() }
+func (h localChild) memoryByCgroup() bool         { return h.Guard.MemoryByCgroup() }
+func (h localChild) gone() bool                   { return false }
 
 // errIsolation is returned by startChild when a layer is missing and the
 // caller requires all of them.
-var errIsolation = errors.New("sandbox layers missing")
+var errIsolation = launch.ErrIsolation
 
-// startChild starts the binary self as a sandboxed child under lim. With
-// requireIsolation it refuses, before starting anything, when a layer is
-// missing, returning errIsolation and the layers. It returns before the
-// child is in its cgroup when moving it there takes time (see
-// handle.placed).
+// startChild starts a sandboxed child here (see launch.Start).
 func startChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, []sandbox.Layer, error) {
-	c, layers, again, err := tryStartChild(self, lim, requireIsolation)
-	if again {
-		c, layers, _, err = tryStartChild(self, lim, requireIsolation)
+	c, layers, err := launch.Start(self, lim, requireIsolation)
+	if err != nil {
+		return nil, layers, err
 	}
-	return c, layers, err
+	return adopt(c), layers, nil
 }
 
-// tryStartChild is one attempt of startChild; again reports a failed start
-// worth one more try (see sandbox.Guard.StartFailed).
-func tryStartChild(self string, lim sandbox.Limits, requireIsolation bool) (*proc, []sandbox.Layer, bool, error) {
-	path, fromSandbox := childPath(self)
-	cmd := osexec.Command(path, ChildArg)
-	reqR, reqW, err := os.Pipe()
-	if err != nil {
-		return nil, nil, false, err
-	}
-	respR, respW, err := os.Pipe()
-	if err != nil {
-		reqR.Close()
-		reqW.Close()
-		return nil, nil, false, err
-	}
-	closeAll := func() {
-		for _, f := range []*os.File{reqR, reqW, respR, respW} {
-			f.Close()
-		}
-	}
-	cmd.ExtraFiles = []*os.File{reqW, respR}
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	stderr, _ := cmd.StderrPipe()
-	guard, err := sandbox.Prepare(cmd, lim)
-	if err != nil {
-		closeAll()
-		return nil, nil, false, errors.New("preparing sandbox: " + err.Error())
-	}
-	layers := guard.Layers()
-	if requireIsolation && len(sandbox.Missing(layers)) > 0 {
-		guard.Finish()
-		closeAll()
-		return nil, layers, false, errIsolation
-	}
-	err = cmd.Start()
-	if err != nil {
-		again := guard.StartFailed()
-		if fromSandbox {
-			sandboxBinaryFailed.Store(true)
-			again = true
-		}
-		guard.Finish()
-		closeAll()
-		return nil, layers, again, errors.New("starting sandbox: " + err.Error())
-	}
-	reqW.Close()
-	respR.Close()
-	h := &localChild{cmd: cmd, guard: guard}
-	move := func() {
-		if err := guard.Started(cmd.Process.Pid); err != nil {
-			guard.Kill()
-		}
-	}
-	if guard.Migrates() {
-		// The child starts, confines itself and makes its interpreter
-		// while it is moved; it is sent its program once in its cgroup.
-		h.moved = make(chan struct{})
-		go func() {
-			move()
-			close(h.moved)
-		}()
-	} else {
-		move()
-	}
-	return &proc{h: h, layers: layers, stdin: stdin, stdout: stdout, stderr: stderr,
-		reqR: reqR, respW: respW}, layers, false, nil
+// adopt wraps a child this process started.
+func adopt(c *launch.Child) *proc {
+	return &proc{h: localChild{c}, layers: c.Layers, stdin: c.Stdin, stdout: c.Stdout, stderr: c.Stderr,
+		reqR: c.ReqR, respW: c.RespW}
 }
 
 // discard kills a child that will not be used, and reaps it.
@@ -217,6 +133,13 @@ func Prestart(pol *verify.Policy, self string) *Pool {
 	p := NewPool(0, pol, self)
 	p.ready = make(chan *proc, 1)
 	p.once = true
+	if self == "" {
+		if c := launch.TakeEarly(p.limits); c != nil {
+			// Started while this process initialised (launch.Early).
+			p.setUp(func() (*proc, error) { return adopt(c), nil })
+			return p
+		}
+	}
 	p.start()
 	return p
 }
@@ -236,6 +159,15 @@ func (p *Pool) refill() {
 
 // start starts one child in the background and sends it its setup.
 func (p *Pool) start() {
+	p.setUp(func() (*proc, error) {
+		c, _, err := p.startChild(p.self, p.limits, false)
+		return c, err
+	})
+}
+
+// setUp gets a child from started in the background, sends it its setup
+// and makes it ready.
+func (p *Pool) setUp(started func() (*proc, error)) {
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
@@ -246,7 +178,7 @@ func (p *Pool) start() {
 	p.mu.Unlock()
 	go func() {
 		defer p.wg.Done()
-		c, _, err := p.startChild(p.self, p.limits, false)
+		c, err := started()
 		if err == nil {
 			err = rpc.WriteFrame(c.stdin, child.Setup{Packages: p.packages, Limits: p.limits, MemoryByCgroup: c.h.memoryByCgroup()})
 			c.setUp = true
@@ -353,3 +285,11 @@ const ChildArg = child.Arg
 
 // ChildMain runs the child side of a sandboxed run and never returns.
 func ChildMain() { child.Main() }
+
+// SandboxBinary is the name of the child-only binary a build installs next
+// to airlock (cmd/airlock-sandbox).
+const SandboxBinary = launch.SandboxBinary
+
+// ChildBinary says which binary runs the sandboxed children when Options.Self
+// is not set (see launch.ChildBinary).
+func ChildBinary() (path string, why string) { return launch.ChildBinary() }

@@ -49,9 +49,13 @@ cgo build) and what airlock does without it.
 				// an airlock-sandbox found next to airlock is not used.
 				Child    string `json:"child"`
 				ChildWhy string `json:"child_not_sandbox_binary,omitempty"`
+				// Start is what starting a child costs here beyond the
+				// process itself, and how to lower it.
+				Start string `json:"child_start,omitempty"`
 			}
 			report.OS, report.Arch = runtime.GOOS, runtime.GOARCH
 			report.Child, report.ChildWhy = exec.ChildBinary()
+			report.Start = sandbox.StartNote()
 			for _, l := range layers {
 				e := entry{Layer: l}
 				if !l.Active {
@@ -81,6 +85,9 @@ cgo build) and what airlock does without it.
 				fmt.Fprintf(out, "  %-10s         %s\n", "child", report.Child)
 				if report.ChildWhy != "" {
 					fmt.Fprintf(out, "  %-10s         %s not used: %s\n", "", exec.SandboxBinary, report.ChildWhy)
+				}
+				if report.Start != "" {
+					fmt.Fprintf(out, "  %-10s         %s\n", "start", report.Start)
 				}
 				if report.Missing == 0 {
 					fmt.Fprintln(out, "every layer is available: `airlock run --require-isolation` will run here")

@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/airlockhq/airlock"
+	_ "github.com/airlockhq/airlock/cmd/airlock/internal/early" // starts the child of a run first
 )
 
 func main() {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/spf13/cobra"
 )
 
@@ -63,6 +64,9 @@ prints a compact JSON summary sized for a model's context.
 // execute runs the command line and returns the exit code. Errors print once,
 // as "airlock: error: ...".
 func execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// A child started early for a run that did not take it (the program
+	// was a script, say, or the command failed first) ends here.
+	defer launch.DiscardEarly()
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetIn(stdin)

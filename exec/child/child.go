@@ -31,7 +31,7 @@ import (
 // Arg is the hidden first argument that turns a binary into the sandboxed
 // child: the airlock binary, a program embedding airlock (airlock.Child),
 // or airlock-sandbox. main checks for it before anything else runs.
-const Arg = "__airlock_sandbox_child"
+const Arg = rpc.ChildArg
 
 // RuntimePackage is the native package tool stubs call into; it exists only
 // in the child and carries no authority: every call it makes is checked by

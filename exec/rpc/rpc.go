@@ -13,6 +13,10 @@ import (
 	"io"
 )
 
+// ChildArg is the hidden first argument a parent starts a binary with to
+// make it a sandboxed child.
+const ChildArg = "__airlock_sandbox_child"
+
 // Message operations sent by the child.
 const (
 	OpCall   = "call"   // a tool call: Tool, Args

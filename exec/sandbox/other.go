@@ -25,6 +25,8 @@ func Prepare(cmd *exec.Cmd, lim Limits) (*Guard, error) {
 
 func (g *Guard) started(pid int) error { return nil }
 
+func (cg *cgroup) resize(old, limit int64) error { return nil }
+
 func (g *Guard) migrates() bool { return false }
 
 func (g *Guard) startFailed() bool { return false }
@@ -79,5 +81,8 @@ func LimitExec(files []string) error { return nil }
 
 // RemoveStaleCgroups does nothing outside Linux.
 func RemoveStaleCgroups() {}
+
+// StartNote is empty: there are no cgroups outside Linux.
+func StartNote() string { return "" }
 
 func (g *Guard) remove() {}

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -170,6 +171,29 @@ func (g *Guard) Started(pid int) error {
 // that runs nothing untrusted (its setup) before Started returns.
 func (g *Guard) Migrates() bool {
 	return g.migrates()
+}
+
+// SetLimits changes the limits of a started child that has not yet been
+// sent anything to run: its cgroup's memory limit, and the limits its end is
+// judged by. It fails, changing nothing, when lim needs another sandbox than
+// Prepare set up: a memory limit where there was none or the other way
+// round, another owner, or commands allowed or not.
+func (g *Guard) SetLimits(lim Limits) error {
+	old := g.limits
+	if (lim.Memory > 0) != (old.Memory > 0) || !sameOwner(lim.Owner, old.Owner) || lim.Exec != old.Exec {
+		return errors.New("the sandbox was set up for other limits")
+	}
+	if g.cgroup != nil && lim.Memory != old.Memory {
+		if err := g.cgroup.resize(old.Memory, lim.Memory); err != nil {
+			return err
+		}
+	}
+	g.limits = lim
+	return nil
+}
+
+func sameOwner(a, b *Owner) bool {
+	return a == b || a != nil && b != nil && *a == *b
 }
 
 // StartFailed reports, after cmd.Start failed, whether starting again with

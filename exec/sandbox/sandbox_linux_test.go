@@ -744,3 +744,25 @@ func BenchmarkSeccompAssemble(b *testing.B) {
 		}
 	}
 }
+
+// TestStartNote: on cgroup v1, doctor says the move into the memory cgroup
+// waits for a grace period unless a cgroup hierarchy is mounted with
+// favordynmods, whichever hierarchy it is.
+func TestStartNote(t *testing.T) {
+	hybrid := "cgroup /sys/fs/cgroup/memory cgroup rw,nosuid,nodev,noexec,relatime,memory 0 0\n" +
+		"cgroup2 /sys/fs/cgroup/unified cgroup2 rw,nosuid,nodev,noexec,relatime 0 0\n"
+	if got := startNote(hybrid); !strings.Contains(got, "waits for an RCU grace period") {
+		t.Errorf("without favordynmods: %q", got)
+	}
+	for _, extra := range []string{
+		"cgroup /mnt/fast cgroup rw,relatime,favordynmods,name=airlock 0 0\n",
+		"cgroup2 /sys/fs/cgroup/unified cgroup2 rw,relatime,nsdelegate,favordynmods 0 0\n",
+	} {
+		if got := startNote(hybrid + extra); !strings.Contains(got, "does not wait") {
+			t.Errorf("with %q: %q", extra, got)
+		}
+	}
+	if got := startNote(hybrid + "tmpfs /favordynmods tmpfs rw,favordynmods 0 0\n"); !strings.Contains(got, "waits") {
+		t.Errorf("a tmpfs option taken for a cgroup one: %q", got)
+	}
+}

@@ -1,4 +1,4 @@
-package exec
+package launch
 
 import (
 	"debug/buildinfo"
@@ -120,10 +120,10 @@ func settings(bi *debug.BuildInfo) map[string]string {
 // the running executable.
 var sandboxBinaryFailed atomic.Bool
 
-// childPath is the binary a child is started from: self when set, else the
+// Path is the binary a child is started from: self when set, else the
 // airlock-sandbox binary kept open, else the running executable. sandbox
 // reports the second case.
-func childPath(self string) (path string, sandbox bool) {
+func Path(self string) (path string, sandbox bool) {
 	if self != "" {
 		return self, false
 	}
