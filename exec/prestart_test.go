@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/airlockhq/airlock/exec"
 	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/airlockhq/airlock/exec/sandbox"
+	"github.com/airlockhq/airlock/internal/procstat"
 )
 
 // TestEarlyChild: a child started before the policy is read (launch.Early,
@@ -73,19 +73,8 @@ func TestEarlyChild(t *testing.T) {
 		if left := descendants(os.Getpid()); len(left) > 0 {
 			t.Fatalf("processes left behind: %v", left)
 		}
-		if left := cgroupsOf(os.Getpid()); len(left) > 0 {
+		if left := procstat.Cgroups(os.Getpid()); len(left) > 0 {
 			t.Fatalf("cgroups left behind: %v", left)
 		}
 	})
-}
-
-// cgroupsOf lists the cgroups airlock made for the children of process pid
-// (named airlock-PID-N) that are still there.
-func cgroupsOf(pid int) []string {
-	var left []string
-	for _, pattern := range []string{"/sys/fs/cgroup/*/*/*/airlock-%d-*", "/sys/fs/cgroup/*/airlock-%d-*"} {
-		m, _ := filepath.Glob(fmt.Sprintf(pattern, pid))
-		left = append(left, m...)
-	}
-	return left
 }

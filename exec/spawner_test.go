@@ -89,7 +89,7 @@ func TestSpawner(t *testing.T) {
 		t.Fatalf("processes left behind: %v", left)
 	}
 	for _, pid := range []int{os.Getpid(), spawner} {
-		if m := cgroupsOf(pid); len(m) > 0 {
+		if m := procstat.Cgroups(pid); len(m) > 0 {
 			t.Fatalf("cgroups left behind: %v", m)
 		}
 	}

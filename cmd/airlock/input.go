@@ -29,11 +29,26 @@ func readProgram(cmd *cobra.Command, arg string) (name string, src []byte, err e
 		defer f.Close()
 		name, r = arg, f
 	}
-	src, err = io.ReadAll(io.LimitReader(r, plan.MaxSource+1))
-	if err != nil {
-		return "", nil, usageError("reading %s: %v", name, err)
+	// A signal ends the command even while a writer keeps the input open.
+	type read struct {
+		src []byte
+		err error
 	}
-	return name, src, nil
+	done := make(chan read, 1)
+	go func() {
+		src, err := io.ReadAll(io.LimitReader(r, plan.MaxSource+1))
+		done <- read{src, err}
+	}()
+	var got read
+	select {
+	case got = <-done:
+	case <-cmd.Context().Done():
+		return "", nil, &exitError{code: exitRejected, err: errors.New("interrupted while reading " + name)}
+	}
+	if got.err != nil {
+		return "", nil, usageError("reading %s: %v", name, got.err)
+	}
+	return name, got.src, nil
 }
 
 // loadEngine loads the policy at path, or the built-in one when path is

@@ -9,12 +9,13 @@ import (
 	"syscall"
 
 	"github.com/airlockhq/airlock"
-	_ "github.com/airlockhq/airlock/cmd/airlock/internal/early" // starts the child of a run first
+	"github.com/airlockhq/airlock/cmd/airlock/internal/early" // starts the child of a run first
 )
 
 func main() {
 	airlock.Child() // the sandboxed child is this binary, re-executed
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	early.HandOver()
 	code := execute(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

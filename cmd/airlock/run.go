@@ -8,6 +8,7 @@ import (
 
 	"github.com/airlockhq/airlock"
 	"github.com/airlockhq/airlock/exec"
+	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/airlockhq/airlock/tools"
 	"github.com/airlockhq/airlock/verify"
 )
@@ -85,9 +86,13 @@ of the model's context.
 			}
 			if opts.Memory == 0 && !airlock.IsScript(name, src) {
 				// The sandboxed child starts while the program is planned
-				// and verified.
+				// and verified, if it has not started already.
 				opts.Pool = exec.Prestart(eng.Policy(), "")
 				defer opts.Pool.Close()
+			} else {
+				// A child started before the program was read is not
+				// the one it needs.
+				launch.DiscardEarly()
 			}
 			s := eng.Run(ctx, name, src, airlock.RunOptions{Options: opts, Strict: strict, Approved: approved})
 			if _, err := cmd.OutOrStdout().Write(s.Encode(budget)); err != nil {

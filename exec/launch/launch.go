@@ -156,6 +156,7 @@ var early struct {
 // DiscardEarly before it exits, so that a child nobody took leaves no
 // cgroup behind.
 func Early(lim sandbox.Limits) {
+	DiscardEarly() // one at a time
 	c, _, err := Start("", lim, false)
 	if err != nil {
 		return

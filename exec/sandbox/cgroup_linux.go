@@ -55,7 +55,17 @@ func newCgroup(limit int64) (*cgroup, error) {
 	sweepStale.Do(func() { removeStale(p.dir) })
 	name := fmt.Sprintf("airlock-%d-%d", os.Getpid(), cgroupSeq.Add(1))
 	cg := &cgroup{version: p.version, dir: filepath.Join(p.dir, name)}
-	if err := os.Mkdir(cg.dir, 0o755); err != nil {
+	err = os.Mkdir(cg.dir, 0o755)
+	if errors.Is(err, os.ErrExist) {
+		// Left by an airlock process that had this pid before and died
+		// before it could remove it: the sweep above takes it for ours.
+		// Its limits are not this run's; remove it and make it again.
+		cg.kill()
+		if err = cg.remove(); err == nil {
+			err = os.Mkdir(cg.dir, 0o755)
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("creating cgroup: %w", err)
 	}
 	if err := cg.setLimit(limit); err != nil {

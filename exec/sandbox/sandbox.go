@@ -175,9 +175,10 @@ func (g *Guard) Migrates() bool {
 
 // SetLimits changes the limits of a started child that has not yet been
 // sent anything to run: its cgroup's memory limit, and the limits its end is
-// judged by. It fails, changing nothing, when lim needs another sandbox than
-// Prepare set up: a memory limit where there was none or the other way
-// round, another owner, or commands allowed or not.
+// judged by. It fails when lim needs another sandbox than Prepare set up (a
+// memory limit where there was none or the other way round, another owner,
+// commands allowed or not), changing nothing, or when the cgroup refuses the
+// limit, which may leave it half changed: discard the child then.
 func (g *Guard) SetLimits(lim Limits) error {
 	old := g.limits
 	if (lim.Memory > 0) != (old.Memory > 0) || !sameOwner(lim.Owner, old.Owner) || lim.Exec != old.Exec {

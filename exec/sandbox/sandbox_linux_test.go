@@ -407,6 +407,40 @@ func TestMemoryCgroup(t *testing.T) {
 	t.Logf("1 GiB under 128 MiB: %v, peak %d MiB", big.state, big.usage.PeakMemory>>20)
 }
 
+// TestCgroupOfAnEarlierPid: a cgroup of this process's name, left by an
+// airlock process that had the same pid and died before it could remove it,
+// is replaced, so the child is still capped by a cgroup at its own limit
+// rather than by RLIMIT_AS, with a control within the limit.
+func TestCgroupOfAnEarlierPid(t *testing.T) {
+	p, err := findMemoryParent()
+	if err != nil {
+		t.Skipf("no memory cgroup: %v", err)
+	}
+	lim := Limits{Memory: 128 << 20}
+	for _, c := range []struct {
+		mib    string
+		capped bool
+	}{{"32", false}, {"1024", true}} {
+		left := filepath.Join(p.dir, fmt.Sprintf("airlock-%d-%d", os.Getpid(), cgroupSeq.Load()+1))
+		if err := os.Mkdir(left, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		o := run(t, spec{probe: probe{Name: "alloc", Arg: c.mib, Enter: true, Apply: applyAll}, sandbox: true, limits: lim})
+		if l := layer(o.layers, Memory); !l.Active || l.Detail != "cgroup" {
+			t.Errorf("%s MiB: memory layer %+v, want active by cgroup", c.mib, l)
+		}
+		if c.capped && (o.ran || !o.usage.MemoryLimitHit) {
+			t.Errorf("%s MiB under 128 MiB: result %q, exit %v, usage %+v; want killed at the limit", c.mib, o.result, o.state, o.usage)
+		}
+		if !c.capped {
+			expect(t, o, "ok")
+		}
+		if _, err := os.Stat(left); !os.IsNotExist(err) {
+			t.Errorf("the cgroup is still there after the run: %v", err)
+		}
+	}
+}
+
 func TestMemoryRlimitAS(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector reserves more address space than RLIMIT_AS allows")

@@ -5,6 +5,7 @@ package procstat
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -75,4 +76,16 @@ func Descendants(pid int) (pids []int, spawners int) {
 		}
 	}
 	return pids, spawners
+}
+
+// Cgroups lists the cgroups airlock made for the sandboxed children of
+// process pid (named airlock-PID-N) that are still there, under a cgroup v1
+// hierarchy or cgroup2.
+func Cgroups(pid int) []string {
+	var left []string
+	for _, pattern := range []string{"/sys/fs/cgroup/*/*/*/airlock-%d-*", "/sys/fs/cgroup/*/airlock-%d-*"} {
+		m, _ := filepath.Glob(fmt.Sprintf(pattern, pid))
+		left = append(left, m...)
+	}
+	return left
 }

@@ -12,7 +12,10 @@ package early
 
 import (
 	"os"
-	"strings"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"syscall"
 
 	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/airlockhq/airlock/exec/sandbox"
@@ -23,26 +26,79 @@ import (
 // of every child that interprets a Go program.
 var provisional = sandbox.Limits{Memory: 256 << 20, OpenFiles: 64, Threads: 64}
 
+// signals end airlock; until the command handles them (HandOver), one of
+// them discards the early child first.
+var signals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+var handover struct {
+	sync.Mutex
+	done bool
+}
+
 func init() {
 	if Wanted(os.Args[1:]) {
-		launch.Early(provisional)
+		start()
 	}
 }
 
+// start starts the child, first making sure that airlock does not end
+// without discarding it.
+func start() {
+	// A signal before the command handles them would end airlock with
+	// the child's cgroup left behind, so one discards the child first,
+	// once it has started. A reader of airlock's output that has gone
+	// would too (SIGPIPE), so a write to it fails instead, and the command
+	// ends in order.
+	handover.Lock()
+	defer handover.Unlock()
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, append(signals, syscall.SIGPIPE)...)
+	go func() {
+		for s := range c {
+			if s == syscall.SIGPIPE {
+				continue
+			}
+			handover.Lock()
+			if !handover.done {
+				launch.DiscardEarly()
+				signal.Reset(s)
+				syscall.Kill(os.Getpid(), s.(syscall.Signal))
+			}
+			handover.Unlock()
+		}
+	}()
+	launch.Early(provisional)
+}
+
+// HandOver tells the package that the command now handles the signals that
+// end it, and discards the early child itself before it exits.
+func HandOver() {
+	handover.Lock()
+	handover.done = true
+	handover.Unlock()
+}
+
 // Wanted reports whether the command line args (without the program name)
-// runs one Go program in a child the run would take: `airlock run` without
+// runs one program in a child the run would take: `airlock run` without
 // --memory, of a file not named as a shell script, and not asking for help.
+// A program read from standard input, or a file named otherwise, may turn
+// out to be a script; the command then discards the child at once.
 func Wanted(args []string) bool {
 	if len(args) < 2 || args[0] != "run" {
 		return false
 	}
 	for _, a := range args[1:] {
+		if a == "--" {
+			break
+		}
 		switch {
-		case a == "--":
-			return !strings.HasSuffix(args[len(args)-1], ".sh")
-		case a == "--memory" || strings.HasPrefix(a, "--memory="), a == "-h" || a == "--help":
+		case a == "--memory" || len(a) > 9 && a[:9] == "--memory=", a == "-h" || a == "--help":
 			return false
 		}
 	}
-	return !strings.HasSuffix(args[len(args)-1], ".sh")
+	switch filepath.Ext(args[len(args)-1]) {
+	case ".sh", ".bash":
+		return false
+	}
+	return true
 }
