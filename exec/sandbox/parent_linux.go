@@ -41,6 +41,7 @@ const namespaceFlags = syscall.CLONE_NEWUSER | syscall.CLONE_NEWPID | syscall.CL
 // it will end.
 func Prepare(cmd *exec.Cmd, lim Limits) (*Guard, error) {
 	g := &Guard{cmd: cmd, limits: lim}
+	g.memLimit.Store(lim.Memory)
 	cmd.Env = []string{}
 	if cmd.SysProcAttr == nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
@@ -184,6 +185,9 @@ func (g *Guard) migrates() bool {
 
 func (g *Guard) started(pid int) error {
 	if g.cgroup == nil {
+		if g.limits.Memory > 0 {
+			g.watchMemory(pid)
+		}
 		return nil
 	}
 	if g.cgroupDir != nil {
@@ -223,6 +227,7 @@ func running(pid int) bool {
 }
 
 func (g *Guard) finish(remove bool) Usage {
+	g.stopWatching()
 	var u Usage
 	state := g.cmd.ProcessState
 	var killedBySignal bool
@@ -239,6 +244,7 @@ func (g *Guard) finish(remove bool) Usage {
 		g.cgroupDir.Close()
 		g.cgroupDir = nil
 	}
+	u.MemoryLimitHit = g.overMemory.Load()
 	if g.cgroup != nil {
 		g.cgroup.kill()
 		s := g.cgroup.stats()

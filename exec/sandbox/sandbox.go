@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -97,9 +98,11 @@ type Usage struct {
 	// PeakMemory is the cgroup's peak usage, or the peak resident set size
 	// when no cgroup was used, in bytes.
 	PeakMemory int64 `json:"peak_memory"`
-	// MemoryLimitHit is set when the cgroup's OOM killer ended the child.
-	// Under RLIMIT_AS the Go runtime dies with a fatal error instead; check
-	// its standard error with [RuntimeOutOfMemory].
+	// MemoryLimitHit is set when the cgroup's OOM killer ended the child,
+	// or, without a cgroup, the parent's watch of its resident memory.
+	// When RLIMIT_AS stops an allocation first, the Go runtime dies with
+	// a fatal error instead; check its standard error with
+	// [RuntimeOutOfMemory].
 	MemoryLimitHit bool `json:"memory_limit_hit"`
 	// CPULimitHit is set when the child was killed at its CPU-time limit.
 	// Use it rather than comparing CPU with the limit: the kernel counts
@@ -139,6 +142,13 @@ type Guard struct {
 	// starts the child in.
 	cgroupDir *os.File
 	killed    atomic.Bool
+
+	// Without a cgroup, a watcher in this process enforces the memory
+	// limit (watchMemory); memLimit is the limit it enforces.
+	memLimit    atomic.Int64
+	overMemory  atomic.Bool   // the watcher killed the child
+	unwatch     chan struct{} // closed to stop the watcher; nil: none
+	unwatchOnce sync.Once
 }
 
 // Layers reports every layer as the parent sees it before the start: the
@@ -190,6 +200,7 @@ func (g *Guard) SetLimits(lim Limits) error {
 		}
 	}
 	g.limits = lim
+	g.memLimit.Store(lim.Memory)
 	return nil
 }
 

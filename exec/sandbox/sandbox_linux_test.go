@@ -105,6 +105,7 @@ func run(t testing.TB, s spec) outcome {
 			t.Fatal(err)
 		}
 		g.limits = s.limits
+		g.memLimit.Store(s.limits.Memory)
 		if s.adjust != nil {
 			s.adjust(cmd.SysProcAttr)
 		}
@@ -465,6 +466,14 @@ func TestMemoryRlimitAS(t *testing.T) {
 	}
 	// Without the layer the same reservation succeeds.
 	expect(t, run(t, spec{probe: probe{Name: "reserve", Arg: "1024"}}), "ok")
+
+	// RLIMIT_AS leaves headroom for the runtime's reservations, which a
+	// program could fill; the parent's watch of resident memory stops it
+	// there, and says the limit was hit.
+	over := run(t, asLimited("alloc", "176"))
+	if over.ran || !over.usage.MemoryLimitHit {
+		t.Errorf("176 MiB under 128 MiB: result %q, exit %v, usage %+v; want killed by the watch and the limit hit", over.result, over.state, over.usage)
+	}
 }
 
 func TestCPULimit(t *testing.T) {
