@@ -309,7 +309,7 @@ func (r *runner) run(ctx context.Context) {
 	wg.Wait()
 	var usage sandbox.Usage
 	var waitErr error
-	if r.answerEarly(timer, stopCtx) {
+	if r.answerEarly(timer, stopCtx, guard.memoryByCgroup()) {
 		if u := r.reported; u != nil {
 			usage = sandbox.Usage{CPU: time.Duration(u.CPUMicros) * time.Microsecond, PeakMemory: u.PeakBytes}
 		}
@@ -343,14 +343,23 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // before its child has ended: a Go program's child made its final report,
 // its output is all read, and neither the timeout, a cancel nor the
 // parent's own checks have stopped it. It then stops the timeout and the cancel, whose
-// work is done.
-func (r *runner) answerEarly(timer *time.Timer, stopCtx func() bool) bool {
+// work is done. byCgroup says whether a cgroup caps the child's memory.
+func (r *runner) answerEarly(timer *time.Timer, stopCtx func() bool, byCgroup bool) bool {
 	r.mu.Lock()
-	final := r.final
+	final, reported := r.final, r.reported
 	r.mu.Unlock()
 	// A script's commands may have been killed at the memory limit,
 	// which only the cgroup's count shows once the child has ended.
-	if !r.opts.Early || r.plan.Language != "go" || !final || !timer.Stop() || !stopCtx() {
+	if !r.opts.Early || r.plan.Language != "go" || !final {
+		return false
+	}
+	// Without a cgroup, a child whose peak resident memory passed the
+	// limit between two looks of the parent's watch is judged once it has
+	// ended (sandbox.Guard): its resident memory counts files too.
+	if r.lim.Memory > 0 && !byCgroup && (reported == nil || reported.PeakBytes > r.lim.Memory) {
+		return false
+	}
+	if !timer.Stop() || !stopCtx() {
 		return false
 	}
 	r.mu.Lock()

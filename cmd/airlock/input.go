@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 
@@ -29,26 +30,43 @@ func readProgram(cmd *cobra.Command, arg string) (name string, src []byte, err e
 		defer f.Close()
 		name, r = arg, f
 	}
-	// A signal ends the command even while a writer keeps the input open.
+	// A signal ends the command even while a writer keeps standard input
+	// open. A file is read to its end: the run then reports the
+	// interruption in its summary.
+	src, err = readSource(cmd.Context(), r, arg == "-")
+	if errors.Is(err, errInterrupted) {
+		return "", nil, &exitError{code: exitRejected, err: errors.New("interrupted while reading " + name)}
+	}
+	if err != nil {
+		return "", nil, usageError("reading %s: %v", name, err)
+	}
+	return name, src, nil
+}
+
+var errInterrupted = errors.New("interrupted")
+
+// readSource reads r up to just past plan.MaxSource. When interruptible, it
+// returns errInterrupted as soon as ctx is done, whatever r does.
+func readSource(ctx context.Context, r io.Reader, interruptible bool) ([]byte, error) {
+	r = io.LimitReader(r, plan.MaxSource+1)
+	if !interruptible {
+		return io.ReadAll(r)
+	}
 	type read struct {
 		src []byte
 		err error
 	}
 	done := make(chan read, 1)
 	go func() {
-		src, err := io.ReadAll(io.LimitReader(r, plan.MaxSource+1))
+		src, err := io.ReadAll(r)
 		done <- read{src, err}
 	}()
-	var got read
 	select {
-	case got = <-done:
-	case <-cmd.Context().Done():
-		return "", nil, &exitError{code: exitRejected, err: errors.New("interrupted while reading " + name)}
+	case got := <-done:
+		return got.src, got.err
+	case <-ctx.Done():
+		return nil, errInterrupted
 	}
-	if got.err != nil {
-		return "", nil, usageError("reading %s: %v", name, got.err)
-	}
-	return name, got.src, nil
 }
 
 // loadEngine loads the policy at path, or the built-in one when path is

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"io"
+	"io/fs"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -37,5 +39,24 @@ func TestInterruptWhileReading(t *testing.T) {
 	prog := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"read\") }\n"
 	if code := execute(context.Background(), []string{"run", "-"}, strings.NewReader(prog), &out, &errOut); code != exitOK || !strings.Contains(out.String(), `"output":"read\n"`) {
 		t.Fatalf("control: exit %d, %s %s", code, out.String(), errOut.String())
+	}
+}
+
+// gone is an output whose reader has gone.
+type gone struct{}
+
+func (gone) Write([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EPIPE}
+}
+
+// TestBrokenPipe: a command whose reader has gone ends with the code that
+// has main end by SIGPIPE, as before, and prints no error of its own.
+func TestBrokenPipe(t *testing.T) {
+	prog := "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"x\") }\n"
+	for _, cmd := range []string{"run", "plan", "verify"} {
+		var errOut strings.Builder
+		if code := execute(context.Background(), []string{cmd, "-"}, strings.NewReader(prog), gone{}, &errOut); code != exitBrokenPipe || errOut.Len() > 0 {
+			t.Errorf("%s: exit %d, stderr %q; want %d and nothing", cmd, code, errOut.String(), exitBrokenPipe)
+		}
 	}
 }

@@ -18,5 +18,9 @@ func main() {
 	early.HandOver()
 	code := execute(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	if code == exitBrokenPipe {
+		signal.Reset(syscall.SIGPIPE)
+		syscall.Kill(os.Getpid(), syscall.SIGPIPE)
+	}
 	os.Exit(code)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"syscall"
 
 	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/spf13/cobra"
@@ -16,6 +17,9 @@ const (
 	exitOK       = 0 // approved / completed
 	exitRejected = 1 // verify: a file was denied; run: the program did not complete
 	exitUsage    = 2 // bad flags, unreadable or unparsable input, a broken policy
+	// exitBrokenPipe is for a reader of the output that has gone: main
+	// ends by SIGPIPE then, as a command that writes to one does.
+	exitBrokenPipe = 128 + int(syscall.SIGPIPE)
 )
 
 // exitError carries an exit code to the one place that turns it into one.
@@ -75,6 +79,9 @@ func execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
+	}
+	if errors.Is(err, syscall.EPIPE) {
+		return exitBrokenPipe // whoever read the output has gone
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {

@@ -53,16 +53,15 @@ func newCgroup(limit int64) (*cgroup, error) {
 		return nil, err
 	}
 	sweepStale.Do(func() { removeStale(p.dir) })
-	name := fmt.Sprintf("airlock-%d-%d", os.Getpid(), cgroupSeq.Add(1))
-	cg := &cgroup{version: p.version, dir: filepath.Join(p.dir, name)}
-	err = os.Mkdir(cg.dir, 0o755)
-	if errors.Is(err, os.ErrExist) {
-		// Left by an airlock process that had this pid before and died
-		// before it could remove it: the sweep above takes it for ours.
-		// Its limits are not this run's; remove it and make it again.
-		cg.kill()
-		if err = cg.remove(); err == nil {
-			err = os.Mkdir(cg.dir, 0o755)
+	cg := &cgroup{version: p.version}
+	for range 100 {
+		cg.dir = filepath.Join(p.dir, fmt.Sprintf("airlock-%d-%d", os.Getpid(), cgroupSeq.Add(1)))
+		// A name taken is left by an airlock process that had this pid
+		// and died before it could remove it (the sweep above takes it
+		// for ours), or is another one's with this pid in another pid
+		// namespace: either way, not this run's, and not to be touched.
+		if err = os.Mkdir(cg.dir, 0o755); !errors.Is(err, os.ErrExist) {
+			break
 		}
 	}
 	if err != nil {

@@ -409,9 +409,10 @@ func TestMemoryCgroup(t *testing.T) {
 }
 
 // TestCgroupOfAnEarlierPid: a cgroup of this process's name, left by an
-// airlock process that had the same pid and died before it could remove it,
-// is replaced, so the child is still capped by a cgroup at its own limit
-// rather than by RLIMIT_AS, with a control within the limit.
+// airlock process that had the same pid and died before it could remove it
+// (or another's with this pid in another pid namespace), is left alone, and
+// the child is still capped by a cgroup of its own at its own limit rather
+// than by RLIMIT_AS, with a control within the limit.
 func TestCgroupOfAnEarlierPid(t *testing.T) {
 	p, err := findMemoryParent()
 	if err != nil {
@@ -436,8 +437,8 @@ func TestCgroupOfAnEarlierPid(t *testing.T) {
 		if !c.capped {
 			expect(t, o, "ok")
 		}
-		if _, err := os.Stat(left); !os.IsNotExist(err) {
-			t.Errorf("the cgroup is still there after the run: %v", err)
+		if err := os.Remove(left); err != nil {
+			t.Errorf("the cgroup left is gone or in use: %v", err)
 		}
 	}
 }
@@ -807,5 +808,29 @@ func TestStartNote(t *testing.T) {
 	}
 	if got := startNote(hybrid + "tmpfs /favordynmods tmpfs rw,favordynmods 0 0\n"); !strings.Contains(got, "waits") {
 		t.Errorf("a tmpfs option taken for a cgroup one: %q", got)
+	}
+}
+
+// TestOverLimit: without a cgroup, a child that ended between two looks of
+// the watch is judged by its peak resident memory less the file pages last
+// seen; a child the watch killed is over; nothing is judged without a watch.
+func TestOverLimit(t *testing.T) {
+	g := &Guard{unwatch: make(chan struct{})}
+	g.memLimit.Store(64 << 20)
+	g.fileBytes.Store(12 << 20)
+	for _, c := range []struct {
+		peak int64
+		want bool
+	}{{60 << 20, false}, {76 << 20, false}, {77 << 20, true}, {200 << 20, true}} {
+		if got := g.overLimit(c.peak); got != c.want {
+			t.Errorf("peak %d MiB: over %v, want %v", c.peak>>20, got, c.want)
+		}
+	}
+	g.overMemory.Store(true)
+	if !g.overLimit(0) {
+		t.Error("a child the watch killed is not over its limit")
+	}
+	if (&Guard{}).overLimit(1 << 40) {
+		t.Error("a child nobody watched judged over a limit")
 	}
 }

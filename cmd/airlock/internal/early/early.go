@@ -33,6 +33,7 @@ var signals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 var handover struct {
 	sync.Mutex
 	done bool
+	c    chan os.Signal // the signals until HandOver
 }
 
 func init() {
@@ -51,19 +52,27 @@ func start() {
 	// ends in order.
 	handover.Lock()
 	defer handover.Unlock()
-	c := make(chan os.Signal, 1)
-	signal.Notify(c, append(signals, syscall.SIGPIPE)...)
+	// Not signal.Ignore: an ignored signal stays ignored in the children
+	// airlock starts, and in every command a script runs.
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
+	go func() {
+		for range pipe {
+		}
+	}()
+	c := make(chan os.Signal, len(signals))
+	signal.Notify(c, signals...)
+	handover.c = c
 	go func() {
 		for s := range c {
-			if s == syscall.SIGPIPE {
-				continue
-			}
 			handover.Lock()
 			if !handover.done {
 				launch.DiscardEarly()
 				signal.Reset(s)
-				syscall.Kill(os.Getpid(), s.(syscall.Signal))
 			}
+			// After HandOver, a signal that came before it goes to the
+			// command's own handler.
+			syscall.Kill(os.Getpid(), s.(syscall.Signal))
 			handover.Unlock()
 		}
 	}()
@@ -74,8 +83,11 @@ func start() {
 // end it, and discards the early child itself before it exits.
 func HandOver() {
 	handover.Lock()
+	defer handover.Unlock()
 	handover.done = true
-	handover.Unlock()
+	if handover.c != nil {
+		signal.Stop(handover.c)
+	}
 }
 
 // Wanted reports whether the command line args (without the program name)

@@ -2,9 +2,11 @@ package early
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"syscall"
 	"testing"
@@ -59,6 +61,27 @@ func TestMain(m *testing.M) {
 		start()
 		fmt.Println("started")
 		select {}
+	case "handover":
+		// A signal that only the early handler saw, read by it after
+		// the command took over signals: the command's handler gets it.
+		start()
+		handover.Lock()
+		syscall.Kill(os.Getpid(), syscall.SIGTERM)
+		time.Sleep(50 * time.Millisecond)
+		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+		defer stop()
+		handover.done = true
+		signal.Stop(handover.c)
+		handover.Unlock()
+		select {
+		case <-ctx.Done():
+			launch.DiscardEarly()
+			fmt.Println("canceled")
+			os.Exit(0)
+		case <-time.After(5 * time.Second):
+			fmt.Println("lost")
+			os.Exit(1)
+		}
 	case "pipe":
 		// Started; write to a reader that has gone, then end in order.
 		start()
@@ -126,5 +149,21 @@ func TestSignalBeforeHandOver(t *testing.T) {
 				t.Errorf("cgroups left: %v", left)
 			}
 		})
+	}
+}
+
+// TestSignalAcrossHandOver: a signal that came before the command handled
+// signals, and that the early handler reads only after the hand-over, is
+// not lost: the command's own handler gets it.
+func TestSignalAcrossHandOver(t *testing.T) {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), testMode+"=handover")
+	out, err := cmd.CombinedOutput()
+	if err != nil || string(out) != "canceled\n" {
+		t.Fatalf("ended with %v, output %q; want the command's handler to get the signal", err, out)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if left := procstat.Cgroups(cmd.Process.Pid); len(left) > 0 {
+		t.Errorf("cgroups left: %v", left)
 	}
 }
