@@ -217,18 +217,21 @@ func (cg *cgroup) readKeyed(file string) map[string]int64 {
 }
 
 // remove deletes the cgroup once its last process is gone. The kernel may
-// refuse for a moment while it finishes tearing down an exited process.
+// refuse for a while it finishes tearing down a killed process, longer on
+// a loaded machine: remove tries for about a second, soon at first.
 func (cg *cgroup) remove() error {
 	var err error
-	for i := 0; i < 50; i++ {
+	wait := time.Millisecond
+	for deadline := time.Now().Add(time.Second); ; {
 		if err = unix.Rmdir(cg.dir); err == nil || errors.Is(err, unix.ENOENT) {
 			return nil
 		}
-		if !errors.Is(err, unix.EBUSY) {
+		if !errors.Is(err, unix.EBUSY) || time.Now().After(deadline) {
 			break
 		}
 		cg.kill()
-		time.Sleep(2 * time.Millisecond)
+		time.Sleep(wait)
+		wait = min(2*wait, 50*time.Millisecond)
 	}
 	return fmt.Errorf("removing cgroup %s: %w", cg.dir, err)
 }

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/airlockhq/airlock/exec/launch"
 	"github.com/airlockhq/airlock/exec/sandbox"
@@ -61,19 +62,29 @@ func start() {
 		}
 	}()
 	c := make(chan os.Signal, len(signals))
-	signal.Notify(c, signals...)
+	for _, s := range signals {
+		if !signal.Ignored(s) { // under nohup, SIGHUP stays ignored
+			signal.Notify(c, s)
+		}
+	}
 	handover.c = c
 	go func() {
 		for s := range c {
 			handover.Lock()
-			if !handover.done {
-				launch.DiscardEarly()
-				signal.Reset(s)
+			if handover.done {
+				// A signal that came before HandOver goes to the
+				// command's own handler.
+				syscall.Kill(os.Getpid(), s.(syscall.Signal))
+				handover.Unlock()
+				continue
 			}
-			// After HandOver, a signal that came before it goes to the
-			// command's own handler.
+			// The lock stays held: the command starts nothing more
+			// while airlock ends by the signal.
+			launch.DiscardEarly()
+			signal.Reset(s)
 			syscall.Kill(os.Getpid(), s.(syscall.Signal))
-			handover.Unlock()
+			time.Sleep(time.Second)
+			os.Exit(128 + int(s.(syscall.Signal)))
 		}
 	}()
 	launch.Early(provisional)
