@@ -163,6 +163,7 @@ type runner struct {
 	done       bool
 	final      bool       // the child made its final report (done or error)
 	reported   *rpc.Usage // what the child said it used, in that report
+	byCgroup   bool       // a cgroup caps the child's memory
 	result     json.RawMessage
 	dataBytes  int64 // bytes of results handed to the program
 	dataTokens int   // their tokens, counted as they arrive
@@ -257,7 +258,7 @@ func (r *runner) run(ctx context.Context) {
 	guard, stdin, stdout, stderr := c.h, c.stdin, c.stdout, c.stderr
 	reqR, respW := c.reqR, c.respW
 	r.mu.Lock()
-	r.guard = guard
+	r.guard, r.byCgroup = guard, guard.memoryByCgroup()
 	r.mu.Unlock()
 
 	var overflow func()
@@ -309,7 +310,7 @@ func (r *runner) run(ctx context.Context) {
 	wg.Wait()
 	var usage sandbox.Usage
 	var waitErr error
-	if r.answerEarly(timer, stopCtx, guard.memoryByCgroup()) {
+	if r.answerEarly(timer, stopCtx) {
 		if u := r.reported; u != nil {
 			usage = sandbox.Usage{CPU: time.Duration(u.CPUMicros) * time.Microsecond, PeakMemory: u.PeakBytes}
 		}
@@ -343,20 +344,20 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // before its child has ended: a Go program's child made its final report,
 // its output is all read, and neither the timeout, a cancel nor the
 // parent's own checks have stopped it. It then stops the timeout and the cancel, whose
-// work is done. byCgroup says whether a cgroup caps the child's memory.
-func (r *runner) answerEarly(timer *time.Timer, stopCtx func() bool, byCgroup bool) bool {
+// work is done.
+func (r *runner) answerEarly(timer *time.Timer, stopCtx func() bool) bool {
 	r.mu.Lock()
-	final, reported := r.final, r.reported
+	final := r.final
 	r.mu.Unlock()
 	// A script's commands may have been killed at the memory limit,
 	// which only the cgroup's count shows once the child has ended.
 	if !r.opts.Early || r.plan.Language != "go" || !final {
 		return false
 	}
-	// Without a cgroup, a child whose peak resident memory passed the
-	// limit between two looks of the parent's watch is judged once it has
-	// ended (sandbox.Guard): its resident memory counts files too.
-	if r.lim.Memory > 0 && !byCgroup && (reported == nil || reported.PeakBytes > r.lim.Memory) {
+	// Without a cgroup, a child whose memory passed the limit between two
+	// looks of the parent's watch is judged by its report, once it has
+	// ended (overMemory).
+	if over, known := r.watchedPeak(); over || !known {
 		return false
 	}
 	if !timer.Stop() || !stopCtx() {
@@ -365,6 +366,24 @@ func (r *runner) answerEarly(timer *time.Timer, stopCtx func() bool, byCgroup bo
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.status == ""
+}
+
+// watchedPeak judges a Go program's child that no cgroup held by the peak
+// of its own memory in its final report: over reports it over the limit,
+// known that there is a peak to judge. The parent's watch looks every few
+// milliseconds (sandbox.Guard); a program that ends between two looks is
+// judged by what the kernel recorded. A child with a cgroup, or without a
+// limit, is never over and always known.
+func (r *runner) watchedPeak() (over, known bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.byCgroup || r.lim.Memory <= 0 || r.plan.Language != "go" {
+		return false, true
+	}
+	if r.reported == nil || r.reported.AnonPeakBytes == 0 {
+		return false, false
+	}
+	return r.reported.AnonPeakBytes > r.lim.Memory, true
 }
 
 func (r *runner) fail(status string, info *ErrorInfo) {
@@ -403,6 +422,7 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 	status, limit, errInfo := r.status, r.limit, r.errInfo
 	r.mu.Unlock()
 	signaled := waitSignaled(waitErr)
+	watchedOver, _ := r.watchedPeak()
 	switch {
 	case status != "":
 		s.Status, s.Limit, s.Error = status, limit, errInfo
@@ -413,7 +433,7 @@ func (r *runner) finish(waitErr error, usage sandbox.Usage, stderr string) {
 		// RLIMIT_CPU is per process: a script's commands together are
 		// judged by the cgroup's total when the run ends.
 		s.Status, s.Limit, s.Error = StatusLimit, "cpu", limitError("cpu", r.lim)
-	case usage.MemoryLimitHit || sandbox.RuntimeOutOfMemory(stderr):
+	case usage.MemoryLimitHit || sandbox.RuntimeOutOfMemory(stderr) || watchedOver:
 		s.Status, s.Limit, s.Error = StatusLimit, "memory", limitError("memory", r.lim)
 	case usage.CPULimitHit || signaled && r.lim.CPU > 0 && usage.CPU >= r.lim.CPU:
 		s.Status, s.Limit, s.Error = StatusLimit, "cpu", limitError("cpu", r.lim)

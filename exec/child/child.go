@@ -86,6 +86,8 @@ func Main() {
 	reqs := os.NewFile(3, "requests")
 	resps := os.NewFile(4, "responses")
 	link := &childLink{w: reqs, r: resps}
+	// Opened before the child confines itself, which refuses new files.
+	link.status, _ = os.Open("/proc/self/status")
 	var set Setup
 	if err := readFrame(&set); err != nil {
 		fail(link, "internal", "reading setup: "+err.Error())
@@ -327,6 +329,9 @@ type childLink struct {
 	// process ends with it, and any other goroutine's report waits.
 	endMu  sync.Mutex
 	ending atomic.Bool
+	// status is /proc/self/status, for the peak of this program's
+	// resident memory (see end); nil if it could not be opened.
+	status *os.File
 }
 
 // lost ends the process when the parent no longer reads or answers: it is
@@ -351,6 +356,13 @@ func (l *childLink) end(req rpc.Request, code int) {
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) == nil && syscall.Getrusage(syscall.RUSAGE_CHILDREN, &children) == nil {
 		cpu := time.Duration(self.Utime.Nano() + self.Stime.Nano() + children.Utime.Nano() + children.Stime.Nano())
 		req.Usage = &rpc.Usage{CPUMicros: cpu.Microseconds(), PeakBytes: max(self.Maxrss, children.Maxrss) << 10}
+		// rusage's peak counts what the process held before exec: a
+		// child forked from a large parent starts out large. The
+		// kernel's high-water mark of this program's memory does not.
+		if peak, file, ok := l.memoryPeak(); ok {
+			req.Usage.PeakBytes = max(peak, children.Maxrss<<10)
+			req.Usage.AnonPeakBytes = max(peak-file, 0)
+		}
 	}
 	l.send(req)
 	for _, f := range append([]*os.File{os.Stdout, os.Stderr}, l.outputs...) {
@@ -358,6 +370,25 @@ func (l *childLink) end(req rpc.Request, code int) {
 	}
 	l.w.Close()
 	os.Exit(code)
+}
+
+// memoryPeak reads the peak resident memory of this process since exec
+// (VmHWM) and the resident memory backed by files or shared memory now.
+func (l *childLink) memoryPeak() (peak, file int64, ok bool) {
+	if l.status == nil {
+		return 0, 0, false
+	}
+	buf := make([]byte, 4096)
+	n, _ := l.status.ReadAt(buf, 0)
+	fields := map[string]int64{}
+	for line := range strings.Lines(string(buf[:n])) {
+		name, rest, found := strings.Cut(line, ":")
+		if kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64); found && err == nil {
+			fields[name] = kb << 10
+		}
+	}
+	peak, ok = fields["VmHWM"]
+	return peak, fields["RssFile"] + fields["RssShmem"], ok
 }
 
 func (l *childLink) send(req rpc.Request) {

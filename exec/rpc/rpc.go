@@ -54,6 +54,10 @@ type Request struct {
 type Usage struct {
 	CPUMicros int64 `json:"cpu_us"`
 	PeakBytes int64 `json:"peak_bytes"`
+	// AnonPeakBytes is the peak of the program's resident memory less
+	// what files back at its end: what a memory cgroup would have held
+	// against it, when none did. 0 when unknown.
+	AnonPeakBytes int64 `json:"anon_peak_bytes,omitempty"`
 }
 
 // ProgramError describes how a program failed inside the child.

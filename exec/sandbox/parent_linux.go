@@ -244,7 +244,7 @@ func (g *Guard) finish(remove bool) Usage {
 		g.cgroupDir.Close()
 		g.cgroupDir = nil
 	}
-	u.MemoryLimitHit = g.overLimit(u.PeakMemory)
+	u.MemoryLimitHit = g.overLimit()
 	if g.cgroup != nil {
 		g.cgroup.kill()
 		s := g.cgroup.stats()

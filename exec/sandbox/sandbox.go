@@ -147,7 +147,6 @@ type Guard struct {
 	// limit (watchMemory); memLimit is the limit it enforces.
 	memLimit    atomic.Int64
 	overMemory  atomic.Bool   // the watcher killed the child
-	fileBytes   atomic.Int64  // the child's resident file pages, last seen
 	unwatch     chan struct{} // closed to stop the watcher; nil: none
 	watched     chan struct{} // closed once the watcher has returned
 	unwatchOnce sync.Once

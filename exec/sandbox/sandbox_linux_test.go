@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/airlockhq/airlock/internal/procstat"
 )
 
 // TestMain lets this test binary serve as the sandboxed child and as a
@@ -811,26 +813,30 @@ func TestStartNote(t *testing.T) {
 	}
 }
 
-// TestOverLimit: without a cgroup, a child that ended between two looks of
-// the watch is judged by its peak resident memory less the file pages last
-// seen; a child the watch killed is over; nothing is judged without a watch.
-func TestOverLimit(t *testing.T) {
-	g := &Guard{unwatch: make(chan struct{})}
-	g.memLimit.Store(64 << 20)
-	g.fileBytes.Store(12 << 20)
-	for _, c := range []struct {
-		peak int64
-		want bool
-	}{{60 << 20, false}, {76 << 20, false}, {77 << 20, true}, {200 << 20, true}} {
-		if got := g.overLimit(c.peak); got != c.want {
-			t.Errorf("peak %d MiB: over %v, want %v", c.peak>>20, got, c.want)
+// TestDescendantsAnon: the watch of a script's child finds the processes
+// below it, grandchildren included, and counts their memory.
+func TestDescendantsAnon(t *testing.T) {
+	cmd := exec.Command("/bin/sh", "-c", "sleep 30 & (sleep 30 & wait) & wait")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL); cmd.Wait() }()
+	var found int
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		pids, _ := procstat.Descendants(cmd.Process.Pid)
+		if found = len(pids); found >= 3 {
+			break
 		}
 	}
-	g.overMemory.Store(true)
-	if !g.overLimit(0) {
-		t.Error("a child the watch killed is not over its limit")
+	if found < 3 {
+		t.Fatalf("the shell started %d processes, want 3", found)
 	}
-	if (&Guard{}).overLimit(1 << 40) {
-		t.Error("a child nobody watched judged over a limit")
+	if kids := childrenOf(cmd.Process.Pid); len(kids) != 2 {
+		t.Errorf("children of the shell: %v, want 2", kids)
+	}
+	if anon := descendantsAnon(cmd.Process.Pid); anon <= 0 {
+		t.Errorf("the processes below hold %d anonymous pages", anon)
 	}
 }

@@ -21,7 +21,10 @@ const memoryPoll = 5 * time.Millisecond
 // reads the child's resident anonymous memory at once and then every
 // memoryPoll, and kills it once that passes the limit, which finish then
 // reports as the limit hit. A child that ends between two looks is judged
-// by its peak resident memory less the file pages last seen (overMemory).
+// by the caller, on the child's own report of its peak (see overLimit).
+// A script's child counts the memory of the commands below it too, as a
+// cgroup would; one that ends between two looks is held only by its own
+// RLIMIT_AS.
 // The limit is read at every look, so SetLimits may change it.
 func (g *Guard) watchMemory(pid int) {
 	f, err := os.Open(fmt.Sprintf("/proc/%d/statm", pid))
@@ -30,6 +33,7 @@ func (g *Guard) watchMemory(pid int) {
 	}
 	g.unwatch = make(chan struct{})
 	g.watched = make(chan struct{})
+	tree := g.limits.Exec // a script's: its commands' memory counts too
 	go func() {
 		defer close(g.watched)
 		defer f.Close()
@@ -41,9 +45,9 @@ func (g *Guard) watchMemory(pid int) {
 			if n <= 0 || err != nil {
 				return // the child has ended
 			}
-			anon, shared, ok := statmPages(buf[:n])
-			if ok && anon+shared > 0 {
-				g.fileBytes.Store(shared * pageSize)
+			anon, ok := anonPages(buf[:n])
+			if ok && tree {
+				anon += descendantsAnon(pid)
 			}
 			if lim := g.memLimit.Load(); ok && lim > 0 && anon*pageSize > lim {
 				g.overMemory.Store(true)
@@ -61,30 +65,66 @@ func (g *Guard) watchMemory(pid int) {
 
 var pageSize = int64(os.Getpagesize())
 
-// overLimit reports whether the watched child passed its limit: the
-// watcher killed it, or its peak resident memory, less the file pages the
-// watcher last saw, is over the limit.
-func (g *Guard) overLimit(peak int64) bool {
-	if g.overMemory.Load() {
-		return true
-	}
-	lim := g.memLimit.Load()
-	return g.unwatch != nil && lim > 0 && peak-g.fileBytes.Load() > lim
+// overLimit reports whether the watcher killed the child at its limit. A
+// child that ended between two looks is judged by its own report of its
+// peak (exec): the peak the parent sees through wait4 counts the memory
+// of the process the child was forked from, before exec.
+func (g *Guard) overLimit() bool {
+	return g.overMemory.Load()
 }
 
-// statmPages reads /proc/PID/statm: the resident pages that are anonymous,
-// and those backed by files or shared memory.
-func statmPages(statm []byte) (anon, shared int64, ok bool) {
+// descendantsAnon sums the resident anonymous pages of the processes below
+// pid, found through each thread's children (/proc/PID/task/TID/children).
+func descendantsAnon(pid int) int64 {
+	var total int64
+	seen := map[int]bool{pid: true}
+	queue := childrenOf(pid)
+	for len(queue) > 0 && len(seen) < 4096 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if b, err := os.ReadFile("/proc/" + strconv.Itoa(p) + "/statm"); err == nil {
+			if anon, ok := anonPages(b); ok {
+				total += anon
+			}
+		}
+		queue = append(queue, childrenOf(p)...)
+	}
+	return total
+}
+
+// childrenOf lists the children of every thread of process pid.
+func childrenOf(pid int) []int {
+	dir := "/proc/" + strconv.Itoa(pid) + "/task/"
+	tasks, _ := os.ReadDir(dir)
+	var kids []int
+	for _, t := range tasks {
+		b, _ := os.ReadFile(dir + t.Name() + "/children")
+		for _, f := range bytes.Fields(b) {
+			if k, err := strconv.Atoi(string(f)); err == nil {
+				kids = append(kids, k)
+			}
+		}
+	}
+	return kids
+}
+
+// anonPages reads the resident anonymous pages from /proc/PID/statm:
+// resident pages less those backed by files or shared memory.
+func anonPages(statm []byte) (int64, bool) {
 	f := bytes.Fields(statm)
 	if len(f) < 3 {
-		return 0, 0, false
+		return 0, false
 	}
 	resident, err1 := strconv.ParseInt(string(f[1]), 10, 64)
 	shared, err2 := strconv.ParseInt(string(f[2]), 10, 64)
 	if err1 != nil || err2 != nil {
-		return 0, 0, false
+		return 0, false
 	}
-	return resident - shared, shared, true
+	return resident - shared, true
 }
 
 // stopWatching ends the memory watcher, if any, once the child has ended,
