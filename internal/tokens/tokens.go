@@ -8,6 +8,13 @@
 // table embedded in the binary and read in place, and the split pattern is
 // matched by hand rather than by a backtracking regular expression engine.
 //
+// One piece longer than longPiece (a run of letters with no space, say 60
+// MB of "x") is estimated from its first longPiece bytes, scaled to its
+// length: merging it whole costs n log n time and memory per byte, which
+// would let a program's output cost the parent far more than it cost the
+// program. Text of ordinary words, numbers and punctuation has no such
+// piece and is counted exactly.
+//
 // tiktoken-go departs from OpenAI's tiktoken in two corners, and Count
 // follows it there: it skips DEL (U+007F), which then counts as no token,
 // and it splits a run of spaces that holds several line breaks after the
@@ -38,12 +45,30 @@ func Count(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		end, ok := pieceEnd(s, i)
-		if ok {
+		if ok && end-i > longPiece {
+			n += estimateLong(s[i:end])
+		} else if ok {
 			n += countPiece(s[i:end], cache)
 		}
 		i = end
 	}
 	return n
+}
+
+// longPiece is the longest piece Count merges whole; see the package
+// comment.
+const longPiece = 64 << 10
+
+// estimateLong estimates the tokens of a piece longer than longPiece from
+// those of its first longPiece bytes (cut at a rune boundary), scaled to
+// its length and rounded up.
+func estimateLong(piece string) int {
+	cut := longPiece
+	for cut > 0 && !utf8.RuneStart(piece[cut]) {
+		cut--
+	}
+	head := countPiece(piece[:cut], nil)
+	return int((int64(head)*int64(len(piece)) + int64(cut) - 1) / int64(cut))
 }
 
 // cacheFrom is the input length from which Count remembers the pieces it

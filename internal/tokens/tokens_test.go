@@ -324,3 +324,22 @@ var fragments = []string{
 	"                                                                                                    ",
 	"1234567890123456789012345678901234567890",
 }
+
+// TestLongPiece: a piece longer than longPiece is estimated from its start,
+// scaled to its length (60 MB of one letter would otherwise take tens of
+// seconds and a gigabyte to merge).
+func TestLongPiece(t *testing.T) {
+	exact := strings.Repeat("x", longPiece)
+	n := Count(exact)
+	if got := Count(exact + "x"); got < n || got > n+1 {
+		t.Errorf("one byte past longPiece: %d tokens, want %d or %d", got, n, n+1)
+	}
+	huge := Count(strings.Repeat("x", 60<<20))
+	if want := n * 960; huge < want || huge > want+1 {
+		t.Errorf("60 MiB of x: %d tokens, want about %d", huge, want)
+	}
+	// Multibyte runes: the estimate's cut stays on a rune boundary.
+	if got := Count(strings.Repeat("é", longPiece)); got <= 0 {
+		t.Errorf("a long piece of é: %d tokens", got)
+	}
+}
