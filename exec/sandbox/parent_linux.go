@@ -244,7 +244,7 @@ func (g *Guard) finish(remove bool) Usage {
 		g.cgroupDir.Close()
 		g.cgroupDir = nil
 	}
-	u.MemoryLimitHit = g.overLimit()
+	u.MemoryLimitHit = g.overMemory.Load()
 	if g.cgroup != nil {
 		g.cgroup.kill()
 		s := g.cgroup.stats()

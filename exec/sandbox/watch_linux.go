@@ -21,7 +21,8 @@ const memoryPoll = 5 * time.Millisecond
 // reads the child's resident anonymous memory at once and then every
 // memoryPoll, and kills it once that passes the limit, which finish then
 // reports as the limit hit. A child that ends between two looks is judged
-// by the caller, on the child's own report of its peak (see overLimit).
+// by the caller, on the child's own report of its peak: the peak wait4
+// gives counts the memory of the process it was forked from, before exec.
 // A script's child counts the memory of the commands below it too, as a
 // cgroup would; one that ends between two looks is held only by its own
 // RLIMIT_AS.
@@ -64,14 +65,6 @@ func (g *Guard) watchMemory(pid int) {
 }
 
 var pageSize = int64(os.Getpagesize())
-
-// overLimit reports whether the watcher killed the child at its limit. A
-// child that ended between two looks is judged by its own report of its
-// peak (exec): the peak the parent sees through wait4 counts the memory
-// of the process the child was forked from, before exec.
-func (g *Guard) overLimit() bool {
-	return g.overMemory.Load()
-}
 
 // descendantsAnon sums the resident anonymous pages of the processes below
 // pid, found through each thread's children (/proc/PID/task/TID/children).
